@@ -1,0 +1,48 @@
+package dev.yoi.feature.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Requests a host authority for the feature. Builtin features get what they request; user and
+ * project features get exactly what the approval lock records for the same id and digest.
+ *
+ * <p>A denied required authority means the feature is not installed; a denied optional one skips
+ * only the contributions whose {@code requires} names it.
+ *
+ * <p>The build rejects: a blank reason ({@code [yoi/missing-reason]}) and a missing scope for
+ * {@code SECRET_REF}, {@code STATE_STORE} and {@code SERVICE_ACCESS} ({@code [yoi/missing-scope]}).
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+@Repeatable(RequiresAuthority.List.class)
+public @interface RequiresAuthority {
+  /** The kind of authority. */
+  AuthorityKind value();
+
+  /**
+   * What the authority covers: the secret id ({@code SECRET_REF}), the store name
+   * ({@code STATE_STORE}), the qualified service id ({@code SERVICE_ACCESS}); optionally a path glob
+   * ({@code FILESYSTEM}) or a host ({@code NETWORK}). Empty means the whole kind.
+   */
+  String scope() default "";
+
+  /** An optional authority may be denied without failing the feature. */
+  boolean optional() default false;
+
+  /** Why the feature needs it, as the approving person reads it in the permission prompt. Never blank. */
+  String reason();
+
+  /** Container for repeated {@link RequiresAuthority}. */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target(ElementType.TYPE)
+  @interface List {
+    RequiresAuthority[] value();
+  }
+}

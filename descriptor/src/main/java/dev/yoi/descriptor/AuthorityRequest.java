@@ -1,0 +1,25 @@
+package dev.yoi.descriptor;
+
+import dev.yoi.feature.annotation.AuthorityKind;
+import java.util.Objects;
+
+/**
+ * An authority the feature requests.
+ *
+ * @param kind the kind
+ * @param scope what it covers; empty for the whole kind
+ * @param optional whether the feature installs (without the contributions that need it) if denied
+ * @param reason what the approving person reads
+ */
+public record AuthorityRequest(AuthorityKind kind, String scope, boolean optional, String reason) {
+  public AuthorityRequest {
+    Objects.requireNonNull(kind, "kind");
+    scope = scope == null ? "" : scope;
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /** {@code KIND} or {@code KIND:scope}, as shown in prompts and locks. */
+  public String label() {
+    return scope.isEmpty() ? kind.name() : kind.name() + ":" + scope;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.yoi.descriptor;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The one vocabulary of problems, shared by the processor (build time) and the runtime (run time).
+ * Every message starts with {@link #tag()}, e.g. {@code [yoi/duplicate-contribution]}.
+ */
+public enum DiagnosticCode {
+  // Build time.
+  INVALID_ID("invalid-id", Phase.BUILD, "a feature or service id is not a valid slug"),
+  INVALID_TOOL_NAME("invalid-tool-name", Phase.BUILD, "a tool, hook or task name is not ^[A-Za-z0-9_-]{1,64}$"),
+  INVALID_VERSION("invalid-version", Phase.BUILD, "a version is not SemVer 2.0"),
+  INVALID_VERSION_RANGE("invalid-version-range", Phase.BUILD, "a service version range cannot be parsed"),
+  INVALID_DURATION("invalid-duration", Phase.BUILD, "a task's every is not a positive ISO-8601 duration"),
+  MISSING_REASON("missing-reason", Phase.BUILD, "an authority or service request has a blank reason"),
+  MISSING_SCOPE("missing-scope", Phase.BUILD, "an authority kind that needs a scope has none"),
+  ORPHAN_CONTRIBUTION("orphan-contribution", Phase.BUILD, "a contribution belongs to no @Feature"),
+  WRONG_SUPERTYPE("wrong-supertype", Phase.BUILD, "an annotated class does not implement what its annotation needs"),
+  NOT_INSTANTIABLE("not-instantiable", Phase.BUILD, "a feature class cannot be constructed by generated code"),
+  AUTHORITY_NOT_REQUESTED("authority-not-requested", Phase.BUILD, "a tool requires an authority its feature does not request"),
+  UNSUPPORTED_INPUT_TYPE("unsupported-input-type", Phase.BUILD, "a tool's input type has no JSON Schema"),
+  INTERNAL_ERROR("internal-error", Phase.BUILD, "the processor itself failed; please report it"),
+
+  // Both.
+  DUPLICATE_FEATURE("duplicate-feature", Phase.BOTH, "two features have the same id"),
+  DUPLICATE_CONTRIBUTION("duplicate-contribution", Phase.BOTH, "two contributions have the same name"),
+  UNDECLARED_CONTRIBUTION("undeclared-contribution", Phase.BOTH, "a registration has no matching declaration"),
+
+  // Run time.
+  DECLARED_NOT_REGISTERED("declared-not-registered", Phase.RUN, "a declared contribution was never registered"),
+  AUTHORITY_DENIED("authority-denied", Phase.RUN, "the policy denied a requested authority"),
+  APPROVAL_REQUIRED("approval-required", Phase.RUN, "a plugin feature has no approval in the lock"),
+  DESCRIPTOR_CHANGED("descriptor-changed", Phase.RUN, "a plugin feature's digest differs from the approved one"),
+  DIGEST_MISMATCH("digest-mismatch", Phase.RUN, "index line, descriptor class and recomputation disagree"),
+  INDEX_CORRUPT("index-corrupt", Phase.RUN, "an index line is not a valid entry"),
+  INDEX_FORMAT("index-format", Phase.RUN, "an index line has an unknown format version"),
+  MISSING_SERVICE("missing-service", Phase.RUN, "a required service has no provider"),
+  SERVICE_VERSION("service-version", Phase.RUN, "a provider's version is outside the required range"),
+  SERVICE_CYCLE("service-cycle", Phase.RUN, "features require each other's services in a cycle"),
+  OPTIONAL_SERVICE_MISSING("optional-service-missing", Phase.RUN, "an optional service has no provider"),
+  RUNTIME_UNSUPPORTED("runtime-unsupported", Phase.RUN, "the feature's runtime kind cannot run here yet"),
+  INSTALL_FAILED("install-failed", Phase.RUN, "the feature's install threw or registered something invalid"),
+  NOT_ENABLED("not-enabled", Phase.RUN, "the manifest does not enable the feature");
+
+  /** When a code can be reported. */
+  public enum Phase {
+    BUILD,
+    RUN,
+    BOTH
+  }
+
+  private final String code;
+  private final Phase phase;
+  private final String summary;
+
+  DiagnosticCode(String name, Phase phase, String summary) {
+    this.code = "yoi/" + name;
+    this.phase = phase;
+    this.summary = summary;
+  }
+
+  /** The code, e.g. {@code yoi/duplicate-contribution}. */
+  public String code() {
+    return code;
+  }
+
+  /** The message prefix, e.g. {@code [yoi/duplicate-contribution]}. */
+  public String tag() {
+    return "[" + code + "]";
+  }
+
+  /** {@code tag() + " " + message}. */
+  public String format(String message) {
+    return tag() + " " + message;
+  }
+
+  public Phase phase() {
+    return phase;
+  }
+
+  /** One line saying what the code means. */
+  public String summary() {
+    return summary;
+  }
+
+  /** The codes the processor reports. */
+  public static Set<DiagnosticCode> buildTime() {
+    EnumSet<DiagnosticCode> codes = EnumSet.noneOf(DiagnosticCode.class);
+    for (DiagnosticCode c : values()) {
+      if (c.phase != Phase.RUN) {
+        codes.add(c);
+      }
+    }
+    return codes;
+  }
+
+  /** The codes the runtime reports. */
+  public static Set<DiagnosticCode> runTime() {
+    EnumSet<DiagnosticCode> codes = EnumSet.noneOf(DiagnosticCode.class);
+    for (DiagnosticCode c : values()) {
+      if (c.phase != Phase.BUILD) {
+        codes.add(c);
+      }
+    }
+    return codes;
+  }
+
+  /** The constant for a code such as {@code yoi/index-corrupt}. */
+  public static DiagnosticCode of(String code) {
+    for (DiagnosticCode c : values()) {
+      if (c.code.equals(code)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("unknown diagnostic code " + code);
+  }
+}

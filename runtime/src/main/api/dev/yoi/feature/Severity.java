@@ -1,0 +1,8 @@
+package dev.yoi.feature;
+
+/** How bad a diagnostic is. */
+public enum Severity {
+  ERROR,
+  WARNING,
+  INFO
+}
