@@ -3,6 +3,8 @@ package dev.yoi.feature.install;
 import dev.yoi.descriptor.HookDescriptor;
 import dev.yoi.descriptor.TaskDescriptor;
 import dev.yoi.descriptor.ToolDescriptor;
+import dev.yoi.pod.notify.Alerts;
+import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.task.BackgroundTask;
 import dev.yoi.pod.tool.Tool;
 import java.util.List;
@@ -33,6 +35,15 @@ public record FeatureContributions(
    */
   public record HookEntry(String featureId, HookDescriptor descriptor, Object hook) {}
 
-  /** A background task, started by the Pod's supervisor after every feature is installed. */
-  public record TaskEntry(String featureId, TaskDescriptor descriptor, BackgroundTask task) {}
+  /**
+   * A background task, started by the Pod's supervisor after every feature is installed. The
+   * notifier and alerts are the feature's own channels, already gated by its grants, for the
+   * task's {@code TaskContext}.
+   */
+  public record TaskEntry(
+      String featureId,
+      TaskDescriptor descriptor,
+      BackgroundTask task,
+      ModelNotifier notifier,
+      Alerts alerts) {}
 }
