@@ -170,7 +170,7 @@ public final class Installation {
       }
     }
     if (!deniedRequired.isEmpty()) {
-      report.add(Diagnostics.error(DiagnosticCode.AUTHORITY_DENIED, id, "feature " + id + " needs "
+      report.add(Diagnostics.error(DiagnosticCode.AUTHORITY_DENIED, id, "feature " + id + " needs the "
           + requestList(deniedRequired) + ", but the policy denied "
           + (deniedRequired.size() == 1 ? "it" : "them") + ", so it is not installed."
           + " Grant " + (deniedRequired.size() == 1 ? "it" : "them") + " (for a user or project feature:"
@@ -297,7 +297,7 @@ public final class Installation {
     for (AuthorityRequest request : requests) {
       parts.add(request.label() + " (\"" + request.reason() + "\")");
     }
-    return (requests.size() == 1 ? "the authority " : "the authorities ") + String.join(", ", parts);
+    return (requests.size() == 1 ? "authority " : "authorities ") + String.join(", ", parts);
   }
 
 }

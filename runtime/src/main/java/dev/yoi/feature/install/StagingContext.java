@@ -300,15 +300,17 @@ final class StagingContext implements InstallContext {
             + ", reason = \"...\") on the feature class.");
       }
     }
-    tools.put(name, new ToolEntry(featureId, declared, tool, inputType(declared)));
+    tools.put(name, new ToolEntry(featureId, declared, tool, inputType(declared, type)));
   }
 
-  private Class<?> inputType(ToolDescriptor declared) {
+  /** The tool's input class, resolved where the tool class itself was loaded. */
+  private Class<?> inputType(ToolDescriptor declared, Class<?> toolClass) {
     if (declared.inputType().equals(JsonNode.class.getName())) {
       return JsonNode.class;
     }
+    ClassLoader owner = toolClass.getClassLoader() != null ? toolClass.getClassLoader() : loader;
     try {
-      return Class.forName(declared.inputType(), false, loader);
+      return Class.forName(declared.inputType(), false, owner);
     } catch (ClassNotFoundException | LinkageError e) {
       throw reject(DiagnosticCode.INSTALL_FAILED, "feature " + featureId + " registered tool \""
           + declared.name() + "\", whose input type " + declared.inputType()

@@ -295,18 +295,22 @@ public final class ServiceResolver {
   private List<String> order() {
     Map<String, Set<String>> waitsFor = new TreeMap<>();
     Map<String, Set<String>> waitsRequired = new HashMap<>();
+    Map<String, List<String>> dependents = new HashMap<>();
     for (ServiceNode node : candidates()) {
       String id = node.featureId();
       if (refused.containsKey(id)) {
         continue;
       }
-      Set<String> all = new TreeSet<>();
+      Set<String> all = new HashSet<>();
       Set<String> hard = new HashSet<>();
       for (Requirement requirement : requirements.get(id)) {
-        if (requirement.status == Status.RESOLVED && !requirement.provider.node.featureId().equals(id)) {
-          all.add(requirement.provider.node.featureId());
+        String provider = requirement.status == Status.RESOLVED ? requirement.provider.node.featureId() : null;
+        if (provider != null && !provider.equals(id)) {
+          if (all.add(provider)) {
+            dependents.computeIfAbsent(provider, p -> new ArrayList<>()).add(id);
+          }
           if (!requirement.required.optional()) {
-            hard.add(requirement.provider.node.featureId());
+            hard.add(provider);
           }
         }
       }
@@ -323,9 +327,10 @@ public final class ServiceResolver {
     Set<String> placed = new HashSet<>();
     while (placed.size() < waitsFor.size()) {
       if (ready.isEmpty()) {
+        // Only optional edges are left between the unplaced: break the smallest such tie.
         for (Map.Entry<String, Set<String>> entry : waitsFor.entrySet()) {
           String id = entry.getKey();
-          if (!placed.contains(id) && !ready.contains(id) && placed.containsAll(waitsRequired.get(id))) {
+          if (!placed.contains(id) && placed.containsAll(waitsRequired.get(id))) {
             ready.add(id);
             break;
           }
@@ -339,10 +344,10 @@ public final class ServiceResolver {
         continue;
       }
       order.add(next);
-      for (Map.Entry<String, Set<String>> entry : waitsFor.entrySet()) {
-        Set<String> deps = entry.getValue();
-        if (deps.remove(next) && deps.isEmpty() && !placed.contains(entry.getKey())) {
-          ready.add(entry.getKey());
+      for (String dependent : dependents.getOrDefault(next, List.of())) {
+        Set<String> deps = waitsFor.get(dependent);
+        if (deps.remove(next) && deps.isEmpty() && !placed.contains(dependent)) {
+          ready.add(dependent);
         }
       }
     }
