@@ -132,7 +132,7 @@ public final class FeatureProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     elements = env.getElementUtils();
-    reporter = new Reporter(env.getMessager());
+    reporter = new Reporter(env.getMessager(), Reporter.treesOf(env));
     Map<String, String> options = env.getOptions();
     versionOption = options.getOrDefault(OPTION_VERSION, "").trim();
     module = options.getOrDefault(OPTION_MODULE, "").trim();
@@ -157,7 +157,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     all.add(ownership);
     all.add(duplicates);
     all.add(new AuthorityValidator(reporter));
-    all.add(new UndeclaredValidator(reporter, typeChecks, env));
+    all.add(new UndeclaredValidator(reporter, typeChecks, Reporter.treesOf(env)));
     all.addAll(extraValidators);
     validators = List.copyOf(all);
     schemas = new SchemaDeriver(env.getTypeUtils(), elements);
@@ -318,7 +318,7 @@ public final class FeatureProcessor extends AbstractProcessor {
             + String.join("; ", input.problems()) + ". Supported: records of strings, booleans,"
             + " integers, decimals, enums, nested records, List, Set, arrays, Map<String, V> and"
             + " Optional components; or JsonNode for free-form input.",
-            tool.element(), tool.mirror());
+            tool.element());
       }
     }
     if (reporter.errorCount() != before) {

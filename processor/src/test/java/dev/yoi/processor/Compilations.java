@@ -41,6 +41,30 @@ final class Compilations {
     return resources("com/acme/weather", "WeatherFeature", "LogTurns", "Units", "ForecastCache");
   }
 
+  /** Every import a test feature may need, so test sources show only what matters. */
+  static final String IMPORTS = """
+      import com.fasterxml.jackson.annotation.JsonProperty;
+      import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+      import com.fasterxml.jackson.databind.JsonNode;
+      import dev.yoi.feature.FeatureModule;
+      import dev.yoi.feature.InstallContext;
+      import dev.yoi.feature.annotation.*;
+      import dev.yoi.pod.hook.*;
+      import dev.yoi.pod.task.*;
+      import dev.yoi.pod.tool.*;
+      import java.util.*;
+      """;
+
+  /**
+   * A source for {@code p.Name} holding {@code body} after the package and {@link #IMPORTS}; the
+   * file is p/Name.java, so {@code inFile} and {@code onLineContaining} locate errors in it.
+   */
+  static JavaFileObject java(String qualifiedName, String body) {
+    int dot = qualifiedName.lastIndexOf('.');
+    String header = dot < 0 ? "" : "package " + qualifiedName.substring(0, dot) + ";\n";
+    return JavaFileObjects.forSourceString(qualifiedName, header + IMPORTS + body);
+  }
+
   /** A source from lines; the file name follows the class name. */
   static JavaFileObject source(String qualifiedName, String... lines) {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);

@@ -74,7 +74,7 @@ public final class OwnershipValidator implements FeatureValidator {
     reporter.error(DiagnosticCode.ORPHAN_CONTRIBUTION, what + " belongs to no feature: it is not"
         + " nested in a @Feature class and names none. Nest it in its feature's class, or write "
         + c.kind().annotationLabel() + "(..., feature = YourFeature.class).",
-        c.element(), c.mirror());
+        c.element());
     return Optional.empty();
   }
 
@@ -93,13 +93,13 @@ public final class OwnershipValidator implements FeatureValidator {
     if (f.getKind() != ElementKind.CLASS && f.getKind() != ElementKind.RECORD) {
       reporter.error(DiagnosticCode.NOT_INSTANTIABLE, feature + " is " + article(f.getKind())
           + "; @Feature goes on a public class with a public no-argument constructor that"
-          + " implements " + AuthorTypes.FEATURE_MODULE + ".", f, model.feature().mirror());
+          + " implements " + AuthorTypes.FEATURE_MODULE + ".", f);
       return;
     }
     if (typeChecks.known(AuthorTypes.FEATURE_MODULE) && !typeChecks.isA(f, AuthorTypes.FEATURE_MODULE)) {
       reporter.error(DiagnosticCode.WRONG_SUPERTYPE, feature + " does not implement "
           + AuthorTypes.FEATURE_MODULE + "; add \"implements FeatureModule\" and an install method.",
-          f, model.feature().mirror());
+          f);
     }
     String why = null;
     if (f.getModifiers().contains(Modifier.ABSTRACT)) {
@@ -115,7 +115,7 @@ public final class OwnershipValidator implements FeatureValidator {
     if (why != null) {
       reporter.error(DiagnosticCode.NOT_INSTANTIABLE, feature + " " + why + ": the generated "
           + f.getSimpleName() + "_FeatureDescriptor constructs it with new, without reflection.",
-          f, model.feature().mirror());
+          f);
     }
   }
 
@@ -136,7 +136,7 @@ public final class OwnershipValidator implements FeatureValidator {
                   + String.join(", ", hooks.stream().sorted().toList()) + ")")
               + "; a hook implements exactly one of " + String.join(", ", AuthorTypes.HOOKS)
               + ", which decides where in the turn it runs. Split it into one class per point.",
-              c.element(), c.mirror());
+              c.element());
         }
       }
       case SERVICE -> {
@@ -159,7 +159,7 @@ public final class OwnershipValidator implements FeatureValidator {
     if (typeChecks.known(type) && !typeChecks.isA(c.element(), type)) {
       reporter.error(DiagnosticCode.WRONG_SUPERTYPE, what + " does not implement " + type
           + "; " + c.kind().annotationLabel() + " goes on a class that implements " + shown + ".",
-          c.element(), c.mirror());
+          c.element());
     }
   }
 
@@ -178,7 +178,7 @@ public final class OwnershipValidator implements FeatureValidator {
           + (e.getKind().isInterface() ? article(e.getKind()) : "abstract")
           + ", so no registered object can ever have exactly this class. Put "
           + c.kind().annotationLabel() + " on the concrete class that install registers.",
-          e, c.mirror());
+          e);
     }
   }
 

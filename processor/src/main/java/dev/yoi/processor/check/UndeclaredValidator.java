@@ -19,7 +19,6 @@ import dev.yoi.processor.model.FeatureModel;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -47,19 +46,11 @@ public final class UndeclaredValidator implements FeatureValidator {
   private final TypeChecks typeChecks;
   private final Trees trees;
 
-  public UndeclaredValidator(Reporter reporter, TypeChecks typeChecks, ProcessingEnvironment env) {
+  /** @param trees the javac Trees API, or null: then only the nested-class half runs */
+  public UndeclaredValidator(Reporter reporter, TypeChecks typeChecks, Trees trees) {
     this.reporter = reporter;
     this.typeChecks = typeChecks;
-    this.trees = treesOf(env);
-  }
-
-  /** The Trees API, or null when the compiler is not javac (or hides it behind a wrapper). */
-  private static Trees treesOf(ProcessingEnvironment env) {
-    try {
-      return Trees.instance(env);
-    } catch (IllegalArgumentException | LinkageError e) {
-      return null;
-    }
+    this.trees = trees;
   }
 
   @Override
