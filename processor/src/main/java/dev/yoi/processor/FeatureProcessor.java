@@ -387,10 +387,10 @@ public final class FeatureProcessor extends AbstractProcessor {
     String[] frames = trace.toString().split("\n");
     StringBuilder top = new StringBuilder();
     for (int i = 0; i < Math.min(frames.length, 8); i++) {
-      top.append("\n    ").append(frames[i].strip());
+      top.append("\n  ").append(frames[i].strip());
     }
     return "the Yoi processor failed while processing " + where + ": " + e + top
-        + "\n  This is a bug in the processor, not in your code; please report it with this message."
+        + "\nThis is a bug in the processor, not in your code; please report it with this message."
         + " The rest of the build's checks still ran.";
   }
 }

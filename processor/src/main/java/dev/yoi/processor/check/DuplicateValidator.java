@@ -45,7 +45,7 @@ public final class DuplicateValidator implements FeatureValidator {
    */
   private record Party(String slug, String className, String featureClass, String module, Element element) {
     String line() {
-      return String.format("    %-20s %s%s", slug, className.replace('$', '.'),
+      return String.format("  %-20s %s%s", slug, className.replace('$', '.'),
           element == null ? "  (on the classpath, module " + module + ")" : "");
     }
   }
@@ -85,7 +85,7 @@ public final class DuplicateValidator implements FeatureValidator {
     if (!first(sameId, model.feature().element())) {
       reporter.error(DiagnosticCode.DUPLICATE_FEATURE, "feature id \"" + model.slug() + "\" is"
           + " declared " + sameId.size() + " times:\n" + lines(sameId)
-          + "\n  Feature ids must be unique; change @Feature(id = ...) of one of them.",
+          + "\nFeature ids must be unique; change @Feature(id = ...) of one of them.",
           model.feature().element(), model.feature().mirror(),
           AnnotationReader.explicit(model.feature().mirror(), "id").orElse(null));
     }
@@ -93,19 +93,19 @@ public final class DuplicateValidator implements FeatureValidator {
       List<Party> same = group(toolNames, tool.name());
       if (!first(same, tool.element())) {
         duplicate(tool, same, "Tool names are model-visible and must be unique across all"
-            + " installed features.\n  Rename one of them (ToolContribution.name).");
+            + " installed features.\nRename one of them (ToolContribution.name).");
       }
     }
     for (Contribution.Service service : model.services()) {
       List<Party> same = group(serviceIds, service.name());
       if (!first(same, service.element())) {
-        duplicate(service, same, "A service id names one provider.\n  Change the id of one of"
+        duplicate(service, same, "A service id names one provider.\nChange the id of one of"
             + " them (ProvidesService.id).");
       }
     }
-    withinFeature(model, model.hooks(), "Hook names are unique within a feature.\n  Rename one of"
+    withinFeature(model, model.hooks(), "Hook names are unique within a feature.\nRename one of"
         + " them (HookContribution.name).");
-    withinFeature(model, model.tasks(), "Task names are unique within a feature.\n  Rename one of"
+    withinFeature(model, model.tasks(), "Task names are unique within a feature.\nRename one of"
         + " them (BackgroundTaskContribution.name).");
   }
 
@@ -126,7 +126,7 @@ public final class DuplicateValidator implements FeatureValidator {
     String noun = c.kind() == ContributionKind.SERVICE ? "service" : c.kind().noun();
     String verb = c.kind() == ContributionKind.SERVICE ? "provided" : "contributed";
     reporter.error(DiagnosticCode.DUPLICATE_CONTRIBUTION, noun + " \"" + c.name() + "\" is " + verb
-        + " " + times(parties.size()) + ":\n" + lines(parties) + "\n  " + fix,
+        + " " + times(parties.size()) + ":\n" + lines(parties) + "\n" + fix,
         c.element(), c.mirror(), AnnotationReader.explicit(c.mirror(), c.nameAttribute()).orElse(null));
   }
 
