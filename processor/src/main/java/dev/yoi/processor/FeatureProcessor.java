@@ -1,24 +1,21 @@
 package dev.yoi.processor;
 
 import com.google.auto.service.AutoService;
-import com.squareup.javapoet.JavaFile;
+import com.sun.source.util.Trees;
 import dev.yoi.descriptor.DiagnosticCode;
-import dev.yoi.descriptor.Digests;
-import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexLine;
 import dev.yoi.descriptor.RuntimeKind;
 import dev.yoi.feature.annotation.Feature;
 import dev.yoi.processor.check.AuthorityValidator;
 import dev.yoi.processor.check.DuplicateValidator;
 import dev.yoi.processor.check.FeatureValidator;
+import dev.yoi.processor.check.InputValidator;
 import dev.yoi.processor.check.NameValidator;
 import dev.yoi.processor.check.OwnershipValidator;
 import dev.yoi.processor.check.RequestValidator;
 import dev.yoi.processor.check.TypeChecks;
 import dev.yoi.processor.check.UndeclaredValidator;
-import dev.yoi.processor.marker.FeatureMarker;
 import dev.yoi.processor.marker.MarkerReader;
-import dev.yoi.processor.marker.MarkerWriter;
 import dev.yoi.processor.model.Contribution;
 import dev.yoi.processor.model.ContributionKind;
 import dev.yoi.processor.model.DescriptorAssembler;
@@ -27,7 +24,7 @@ import dev.yoi.processor.model.FeatureModel;
 import dev.yoi.processor.model.ModelReader;
 import dev.yoi.processor.model.UnresolvedTypeException;
 import dev.yoi.processor.schema.SchemaDeriver;
-import dev.yoi.processor.write.DescriptorWriter;
+import dev.yoi.processor.write.FeatureGenerator;
 import dev.yoi.processor.write.IndexWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,8 +51,8 @@ import javax.lang.model.util.Elements;
 
 /**
  * The Yoi annotation processor. Gathers {@code @Feature} classes and their contributions across
- * rounds into sorted maps, validates each feature with one validator per family of codes, generates
- * its {@code X_FeatureDescriptor} and classpath marker in the round it is complete, and writes the
+ * rounds into sorted maps; in the round a feature is complete, validates it (one validator per
+ * family of codes) and generates its {@code X_FeatureDescriptor} and classpath marker; writes the
  * module's {@code META-INF/yoi/features.jsonl} once, when processing is over. Any exception of its
  * own becomes a {@code [yoi/internal-error]} on the element being processed.
  *
@@ -75,20 +72,20 @@ public final class FeatureProcessor extends AbstractProcessor {
 
   private Elements elements;
   private Reporter reporter;
-  private String module;
-  private RuntimeKind runtime;
+  private TypeChecks typeChecks;
   private OwnershipValidator ownership;
   private DuplicateValidator duplicates;
   private List<FeatureValidator> validators;
   private SchemaDeriver schemas;
   private DescriptorAssembler assembler;
-  private DescriptorWriter descriptorWriter;
-  private MarkerWriter markerWriter;
+  private FeatureGenerator generator;
   private MarkerReader markerReader;
   private String versionOption;
+  private String module;
+  private RuntimeKind runtime;
 
-  /** Canonical names of {@code @Feature} classes not generated yet (deferred ones stay here). */
-  private final SortedMap<String, Boolean> pendingFeatures = new TreeMap<>();
+  /** Canonical names of {@code @Feature} classes not handled yet (deferred ones stay). */
+  private final Set<String> pendingFeatures = new TreeSet<>();
   /** Canonical name of a contribution class to its kinds, until its owner is known. */
   private final SortedMap<String, Set<ContributionKind>> pendingContributions = new TreeMap<>();
   /** Canonical names of features handled (generated or failed): late contributions cannot join. */
@@ -132,39 +129,41 @@ public final class FeatureProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     elements = env.getElementUtils();
-    reporter = new Reporter(env.getMessager(), Reporter.treesOf(env));
-    Map<String, String> options = env.getOptions();
+    Trees trees = Reporter.treesOf(env);
+    reporter = new Reporter(env.getMessager(), trees);
+    readOptions(env.getOptions());
+    typeChecks = new TypeChecks(elements, env.getTypeUtils());
+    ownership = new OwnershipValidator(reporter, typeChecks, env.getTypeUtils());
+    duplicates = new DuplicateValidator(reporter, elements);
+    List<FeatureValidator> all = new ArrayList<>(List.of(
+        new NameValidator(reporter, versionOption),
+        new RequestValidator(reporter),
+        ownership,
+        duplicates,
+        new AuthorityValidator(reporter),
+        new UndeclaredValidator(reporter, typeChecks, trees),
+        new InputValidator(reporter, typeChecks)));
+    all.addAll(extraValidators);
+    validators = List.copyOf(all);
+    schemas = new SchemaDeriver(env.getTypeUtils(), elements);
+    assembler = new DescriptorAssembler(elements, env.getTypeUtils());
+    generator = new FeatureGenerator(env.getFiler(), elements);
+    markerReader = new MarkerReader(elements, env.getFiler());
+  }
+
+  private void readOptions(Map<String, String> options) {
     versionOption = options.getOrDefault(OPTION_VERSION, "").trim();
     module = options.getOrDefault(OPTION_MODULE, "").trim();
     if (module.isEmpty()) {
       module = DEFAULT_MODULE;
     }
-    runtime = RuntimeKind.JVM_PLUGIN;
     String runtimeOption = options.getOrDefault(OPTION_RUNTIME, "").trim();
-    if (runtimeOption.equals(RuntimeKind.BUILTIN.wireName())) {
-      runtime = RuntimeKind.BUILTIN;
-    } else if (!runtimeOption.isEmpty() && !runtimeOption.equals(RuntimeKind.JVM_PLUGIN.wireName())) {
+    runtime = runtimeOption.equals(RuntimeKind.BUILTIN.wireName()) ? RuntimeKind.BUILTIN : RuntimeKind.JVM_PLUGIN;
+    if (!runtimeOption.isEmpty() && !runtimeOption.equals(runtime.wireName())) {
       reporter.error(DiagnosticCode.INVALID_ID, "processor option -A" + OPTION_RUNTIME + "=\""
           + runtimeOption + "\" is not a runtime the processor generates; use \"jvm_plugin\" (the"
           + " default) or \"builtin\".");
     }
-    TypeChecks typeChecks = new TypeChecks(elements, env.getTypeUtils());
-    ownership = new OwnershipValidator(reporter, typeChecks, env.getTypeUtils());
-    duplicates = new DuplicateValidator(reporter, elements);
-    List<FeatureValidator> all = new ArrayList<>();
-    all.add(new NameValidator(reporter, versionOption));
-    all.add(new RequestValidator(reporter));
-    all.add(ownership);
-    all.add(duplicates);
-    all.add(new AuthorityValidator(reporter));
-    all.add(new UndeclaredValidator(reporter, typeChecks, Reporter.treesOf(env)));
-    all.addAll(extraValidators);
-    validators = List.copyOf(all);
-    schemas = new SchemaDeriver(env.getTypeUtils(), elements);
-    assembler = new DescriptorAssembler(elements, env.getTypeUtils());
-    descriptorWriter = new DescriptorWriter(elements);
-    markerWriter = new MarkerWriter(elements);
-    markerReader = new MarkerReader(elements, env.getFiler());
   }
 
   @Override
@@ -177,7 +176,7 @@ public final class FeatureProcessor extends AbstractProcessor {
         processRound();
       }
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError("the round", e));
+      reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError("this round", e));
     }
     return false;
   }
@@ -185,7 +184,7 @@ public final class FeatureProcessor extends AbstractProcessor {
   private void gather(RoundEnvironment round) {
     for (Element e : round.getElementsAnnotatedWith(Feature.class)) {
       if (e instanceof TypeElement type) {
-        pendingFeatures.put(type.getQualifiedName().toString(), Boolean.TRUE);
+        pendingFeatures.add(type.getQualifiedName().toString());
       }
     }
     for (ContributionKind kind : ContributionKind.values()) {
@@ -200,36 +199,67 @@ public final class FeatureProcessor extends AbstractProcessor {
 
   private void processRound() {
     if (!markersRead) {
-      markersRead = true;
+      markersRead = true; // one listing of the marker package per compilation
       duplicates.addClasspath(markerReader.read());
     }
+    Optional<Map<String, List<Contribution>>> owned = resolveOwners();
+    if (owned.isEmpty()) {
+      return; // a contribution's types are not resolved yet: any pending feature may own it
+    }
+    List<FeatureModel> ready = new ArrayList<>();
+    for (String name : List.copyOf(pendingFeatures)) {
+      TypeElement element = elements.getTypeElement(name);
+      List<Contribution> contributions = owned.get().getOrDefault(name, List.of());
+      if (element == null) {
+        pendingFeatures.remove(name);
+        continue;
+      }
+      try {
+        ready.add(model(element, contributions));
+      } catch (UnresolvedTypeException e) {
+        requeue(contributions); // retried next round, contributions re-read then
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        finish(name);
+        reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(name, e), element);
+      }
+    }
+    duplicates.register(ready);
+    for (FeatureModel model : ready) {
+      TypeElement element = model.feature().element();
+      finish(element.getQualifiedName().toString());
+      try {
+        validateAndGenerate(model);
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        reporter.error(DiagnosticCode.INTERNAL_ERROR,
+            internalError(element.getQualifiedName().toString(), e), element);
+      }
+    }
+  }
+
+  /**
+   * Reads the pending contributions and groups them by owning feature (orphans reported). Empty,
+   * with everything left pending, when one of them mentions a type not generated yet.
+   */
+  private Optional<Map<String, List<Contribution>>> resolveOwners() {
+    Set<String> localFeatures = new TreeSet<>(pendingFeatures);
+    localFeatures.addAll(doneFeatures);
     Map<String, List<Contribution>> owned = new HashMap<>();
-    boolean deferredContribution = false;
+    boolean deferred = false;
     for (var it = pendingContributions.entrySet().iterator(); it.hasNext(); ) {
       var entry = it.next();
       TypeElement element = elements.getTypeElement(entry.getKey());
-      if (element == null) {
-        it.remove();
-        continue;
-      }
       boolean keep = false;
-      for (ContributionKind kind : entry.getValue()) {
+      for (ContributionKind kind : element == null ? Set.<ContributionKind>of() : entry.getValue()) {
         try {
           Contribution c = ModelReader.contribution(element, kind);
-          Set<String> local = new TreeSet<>(pendingFeatures.keySet());
-          local.addAll(doneFeatures);
-          Optional<TypeElement> owner = ownership.ownerOf(c, local);
-          if (owner.isPresent()) {
-            String ownerName = owner.get().getQualifiedName().toString();
+          ownership.ownerOf(c, localFeatures).ifPresent(owner -> {
+            String ownerName = owner.getQualifiedName().toString();
             if (doneFeatures.contains(ownerName)) {
-              reporter.error(DiagnosticCode.ORPHAN_CONTRIBUTION, c.kind().noun() + " \"" + c.name()
-                  + "\" (" + entry.getKey() + ") appeared in a later annotation-processing round than"
-                  + " its feature " + ownerName + ", whose descriptor is already generated. Write it"
-                  + " in source next to the feature instead of generating it.", element, c.mirror());
+              lateContribution(c, ownerName);
             } else {
               owned.computeIfAbsent(ownerName, k -> new ArrayList<>()).add(c);
             }
-          }
+          });
         } catch (UnresolvedTypeException e) {
           keep = true;
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -237,128 +267,73 @@ public final class FeatureProcessor extends AbstractProcessor {
         }
       }
       if (keep) {
-        deferredContribution = true;
+        deferred = true;
       } else {
         it.remove();
       }
     }
-    if (deferredContribution) {
-      // A contribution whose owner is not resolved yet may belong to any pending feature: wait.
-      // Its siblings wait in 'owned'-less form: they are re-read next round.
-      requeue(owned);
-      return;
+    if (deferred) {
+      owned.values().forEach(this::requeue);
+      return Optional.empty();
     }
-    List<Ready> ready = new ArrayList<>();
-    for (String name : new ArrayList<>(pendingFeatures.keySet())) {
-      TypeElement element = elements.getTypeElement(name);
-      if (element == null) {
-        pendingFeatures.remove(name);
-        continue;
-      }
-      List<Contribution> contributions = new ArrayList<>(owned.getOrDefault(name, List.of()));
-      contributions.sort(Comparator.comparing(c -> elements.getBinaryName(c.element()).toString()
-          + "#" + c.kind()));
-      try {
-        FeatureModel model = new FeatureModel(ModelReader.feature(element), contributions);
-        ready.add(new Ready(model, deriveInputs(model)));
-      } catch (UnresolvedTypeException e) {
-        // Retried next round with its contributions, which are re-read then.
-        requeue(Map.of(name, contributions));
-      } catch (RuntimeException | LinkageError | StackOverflowError e) {
-        pendingFeatures.remove(name);
-        doneFeatures.add(name);
-        reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(name, e), element);
-      }
-    }
-    duplicates.register(ready.stream().map(Ready::model).toList());
-    for (Ready r : ready) {
-      String name = r.model().feature().element().getQualifiedName().toString();
-      pendingFeatures.remove(name);
-      doneFeatures.add(name);
-      try {
-        generateIfValid(r);
-      } catch (RuntimeException | LinkageError | StackOverflowError e) {
-        reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(name, e), r.model().feature().element());
-      }
-    }
+    return Optional.of(owned);
   }
 
-  /** Puts contributions back to be read again next round. */
-  private void requeue(Map<String, List<Contribution>> owned) {
-    for (List<Contribution> list : owned.values()) {
-      for (Contribution c : list) {
-        pendingContributions.computeIfAbsent(c.element().getQualifiedName().toString(),
-            k -> new TreeSet<>()).add(c.kind());
-      }
-    }
+  private void lateContribution(Contribution c, String ownerName) {
+    reporter.error(DiagnosticCode.ORPHAN_CONTRIBUTION, c.kind().noun() + " \"" + c.name() + "\" ("
+        + c.element().getQualifiedName() + ") appeared in a later annotation-processing round than"
+        + " its feature " + ownerName + ", whose descriptor was already generated. Write it in"
+        + " source next to the feature instead of generating it.", c.element());
   }
 
-  private record Ready(FeatureModel model, Map<String, SchemaDeriver.Derived> inputs) {}
-
-  /** Every tool's input schema; throws {@link UnresolvedTypeException} to defer the feature. */
-  private Map<String, SchemaDeriver.Derived> deriveInputs(FeatureModel model) {
+  /** The feature's model; throws {@link UnresolvedTypeException} to defer it a round. */
+  private FeatureModel model(TypeElement element, List<Contribution> contributions) {
+    typeChecks.requireResolved(element);
+    List<Contribution> sorted = new ArrayList<>(contributions);
+    sorted.sort(Comparator.comparing(c -> elements.getBinaryName(c.element()) + "#" + c.kind()));
     Map<String, SchemaDeriver.Derived> inputs = new HashMap<>();
-    for (Contribution.Tool tool : model.tools()) {
-      inputs.put(elements.getBinaryName(tool.element()).toString(), schemas.derive(tool.element()));
+    for (Contribution c : sorted) {
+      typeChecks.requireResolved(c.element());
+      if (c instanceof Contribution.Tool tool) {
+        inputs.put(tool.element().getQualifiedName().toString(), schemas.derive(tool.element()));
+      }
     }
-    return inputs;
+    return new FeatureModel(ModelReader.feature(element), sorted, inputs);
   }
 
-  private void generateIfValid(Ready ready) {
-    FeatureModel model = ready.model();
+  private void validateAndGenerate(FeatureModel model) {
     int before = reporter.errorCount();
     for (FeatureValidator validator : validators) {
       validator.validate(model);
-    }
-    for (Contribution.Tool tool : model.tools()) {
-      SchemaDeriver.Derived input = ready.inputs().get(elements.getBinaryName(tool.element()).toString());
-      if (!input.problems().isEmpty() && typeIsTool(tool)) {
-        reporter.error(DiagnosticCode.UNSUPPORTED_INPUT_TYPE, "tool \"" + tool.name() + "\" ("
-            + tool.element().getQualifiedName() + ") of feature " + model.slug() + ": "
-            + String.join("; ", input.problems()) + ". Supported: records of strings, booleans,"
-            + " integers, decimals, enums, nested records, List, Set, arrays, Map<String, V> and"
-            + " Optional components; or JsonNode for free-form input.",
-            tool.element());
-      }
     }
     if (reporter.errorCount() != before) {
       return;
     }
     FeatureDecl f = model.feature();
     String version = f.version().isEmpty() ? versionOption : f.version();
-    FeatureDescriptor descriptor = assembler.assemble(model, version, runtime, ready.inputs());
-    String digest = Digests.of(descriptor);
     List<Element> sources = new ArrayList<>();
     sources.add(f.element());
     model.contributions().forEach(c -> sources.add(c.element()));
-    TypeElement feature = f.element();
-    write(descriptorWriter.write(feature, descriptor, digest, sources), feature);
-    String binaryName = elements.getBinaryName(feature).toString();
-    write(markerWriter.write(new FeatureMarker(descriptor.slug(), binaryName, module,
-        descriptor.tools().stream().map(t -> new FeatureMarker.Entry(t.name(), t.className())).toList(),
-        descriptor.providedServices().stream()
-            .map(s -> new FeatureMarker.Entry(s.id(), s.className())).toList()), sources), feature);
-    lines.put(feature.getQualifiedName().toString(), new IndexLine(IndexLine.FORMAT, descriptor.slug(),
-        module, DescriptorWriter.descriptorClass(feature).reflectionName(), digest, descriptor));
-    for (Element e : sources) {
-      originating.add(((TypeElement) e).getQualifiedName().toString());
-    }
-  }
-
-  /** A tool whose class is not a Tool gets wrong-supertype alone, not a schema complaint too. */
-  private boolean typeIsTool(Contribution.Tool tool) {
-    TypeElement toolType = elements.getTypeElement(dev.yoi.processor.model.AuthorTypes.TOOL);
-    return toolType == null || processingEnv.getTypeUtils().isSubtype(
-        processingEnv.getTypeUtils().erasure(tool.element().asType()),
-        processingEnv.getTypeUtils().erasure(toolType.asType()));
-  }
-
-  private void write(JavaFile file, Element element) {
     try {
-      file.writeTo(processingEnv.getFiler());
+      lines.put(f.element().getQualifiedName().toString(), generator.generate(f.element(),
+          assembler.assemble(model, version, runtime), module, sources));
     } catch (IOException e) {
-      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write " + file.packageName + "."
-          + file.typeSpec.name + ": " + e.getMessage(), element);
+      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the generated sources of"
+          + " feature " + f.slug() + ": " + e.getMessage(), f.element());
+      return;
+    }
+    sources.forEach(e -> originating.add(((TypeElement) e).getQualifiedName().toString()));
+  }
+
+  private void finish(String featureName) {
+    pendingFeatures.remove(featureName);
+    doneFeatures.add(featureName);
+  }
+
+  private void requeue(List<Contribution> contributions) {
+    for (Contribution c : contributions) {
+      pendingContributions.computeIfAbsent(c.element().getQualifiedName().toString(),
+          k -> new TreeSet<>()).add(c.kind());
     }
   }
 

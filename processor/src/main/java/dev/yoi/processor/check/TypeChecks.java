@@ -2,17 +2,24 @@ package dev.yoi.processor.check;
 
 import dev.yoi.processor.model.UnresolvedTypeException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Subtype questions by type name, for types the processor knows only by name. */
+/**
+ * Subtype questions by type name, for types the processor knows only by name. Looks each name up
+ * once per compilation.
+ */
 public final class TypeChecks {
   private final Elements elements;
   private final Types types;
+  private final Map<String, Optional<TypeMirror>> erased = new HashMap<>();
 
   public TypeChecks(Elements elements, Types types) {
     this.elements = elements;
@@ -21,13 +28,13 @@ public final class TypeChecks {
 
   /** Whether the type named {@code qualifiedName} is on the compile classpath. */
   public boolean known(String qualifiedName) {
-    return elements.getTypeElement(qualifiedName) != null;
+    return erasure(qualifiedName).isPresent();
   }
 
   /** Whether {@code element} is a subtype of the (erased) type named {@code qualifiedName}. */
   public boolean isA(TypeElement element, String qualifiedName) {
-    TypeElement target = elements.getTypeElement(qualifiedName);
-    return target != null && isA(element.asType(), target.asType());
+    Optional<TypeMirror> target = erasure(qualifiedName);
+    return target.isPresent() && types.isSubtype(types.erasure(element.asType()), target.get());
   }
 
   public boolean isA(TypeMirror type, TypeMirror target) {
@@ -63,5 +70,12 @@ public final class TypeChecks {
       }
       requireResolved(sup, depth + 1);
     }
+  }
+
+  private Optional<TypeMirror> erasure(String qualifiedName) {
+    return erased.computeIfAbsent(qualifiedName, name -> {
+      TypeElement element = elements.getTypeElement(name);
+      return element == null ? Optional.empty() : Optional.of(types.erasure(element.asType()));
+    });
   }
 }

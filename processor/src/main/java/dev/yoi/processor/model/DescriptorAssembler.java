@@ -13,7 +13,6 @@ import dev.yoi.processor.schema.SchemaDeriver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -33,16 +32,12 @@ public final class DescriptorAssembler {
     this.types = types;
   }
 
-  /**
-   * @param version the effective version (the annotation's, or the {@code yoi.version} option)
-   * @param inputs the derived input of each tool, by tool class binary name
-   */
-  public FeatureDescriptor assemble(
-      FeatureModel model, String version, RuntimeKind runtime, Map<String, SchemaDeriver.Derived> inputs) {
+  /** @param version the effective version (the annotation's, or the {@code yoi.version} option) */
+  public FeatureDescriptor assemble(FeatureModel model, String version, RuntimeKind runtime) {
     FeatureDecl f = model.feature();
     List<ToolDescriptor> tools = new ArrayList<>();
     for (Contribution.Tool t : model.tools()) {
-      SchemaDeriver.Derived input = inputs.get(binaryName(t.element()));
+      SchemaDeriver.Derived input = model.input(t);
       tools.add(new ToolDescriptor(t.name(), t.description(), binaryName(t.element()),
           input.inputType(), input.schema(), t.requires()));
     }
