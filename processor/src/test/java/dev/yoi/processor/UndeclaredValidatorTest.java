@@ -5,6 +5,14 @@ import static dev.yoi.processor.Compilations.compile;
 import static dev.yoi.processor.Compilations.java;
 
 import com.google.testing.compile.Compilation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -203,5 +211,80 @@ class UndeclaredValidatorTest {
         public class Outside implements TurnEndHook { public void onTurnEnd(TurnSummary t) {} }
         """);
     assertThat(compile(src, outside)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void withoutTheTreesApiTheInstallScanIsSkippedAndTheRestStillRuns() {
+    JavaFileObject src = java("p.F", """
+        @Feature(id = "f", name = "F")
+        public class F implements FeatureModule {
+          public void install(InstallContext context) { context.tools().register(new Shared()); }
+          static class Loop implements BackgroundTask { public void run(TaskContext c) {} }
+        }
+        """);
+    JavaFileObject shared = java("p.Shared", """
+        public class Shared implements Tool<JsonNode> {
+          public ToolResult call(JsonNode in, ToolContext ctx) { return ToolResult.text(""); }
+        }
+        """);
+    Compilation c = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new WrappedEnvironment(new FeatureProcessor()))
+        .withOptions("-Ayoi.version=1.0.0")
+        .compile(src, shared);
+    // The nested-class half needs no Trees; the registration of Shared is left to the runtime.
+    assertThat(c).hadErrorContaining("[yoi/undeclared-contribution] class p.F.Loop").inFile(src)
+        .onLineContaining("class Loop");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /**
+   * Hands the processor a wrapped ProcessingEnvironment, as Gradle's incremental processing does;
+   * {@code Trees.instance} refuses anything but javac's own.
+   */
+  private static final class WrappedEnvironment implements Processor {
+    private final Processor delegate;
+
+    WrappedEnvironment(Processor delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void init(ProcessingEnvironment env) {
+      delegate.init((ProcessingEnvironment) Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {
+            try {
+              return method.invoke(env, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          }));
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return delegate.process(annotations, round);
+    }
+
+    @Override
+    public Iterable<? extends javax.annotation.processing.Completion> getCompletions(
+        javax.lang.model.element.Element element, javax.lang.model.element.AnnotationMirror mirror,
+        javax.lang.model.element.ExecutableElement member, String userText) {
+      return delegate.getCompletions(element, mirror, member, userText);
+    }
   }
 }
