@@ -6,9 +6,9 @@ import dev.yoi.processor.Reporter;
 import dev.yoi.processor.model.AnnotationReader;
 import dev.yoi.processor.model.AuthorTypes;
 import dev.yoi.processor.model.Contribution;
-import dev.yoi.processor.model.ContributionKind;
 import dev.yoi.processor.model.FeatureModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -206,7 +206,7 @@ public final class OwnershipValidator implements FeatureValidator {
       case ANNOTATION_TYPE -> "an annotation type";
       case ENUM -> "an enum";
       case RECORD -> "a record";
-      default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+      default -> "a " + kind.name().toLowerCase(Locale.ROOT);
     };
   }
 }

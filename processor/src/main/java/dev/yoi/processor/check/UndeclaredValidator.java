@@ -25,6 +25,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
@@ -134,7 +135,7 @@ public final class UndeclaredValidator implements FeatureValidator {
     if (!(arg instanceof NewClassTree created)
         || !(trees.getElement(argPath) instanceof ExecutableElement ctor)
         || !(ctor.getEnclosingElement() instanceof TypeElement type)
-        || type.asType().getKind() == javax.lang.model.type.TypeKind.ERROR) {
+        || type.asType().getKind() == TypeKind.ERROR) {
       return;
     }
     String feature = "feature " + model.slug() + " (" + model.feature().element().getQualifiedName() + ")";

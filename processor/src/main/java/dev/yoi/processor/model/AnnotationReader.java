@@ -10,6 +10,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -96,7 +97,7 @@ public final class AnnotationReader {
   /** A {@code Class<?>} value as a type. */
   public static TypeMirror type(AnnotationMirror mirror, String name) {
     Object value = value(mirror, name).getValue();
-    if (value instanceof TypeMirror type && type.getKind() != javax.lang.model.type.TypeKind.ERROR) {
+    if (value instanceof TypeMirror type && type.getKind() != TypeKind.ERROR) {
       return type;
     }
     // javac gives the string "<error>" for a class literal it could not resolve.

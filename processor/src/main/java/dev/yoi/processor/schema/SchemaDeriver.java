@@ -22,6 +22,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
@@ -430,7 +431,7 @@ public final class SchemaDeriver {
     if (accessor == null) {
       return component.asType();
     }
-    return ((javax.lang.model.type.ExecutableType) types.asMemberOf(record, accessor)).getReturnType();
+    return ((ExecutableType) types.asMemberOf(record, accessor)).getReturnType();
   }
 
   /**
