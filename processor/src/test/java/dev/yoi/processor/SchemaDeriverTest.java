@@ -173,6 +173,21 @@ class SchemaDeriverTest {
   }
 
   @Test
+  void jsonIgnoredComponentIsNotPartOfTheInput() {
+    JsonNode schema = schemaOf(compile(toolWithInput("""
+          public record In(String q, @com.fasterxml.jackson.annotation.JsonIgnore String internal) {}
+        """)));
+    assertEquals("[\"q\"]", schema.get("required").toString());
+    assertEquals(List.of("q"), List.copyOf(iterable(schema.get("properties").fieldNames())));
+  }
+
+  private static <T> List<T> iterable(java.util.Iterator<T> it) {
+    List<T> out = new java.util.ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
   void recordWithNoComponentsIsAnEmptyObjectWithoutRequired() {
     assertSchema("""
         {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",

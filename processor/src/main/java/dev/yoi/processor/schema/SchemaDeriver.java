@@ -49,6 +49,7 @@ public final class SchemaDeriver {
       "com.fasterxml.jackson.annotation.JsonClassDescription";
   private static final String JSON_VALUE = "com.fasterxml.jackson.annotation.JsonValue";
   private static final String JSON_CREATOR = "com.fasterxml.jackson.annotation.JsonCreator";
+  private static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
   /** Deeper than any hand-written input; stops generic records that expand without end. */
   private static final int MAX_DEPTH = 32;
 
@@ -204,6 +205,9 @@ public final class SchemaDeriver {
       ArrayNode required = JsonNodeFactory.instance.arrayNode();
       for (RecordComponentElement component : components(record)) {
         List<AnnotationMirror> annotations = annotationsOf(element, component);
+        if (has(annotations, JSON_IGNORE)) {
+          continue; // Jackson neither reads nor writes it: not part of the input
+        }
         String name = stringValue(annotations, JSON_PROPERTY, "value")
             .filter(s -> !s.isEmpty())
             .orElse(component.getSimpleName().toString());
@@ -513,11 +517,8 @@ public final class SchemaDeriver {
     }
   }
 
+  /** In 2020-12 a description may sit beside a $ref, so every property can carry one. */
   private static ObjectNode withDescription(ObjectNode property, String description) {
-    if (property.has("$ref")) {
-      // A sibling of $ref is allowed in 2020-12 and keeps the description next to the property.
-      property = property.deepCopy();
-    }
     property.put("description", description);
     return property;
   }
