@@ -29,8 +29,8 @@ import javax.tools.ToolProvider;
  * and {@code META-INF/yoi/features.jsonl}. Each test gets its own feature set.
  */
 public final class FeatureCompiler {
-  /** The processor users build with. */
-  public static final String PROCESSOR = StandInProcessor.class.getName();
+  /** The processor users build with (runtime's test dependency on yoi-processor). */
+  public static final String PROCESSOR = "dev.yoi.processor.FeatureProcessor";
 
   private FeatureCompiler() {}
 
