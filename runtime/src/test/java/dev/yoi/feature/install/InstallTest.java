@@ -148,6 +148,45 @@ class InstallTest {
   }
 
   @Test
+  void aRequiredServiceThatNoFeatureProvidesKeepsTheConsumerOutAndItsCodeUnloaded() {
+    InstallReport report = installBuiltins(module("m", ALARM));
+
+    FeatureReport alarm = feature(report, "builtin:alarm");
+    assertFalse(alarm.installed());
+    assertTrue(alarm.diagnostics("yoi/missing-service").get(0).message()
+        .contains("requires service builtin:clock (range ^1.0, type java.util.function.Supplier, because"
+            + " \"tells the time\"), but no feature provides it"));
+    assertEquals(List.of(), report.installOrder(), "install was never attempted");
+  }
+
+  @Test
+  void aProviderOfTheWrongVersionKeepsTheConsumerOut() {
+    InstallReport report = installBuiltins(module("m", CLOCK, ALARM.replace("^1.0", "^2.0")));
+
+    assertTrue(feature(report, "builtin:clock").installed());
+    FeatureReport alarm = feature(report, "builtin:alarm");
+    assertFalse(alarm.installed());
+    assertTrue(alarm.diagnostics("yoi/service-version").get(0).message()
+        .contains("requires service builtin:clock in range ^2.0, but its provider builtin:clock provides version 1.2.0"));
+    assertEquals(List.of("builtin:clock"), host.committedFeatures());
+  }
+
+  @Test
+  void aPluginShippedAsAJarInstallsFromItsJar() throws Exception {
+    Path jar = FeatureCompiler.jar(module("m", CLOCK), dir.resolve("clock.jar"));
+    URLClassLoader plugin = new URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, InstallTest.class.getClassLoader());
+    loaders.add(plugin);
+
+    InstallReport report = FeatureRegistry.install(List.of(new FeatureLoader(plugin, FeatureSource.USER)),
+        new Enablement(Set.of("user:clock"), Set.of()), AuthorityPolicy.grantRequested(), host);
+
+    FeatureReport clock = feature(report, "user:clock");
+    assertTrue(clock.installed(), report.toJson());
+    assertTrue(clock.locations().get(0).startsWith("jar:file:"), clock.locations().toString());
+    assertTrue(clock.locations().get(0).endsWith("clock.jar!/META-INF/yoi/features.jsonl:1"), clock.locations().toString());
+  }
+
+  @Test
   void aThrowingInstallRollsBackEverythingItRegistered() {
     InstallReport report = installBuiltins(module("m", """
         package acme.flaky;
