@@ -11,6 +11,7 @@ import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class FeatureCatalog {
     this.diagnostics = List.copyOf(all);
     TreeSet<String> allIds = new TreeSet<>(brokenIds);
     allIds.addAll(grouped.keySet());
-    this.ids = java.util.Collections.unmodifiableSortedSet(allIds);
+    this.ids = Collections.unmodifiableSortedSet(allIds);
   }
 
   /** Reads the indexes of every loader, in order, each with the source the host gave it. */
