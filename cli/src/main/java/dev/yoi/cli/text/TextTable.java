@@ -1,0 +1,121 @@
+package dev.yoi.cli.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A plain-text table that fits a terminal width: columns are as wide as their content, and when
+ * that is too wide the wrappable columns share what is left, their cells wrapped at spaces.
+ */
+public final class TextTable {
+  private static final int GAP = 2;
+  private static final int MIN_WRAPPED = 12;
+
+  private TextTable() {}
+
+  /**
+   * @param wrappable indexes of the columns that may wrap; the others keep their natural width
+   */
+  public static String render(List<String> headers, List<List<String>> rows, int width, Set<Integer> wrappable) {
+    int columns = headers.size();
+    int[] widths = new int[columns];
+    for (int c = 0; c < columns; c++) {
+      widths[c] = headers.get(c).length();
+      for (List<String> row : rows) {
+        for (String part : row.get(c).split("\n", -1)) {
+          widths[c] = Math.max(widths[c], part.length());
+        }
+      }
+    }
+    fit(widths, width, wrappable);
+
+    StringBuilder out = new StringBuilder();
+    appendRow(out, headers, widths);
+    for (List<String> row : rows) {
+      appendRow(out, row, widths);
+    }
+    return out.toString();
+  }
+
+  private static void fit(int[] widths, int width, Set<Integer> wrappable) {
+    int total = (widths.length - 1) * GAP;
+    int fixed = total;
+    int flexible = 0;
+    for (int c = 0; c < widths.length; c++) {
+      total += widths[c];
+      if (wrappable.contains(c)) {
+        flexible += widths[c];
+      } else {
+        fixed += widths[c];
+      }
+    }
+    if (total <= width || flexible == 0) {
+      return;
+    }
+    int available = Math.max(width - fixed, MIN_WRAPPED * wrappable.size());
+    int given = 0;
+    int last = -1;
+    for (int c = 0; c < widths.length; c++) {
+      if (wrappable.contains(c)) {
+        int share = Math.max(MIN_WRAPPED, (int) ((long) available * widths[c] / flexible));
+        widths[c] = Math.min(widths[c], share);
+        given += widths[c];
+        last = c;
+      }
+    }
+    // Rounding leftovers go to the last wrappable column.
+    if (last >= 0 && given < available) {
+      widths[last] += available - given;
+    }
+  }
+
+  private static void appendRow(StringBuilder out, List<String> cells, int[] widths) {
+    List<List<String>> wrapped = new ArrayList<>();
+    int height = 1;
+    for (int c = 0; c < cells.size(); c++) {
+      List<String> lines = wrap(cells.get(c), widths[c]);
+      wrapped.add(lines);
+      height = Math.max(height, lines.size());
+    }
+    for (int i = 0; i < height; i++) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < cells.size(); c++) {
+        String text = i < wrapped.get(c).size() ? wrapped.get(c).get(i) : "";
+        line.append(text);
+        if (c < cells.size() - 1) {
+          line.append(" ".repeat(widths[c] - text.length() + GAP));
+        }
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  /** Wraps at spaces; explicit newlines start new lines; a word longer than the width is cut. */
+  public static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    for (String paragraph : text.split("\n", -1)) {
+      StringBuilder line = new StringBuilder();
+      for (String word : paragraph.split(" ")) {
+        while (word.length() > width) {
+          if (line.length() > 0) {
+            lines.add(line.toString());
+            line.setLength(0);
+          }
+          lines.add(word.substring(0, width));
+          word = word.substring(width);
+        }
+        if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        if (line.length() > 0) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+}
