@@ -33,14 +33,15 @@ final class FeatureTable {
           needs(d)));
     }
     return TextTable.render(
-        List.of("FEATURE", "VERSION", "DIGEST", "CONTRIBUTES", "NEEDS"), rows, WIDTH, Set.of(3, 4));
+        List.of("FEATURE", "VERSION", "DIGEST", "CONTRIBUTES", "NEEDS"), rows, WIDTH, Set.of(0, 3, 4));
   }
 
   static String details(FoundFeature feature) {
     FeatureDescriptor d = feature.descriptor();
     StringBuilder out = new StringBuilder();
-    out.append(feature.id()).append(' ').append(d.version()).append("  ").append(feature.line().digest()).append('\n');
+    out.append(feature.id()).append(' ').append(d.version()).append('\n');
     item(out, "name", d.name() + (d.description().isEmpty() ? "" : ": " + d.description()));
+    item(out, "digest", feature.line().digest());
     item(out, "index", feature.location() + " (line " + feature.lineNumber() + ")");
     item(out, "class", d.featureClass() + " (runtime " + d.runtime().wireName() + ")");
     for (ToolDescriptor tool : d.tools()) {

@@ -38,35 +38,24 @@ public final class TextTable {
     return out.toString();
   }
 
+  /** Narrows the widest wrappable column, one character at a time, until the table fits. */
   private static void fit(int[] widths, int width, Set<Integer> wrappable) {
     int total = (widths.length - 1) * GAP;
-    int fixed = total;
-    int flexible = 0;
-    for (int c = 0; c < widths.length; c++) {
-      total += widths[c];
-      if (wrappable.contains(c)) {
-        flexible += widths[c];
-      } else {
-        fixed += widths[c];
+    for (int w : widths) {
+      total += w;
+    }
+    while (total > width) {
+      int widest = -1;
+      for (int c : wrappable) {
+        if (widths[c] > MIN_WRAPPED && (widest < 0 || widths[c] > widths[widest])) {
+          widest = c;
+        }
       }
-    }
-    if (total <= width || flexible == 0) {
-      return;
-    }
-    int available = Math.max(width - fixed, MIN_WRAPPED * wrappable.size());
-    int given = 0;
-    int last = -1;
-    for (int c = 0; c < widths.length; c++) {
-      if (wrappable.contains(c)) {
-        int share = Math.max(MIN_WRAPPED, (int) ((long) available * widths[c] / flexible));
-        widths[c] = Math.min(widths[c], share);
-        given += widths[c];
-        last = c;
+      if (widest < 0) {
+        return; // nothing left to narrow: the fixed columns alone are too wide
       }
-    }
-    // Rounding leftovers go to the last wrappable column.
-    if (last >= 0 && given < available) {
-      widths[last] += available - given;
+      widths[widest]--;
+      total--;
     }
   }
 
