@@ -70,6 +70,9 @@ public final class TaskRemindersFeature implements FeatureModule {
       }
       context.notifier().notifyModel(reminder(due));
       due.forEach(task -> reminded.put(task.id(), task.revision()));
+      // The person sees it too, on the transient channel (a status line, not history).
+      context.alerts().info("Reminded the model about " + due.stream().map(task -> "#" + task.id())
+          .collect(Collectors.joining(", ")) + " (in progress, untouched for a turn)");
     }
   }
 
