@@ -28,12 +28,12 @@ final class FeatureTable {
       rows.add(List.of(
           feature.id(),
           d.version(),
-          Digests.abbreviate(feature.line().digest()),
-          contributes(feature),
-          needs(d)));
+          Digests.abbreviate(feature.line().digest()).substring(Digests.PREFIX.length()),
+          contributes(feature) + "\n" + needs(d)));
     }
     return TextTable.render(
-        List.of("FEATURE", "VERSION", "DIGEST", "CONTRIBUTES", "NEEDS"), rows, WIDTH, Set.of(0, 3, 4));
+        List.of("FEATURE", "VERSION", "SHA-256", "CONTRIBUTES AND NEEDS"), rows, WIDTH,
+        List.of(Set.of(3), Set.of(0)));
   }
 
   static String details(FoundFeature feature) {
@@ -79,39 +79,42 @@ final class FeatureTable {
     }
   }
 
+  /** One line per kind of contribution. */
   private static String contributes(FoundFeature feature) {
     FeatureDescriptor d = feature.descriptor();
-    List<String> parts = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
     if (!d.tools().isEmpty()) {
-      parts.add(plural(d.tools().size(), "tool") + " " + d.tools().stream().map(ToolDescriptor::name)
-          .collect(Collectors.joining(", ")));
+      lines.add(plural(d.tools().size(), "tool") + ": "
+          + d.tools().stream().map(ToolDescriptor::name).collect(Collectors.joining(", ")));
     }
     if (!d.hooks().isEmpty()) {
-      parts.add(plural(d.hooks().size(), "hook") + " " + d.hooks().stream()
+      lines.add(plural(d.hooks().size(), "hook") + ": " + d.hooks().stream()
           .map(h -> h.name() + " (" + h.point().wireName() + ")").collect(Collectors.joining(", ")));
     }
     if (!d.backgroundTasks().isEmpty()) {
-      parts.add(plural(d.backgroundTasks().size(), "task") + " " + d.backgroundTasks().stream()
-          .map(TaskDescriptor::name).collect(Collectors.joining(", ")));
+      lines.add(plural(d.backgroundTasks().size(), "task") + ": " + d.backgroundTasks().stream()
+          .map(t -> t.name() + (t.every().isEmpty() ? "" : " (every " + t.every() + ")"))
+          .collect(Collectors.joining(", ")));
     }
     for (ProvidedService service : d.providedServices()) {
-      parts.add("service " + feature.source().qualify(service.id()) + " " + service.version());
+      lines.add("service: " + feature.source().qualify(service.id()) + " " + service.version());
     }
-    return parts.isEmpty() ? "-" : String.join("; ", parts);
+    return lines.isEmpty() ? "no contributions" : String.join("\n", lines);
   }
 
+  /** One line per required service and authority. */
   private static String needs(FeatureDescriptor d) {
-    List<String> parts = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
     for (RequiredService service : d.requiredServices()) {
-      parts.add(service.id() + " " + service.version() + (service.optional() ? " (optional)" : ""));
+      lines.add("needs " + service.id() + " " + service.version() + (service.optional() ? " (optional)" : ""));
     }
     for (AuthorityRequest authority : d.authorities()) {
-      parts.add(authority.label() + (authority.optional() ? " (optional)" : ""));
+      lines.add("needs " + authority.label() + (authority.optional() ? " (optional)" : ""));
     }
-    return parts.isEmpty() ? "-" : String.join("; ", parts);
+    return lines.isEmpty() ? "needs no authority" : String.join("\n", lines);
   }
 
   private static String plural(int n, String noun) {
-    return n == 1 ? noun : n + " " + noun + "s";
+    return n == 1 ? noun : noun + "s";
   }
 }

@@ -15,9 +15,11 @@ public final class TextTable {
   private TextTable() {}
 
   /**
-   * @param wrappable indexes of the columns that may wrap; the others keep their natural width
+   * @param wrappable the columns that may wrap, in groups: the first group is narrowed as far as
+   *     it goes before the next one is touched; the other columns keep their natural width
    */
-  public static String render(List<String> headers, List<List<String>> rows, int width, Set<Integer> wrappable) {
+  public static String render(
+      List<String> headers, List<List<String>> rows, int width, List<Set<Integer>> wrappable) {
     int columns = headers.size();
     int[] widths = new int[columns];
     for (int c = 0; c < columns; c++) {
@@ -28,7 +30,10 @@ public final class TextTable {
         }
       }
     }
-    fit(widths, width, wrappable);
+    List<List<String>> all = new ArrayList<>();
+    all.add(headers);
+    all.addAll(rows);
+    fit(widths, width, all, wrappable);
 
     StringBuilder out = new StringBuilder();
     appendRow(out, headers, widths);
@@ -38,25 +43,45 @@ public final class TextTable {
     return out.toString();
   }
 
-  /** Narrows the widest wrappable column, one character at a time, until the table fits. */
-  private static void fit(int[] widths, int width, Set<Integer> wrappable) {
+  /**
+   * Narrows one column of the first group that can give, one character at a time, until the table
+   * fits: each time the one whose narrowing adds the fewest wrapped lines (ties: the widest).
+   */
+  private static void fit(int[] widths, int width, List<List<String>> cells, List<Set<Integer>> wrappable) {
     int total = (widths.length - 1) * GAP;
     for (int w : widths) {
       total += w;
     }
-    while (total > width) {
-      int widest = -1;
-      for (int c : wrappable) {
-        if (widths[c] > MIN_WRAPPED && (widest < 0 || widths[c] > widths[widest])) {
-          widest = c;
+    for (Set<Integer> group : wrappable) {
+      while (total > width) {
+        int best = -1;
+        int bestCost = Integer.MAX_VALUE;
+        for (int c : group) {
+          if (widths[c] <= MIN_WRAPPED) {
+            continue;
+          }
+          int cost = height(cells, c, widths[c] - 1) - height(cells, c, widths[c]);
+          if (cost < bestCost || (cost == bestCost && widths[c] > widths[best])) {
+            best = c;
+            bestCost = cost;
+          }
         }
+        if (best < 0) {
+          break; // this group is as narrow as it goes
+        }
+        widths[best]--;
+        total--;
       }
-      if (widest < 0) {
-        return; // nothing left to narrow: the fixed columns alone are too wide
-      }
-      widths[widest]--;
-      total--;
     }
+  }
+
+  /** The lines column {@code c} takes in all rows at {@code width}. */
+  private static int height(List<List<String>> cells, int c, int width) {
+    int lines = 0;
+    for (List<String> row : cells) {
+      lines += wrap(row.get(c), width).size();
+    }
+    return lines;
   }
 
   private static void appendRow(StringBuilder out, List<String> cells, int[] widths) {
