@@ -1,5 +1,6 @@
 package dev.yoi.cli;
 
+import dev.yoi.cli.approve.ApproveCommand;
 import dev.yoi.cli.inspect.InspectCommand;
 import dev.yoi.cli.verify.VerifyCommand;
 import java.io.PrintWriter;
@@ -14,7 +15,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = YoiCommand.Version.class,
     description = "Inspect, verify, approve and run Yoi features.",
-    subcommands = {InspectCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      InspectCommand.class,
+      VerifyCommand.class,
+      ApproveCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",

@@ -104,7 +104,7 @@ class VerifyCommandTest {
     Cli.Result result = Cli.run("verify", dir.resolve("plugins").toString());
 
     assertEquals(ExitCodes.PROBLEMS, result.exitCode());
-    assertTrue(result.out().contains("[yoi/duplicate-feature] feature \"project:alpha\" is listed 2 times"), result.out());
+    assertTrue(result.out().contains("[yoi/duplicate-feature] feature project:alpha is defined 2 times:"), result.out());
     assertFalse(result.out().contains("duplicate-contribution"), "one conflict, reported once: " + result.out());
   }
 

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The conflicts the host would refuse at install time, found ahead of it: a feature id listed
- * twice, and a tool name or qualified service id contributed by two features. Each conflict is one
- * diagnostic listing every party, sorted.
+ * The conflicts the host would refuse at install time, found ahead of it: a tool name or a
+ * qualified service id contributed by two features. (A feature id defined twice is the catalog's
+ * own {@code yoi/duplicate-feature}.) Each conflict is one diagnostic listing every party, sorted.
  */
 public final class DuplicateCheck {
   private DuplicateCheck() {}
@@ -25,18 +25,7 @@ public final class DuplicateCheck {
     for (FoundFeature feature : features) {
       byId.computeIfAbsent(feature.id(), id -> new ArrayList<>()).add(feature);
     }
-    byId.forEach((id, copies) -> {
-      if (copies.size() > 1) {
-        problems.add(error(DiagnosticCode.DUPLICATE_FEATURE, id, "feature \"" + id + "\" is listed "
-            + copies.size() + " times:" + parties(copies.stream()
-                .map(f -> f.location() + ":" + f.lineNumber() + "  " + f.descriptor().featureClass())
-                .toList())
-            + "\n  Feature ids must be unique per source. Remove the extra jar, or change one"
-            + " @Feature(id)."));
-      }
-    });
-
-    // One copy per id from here on, so a duplicated jar is reported once, above.
+    // One copy per id, so a duplicated jar is reported once (by the catalog), not per tool.
     Map<String, List<String>> tools = new TreeMap<>();
     Map<String, List<String>> services = new TreeMap<>();
     byId.values().stream().map(copies -> copies.get(0)).forEach(feature -> {
