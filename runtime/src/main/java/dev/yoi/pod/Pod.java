@@ -67,7 +67,7 @@ import java.util.function.Consumer;
  * may be called from many threads; turns run one at a time.
  */
 public final class Pod implements AutoCloseable {
-  private enum Lifecycle { NEW, STARTED, CLOSED }
+  private enum Lifecycle { NEW, STARTING, STARTED, CLOSED }
 
   private final List<FeatureLoader> loaders;
   private final PodManifest manifest;
@@ -127,10 +127,11 @@ public final class Pod implements AutoCloseable {
   public InstallReport start() {
     synchronized (lifecycleLock) {
       if (lifecycle != Lifecycle.NEW) {
-        throw new IllegalStateException("the Pod was already " + (lifecycle == Lifecycle.STARTED
-            ? "started; start() runs once" : "closed; build a new Pod"));
+        throw new IllegalStateException("the Pod was already " + (lifecycle == Lifecycle.CLOSED
+            ? "closed; build a new Pod" : "started; start() runs once"));
       }
-      lifecycle = Lifecycle.STARTED;
+      // Calls wait for STARTED, so none sees a half-installed Pod.
+      lifecycle = Lifecycle.STARTING;
       AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
       InstallReport installed =
           FeatureRegistry.install(loaders, manifest.enablement(), authorities, new Surfaces());
@@ -140,6 +141,7 @@ public final class Pod implements AutoCloseable {
       List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
       podDiagnostics.addAll(installed.diagnostics());
       report = new InstallReport(installed.features(), podDiagnostics);
+      lifecycle = Lifecycle.STARTED;
       return report;
     }
   }
@@ -241,7 +243,7 @@ public final class Pod implements AutoCloseable {
     Lifecycle now = lifecycle;
     if (now != Lifecycle.STARTED) {
       throw new IllegalStateException(what + " needs a started Pod, but it is "
-          + (now == Lifecycle.NEW ? "not started yet; call start() first" : "closed"));
+          + (now == Lifecycle.CLOSED ? "closed" : "not started yet; call start() first"));
     }
   }
 

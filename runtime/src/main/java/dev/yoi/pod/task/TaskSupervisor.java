@@ -339,7 +339,16 @@ public final class TaskSupervisor {
 
     @Override
     public boolean awaitCancellation(Duration timeout) throws InterruptedException {
-      return cancelled.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      try {
+        return cancelled.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        if (isCancelled()) {
+          // close() cancels, then interrupts: a cooperative task sees the cancellation, not a throw.
+          Thread.currentThread().interrupt();
+          return true;
+        }
+        throw e;
+      }
     }
 
     @Override

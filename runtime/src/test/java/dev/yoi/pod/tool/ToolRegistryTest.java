@@ -59,6 +59,31 @@ class ToolRegistryTest {
   }
 
   @Test
+  void eachToolIsValidatedAgainstItsOwnSchemaEvenWhenTheirDefinitionsShareNames() {
+    ToolInvoker invoker = new ToolInvoker(tools, new dev.yoi.pod.hook.HookRegistry(d -> {}),
+        dev.yoi.pod.history.History.inMemory(), f -> (level, message) -> {}, d -> {});
+    tools.commit(Contributions.of("user:a")
+        .tool("A", """
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
+             "properties":{"item":{"$ref":"#/$defs/Item"}},"required":["item"],"additionalProperties":false,
+             "$defs":{"Item":{"type":"object","properties":{"n":{"type":"string"}},"required":["n"],
+                              "additionalProperties":false}}}""", JsonNode.class, ECHO)
+        .build());
+    tools.commit(Contributions.of("user:b")
+        .tool("B", """
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
+             "properties":{"item":{"$ref":"#/$defs/Item"}},"required":["item"],"additionalProperties":false,
+             "$defs":{"Item":{"type":"object","properties":{"k":{"type":"integer"}},"required":["k"],
+                              "additionalProperties":false}}}""", JsonNode.class, ECHO)
+        .build());
+
+    assertEquals(false, invoker.call("A", "{\"item\":{\"n\":\"x\"}}").isError());
+    assertEquals(false, invoker.call("B", "{\"item\":{\"k\":1}}").isError());
+    assertEquals(true, invoker.call("A", "{\"item\":{\"k\":1}}").isError());
+    assertEquals(true, invoker.call("B", "{\"item\":{\"n\":\"x\"}}").isError());
+  }
+
+  @Test
   void aSealedRegistryRefusesCommits() {
     tools.seal();
     assertThrows(IllegalStateException.class,
