@@ -189,6 +189,7 @@ class HistoryTest {
   @Test
   void aHistoryOpenInAnotherPodCannotBeOpenedTwice() {
     try (History first = History.open(directory)) {
+      first.append(new HistoryEntry.UserMessage("mine"));
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> History.open(directory));
       assertTrue(e.getMessage().contains("is open in another Pod"), e.getMessage());
     }
