@@ -1,5 +1,7 @@
 package dev.yoi.feature;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -14,7 +16,8 @@ public enum FeatureSource {
   /** A project plugin: enabled only by the manifest, granted only what the approval lock records. */
   PROJECT;
 
-  /** The id prefix: {@code builtin}, {@code user} or {@code project}. */
+  /** The id prefix: {@code builtin}, {@code user} or {@code project}; also the JSON form. */
+  @JsonValue
   public String prefix() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -22,6 +25,18 @@ public enum FeatureSource {
   /** {@code prefix() + ":" + slug}. */
   public String qualify(String slug) {
     return prefix() + ":" + slug;
+  }
+
+  /** The source whose {@link #prefix()} is {@code prefix}; the JSON reading of a source. */
+  @JsonCreator
+  public static FeatureSource ofPrefix(String prefix) {
+    for (FeatureSource source : values()) {
+      if (source.prefix().equals(prefix)) {
+        return source;
+      }
+    }
+    throw new IllegalArgumentException(
+        "\"" + prefix + "\" is not a feature source (builtin, user or project)");
   }
 
   /** The source named by a qualified id's prefix. */

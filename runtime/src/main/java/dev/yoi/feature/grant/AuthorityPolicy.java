@@ -1,12 +1,42 @@
 package dev.yoi.feature.grant;
 
+import dev.yoi.descriptor.AuthorityRequest;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Decides which requested authorities a feature gets. (Built by the registry issue.) */
+/**
+ * Decides which requested authorities a feature gets, and whether an unapproved plugin may install
+ * at all. Called once per enabled feature per install, before any of its classes is loaded.
+ */
+@FunctionalInterface
 public interface AuthorityPolicy {
-  /** The default: builtins get what they request; plugins what the lock records for id and digest. */
+  GrantDecision decide(GrantRequest request);
+
+  /**
+   * The default of DESIGN §6: builtin features get what they request; user and project features
+   * get exactly what the approval lock ({@code features.lock.json}, see {@link ApprovalLock})
+   * records for the same id <em>and</em> digest, and are not installed without such an entry
+   * ({@code yoi/approval-required}) or when their digest changed since approval
+   * ({@code yoi/descriptor-changed}, with the difference). The lock is re-read at every decision,
+   * so an approval takes effect at the next start.
+   *
+   * @param approvalLock the lock file; empty means no plugin is approved
+   */
   static AuthorityPolicy standard(Optional<Path> approvalLock) {
-    throw new UnsupportedOperationException("AuthorityPolicy.standard: not built yet (issue 3)");
+    return new StandardPolicy(approvalLock);
+  }
+
+  /** {@link #standard(Optional)} with a lock file. */
+  static AuthorityPolicy standard(Path approvalLock) {
+    return new StandardPolicy(Optional.of(approvalLock));
+  }
+
+  /**
+   * Grants every feature everything it requests, with no lock. For tests and for hosts that vet
+   * their plugins some other way; never the default.
+   */
+  static AuthorityPolicy grantRequested() {
+    return request -> GrantDecision.grant(
+        request.descriptor().authorities().stream().map(AuthorityRequest::label).toList());
   }
 }

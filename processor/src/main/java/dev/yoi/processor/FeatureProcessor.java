@@ -1,0 +1,371 @@
+package dev.yoi.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
+import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.descriptor.IndexLine;
+import dev.yoi.descriptor.RuntimeKind;
+import dev.yoi.feature.annotation.Feature;
+import dev.yoi.processor.check.AuthorityValidator;
+import dev.yoi.processor.check.DuplicateValidator;
+import dev.yoi.processor.check.FeatureValidator;
+import dev.yoi.processor.check.InputValidator;
+import dev.yoi.processor.check.NameValidator;
+import dev.yoi.processor.check.OwnershipValidator;
+import dev.yoi.processor.check.RequestValidator;
+import dev.yoi.processor.check.TypeChecks;
+import dev.yoi.processor.check.UndeclaredValidator;
+import dev.yoi.processor.marker.MarkerReader;
+import dev.yoi.processor.model.Contribution;
+import dev.yoi.processor.model.ContributionKind;
+import dev.yoi.processor.model.DescriptorAssembler;
+import dev.yoi.processor.model.FeatureDecl;
+import dev.yoi.processor.model.FeatureModel;
+import dev.yoi.processor.model.ModelReader;
+import dev.yoi.processor.model.UnresolvedTypeException;
+import dev.yoi.processor.schema.SchemaDeriver;
+import dev.yoi.processor.write.FeatureGenerator;
+import dev.yoi.processor.write.IndexWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The Yoi annotation processor. Gathers {@code @Feature} classes and their contributions across
+ * rounds into sorted maps; in the round a feature is complete, validates it (one validator per
+ * family of codes) and generates its {@code X_FeatureDescriptor} and classpath marker; writes the
+ * module's {@code META-INF/yoi/features.jsonl} once, when processing is over. Any exception of its
+ * own becomes a {@code [yoi/internal-error]} on the element being processed.
+ *
+ * <p>Options: {@code yoi.version} (the version of features whose {@code @Feature.version} is
+ * empty), {@code yoi.module} (the module name written into index lines; default
+ * {@value #DEFAULT_MODULE}), {@code yoi.runtime} ({@code jvm_plugin}, the default, or
+ * {@code builtin}: the runtime kind written into descriptors).
+ */
+@AutoService(Processor.class)
+public final class FeatureProcessor extends AbstractProcessor {
+  public static final String OPTION_VERSION = "yoi.version";
+  public static final String OPTION_MODULE = "yoi.module";
+  public static final String OPTION_RUNTIME = "yoi.runtime";
+  public static final String DEFAULT_MODULE = "unnamed";
+
+  private final List<FeatureValidator> extraValidators;
+
+  private Elements elements;
+  private Reporter reporter;
+  private TypeChecks typeChecks;
+  private OwnershipValidator ownership;
+  private DuplicateValidator duplicates;
+  private List<FeatureValidator> validators;
+  private SchemaDeriver schemas;
+  private DescriptorAssembler assembler;
+  private FeatureGenerator generator;
+  private MarkerReader markerReader;
+  private String versionOption;
+  private String module;
+  private RuntimeKind runtime;
+
+  /** Canonical names of {@code @Feature} classes not handled yet (deferred ones stay). */
+  private final Set<String> pendingFeatures = new TreeSet<>();
+  /** Canonical name of a contribution class to its kinds, until its owner is known. */
+  private final SortedMap<String, Set<ContributionKind>> pendingContributions = new TreeMap<>();
+  /** Canonical names of features handled (generated or failed): late contributions cannot join. */
+  private final Set<String> doneFeatures = new TreeSet<>();
+  /** Index lines by feature canonical name. */
+  private final SortedMap<String, IndexLine> lines = new TreeMap<>();
+  /** Canonical names of every element the index derives from. */
+  private final Set<String> originating = new TreeSet<>();
+  private boolean markersRead;
+
+  public FeatureProcessor() {
+    this(List.of());
+  }
+
+  /** For tests: extra validators run after the built-in ones. */
+  FeatureProcessor(List<FeatureValidator> extraValidators) {
+    this.extraValidators = List.copyOf(extraValidators);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(Feature.class.getCanonicalName());
+    for (ContributionKind kind : ContributionKind.values()) {
+      names.add(kind.annotation().getCanonicalName());
+    }
+    return names;
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(OPTION_VERSION, OPTION_MODULE, OPTION_RUNTIME);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    elements = env.getElementUtils();
+    Trees trees = Reporter.treesOf(env);
+    reporter = new Reporter(env.getMessager(), trees);
+    readOptions(env.getOptions());
+    typeChecks = new TypeChecks(elements, env.getTypeUtils());
+    ownership = new OwnershipValidator(reporter, typeChecks, env.getTypeUtils());
+    duplicates = new DuplicateValidator(reporter, elements);
+    List<FeatureValidator> all = new ArrayList<>(List.of(
+        new NameValidator(reporter, versionOption),
+        new RequestValidator(reporter),
+        ownership,
+        duplicates,
+        new AuthorityValidator(reporter),
+        new UndeclaredValidator(reporter, typeChecks, trees),
+        new InputValidator(reporter, typeChecks)));
+    all.addAll(extraValidators);
+    validators = List.copyOf(all);
+    schemas = new SchemaDeriver(env.getTypeUtils(), elements);
+    assembler = new DescriptorAssembler(elements, env.getTypeUtils());
+    generator = new FeatureGenerator(env.getFiler(), elements);
+    markerReader = new MarkerReader(elements, env.getFiler());
+  }
+
+  private void readOptions(Map<String, String> options) {
+    versionOption = options.getOrDefault(OPTION_VERSION, "").trim();
+    module = options.getOrDefault(OPTION_MODULE, "").trim();
+    if (module.isEmpty()) {
+      module = DEFAULT_MODULE;
+    }
+    String runtimeOption = options.getOrDefault(OPTION_RUNTIME, "").trim();
+    runtime = runtimeOption.equals(RuntimeKind.BUILTIN.wireName()) ? RuntimeKind.BUILTIN : RuntimeKind.JVM_PLUGIN;
+    if (!runtimeOption.isEmpty() && !runtimeOption.equals(runtime.wireName())) {
+      reporter.error(DiagnosticCode.INVALID_ID, "processor option -A" + OPTION_RUNTIME + "=\""
+          + runtimeOption + "\" is not a runtime the processor generates; use \"jvm_plugin\" (the"
+          + " default) or \"builtin\".");
+    }
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      if (round.processingOver()) {
+        writeIndex();
+      } else {
+        gather(round);
+        processRound();
+      }
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError("this round", e));
+    }
+    return false;
+  }
+
+  private void gather(RoundEnvironment round) {
+    for (Element e : round.getElementsAnnotatedWith(Feature.class)) {
+      if (e instanceof TypeElement type) {
+        pendingFeatures.add(type.getQualifiedName().toString());
+      }
+    }
+    for (ContributionKind kind : ContributionKind.values()) {
+      for (Element e : round.getElementsAnnotatedWith(kind.annotation())) {
+        if (e instanceof TypeElement type) {
+          pendingContributions.computeIfAbsent(type.getQualifiedName().toString(),
+              k -> new TreeSet<>()).add(kind);
+        }
+      }
+    }
+  }
+
+  private void processRound() {
+    if (!markersRead) {
+      markersRead = true; // one listing of the marker package per compilation
+      duplicates.addClasspath(markerReader.read());
+    }
+    Optional<Map<String, List<Contribution>>> owned = resolveOwners();
+    if (owned.isEmpty()) {
+      return; // a contribution's types are not resolved yet: any pending feature may own it
+    }
+    List<FeatureModel> ready = new ArrayList<>();
+    for (String name : List.copyOf(pendingFeatures)) {
+      TypeElement element = elements.getTypeElement(name);
+      List<Contribution> contributions = owned.get().getOrDefault(name, List.of());
+      if (element == null) {
+        pendingFeatures.remove(name);
+        continue;
+      }
+      try {
+        ready.add(model(element, contributions));
+      } catch (UnresolvedTypeException e) {
+        requeue(contributions); // retried next round, contributions re-read then
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        finish(name);
+        reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(name, e), element);
+      }
+    }
+    duplicates.register(ready);
+    for (FeatureModel model : ready) {
+      TypeElement element = model.feature().element();
+      finish(element.getQualifiedName().toString());
+      try {
+        validateAndGenerate(model);
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        reporter.error(DiagnosticCode.INTERNAL_ERROR,
+            internalError(element.getQualifiedName().toString(), e), element);
+      }
+    }
+  }
+
+  /**
+   * Reads the pending contributions and groups them by owning feature (orphans reported). Empty,
+   * with everything left pending, when one of them mentions a type not generated yet.
+   */
+  private Optional<Map<String, List<Contribution>>> resolveOwners() {
+    Set<String> localFeatures = new TreeSet<>(pendingFeatures);
+    localFeatures.addAll(doneFeatures);
+    Map<String, List<Contribution>> owned = new HashMap<>();
+    boolean deferred = false;
+    for (var it = pendingContributions.entrySet().iterator(); it.hasNext(); ) {
+      var entry = it.next();
+      TypeElement element = elements.getTypeElement(entry.getKey());
+      boolean keep = false;
+      for (ContributionKind kind : element == null ? Set.<ContributionKind>of() : entry.getValue()) {
+        try {
+          Contribution c = ModelReader.contribution(element, kind);
+          ownership.ownerOf(c, localFeatures).ifPresent(owner -> {
+            String ownerName = owner.getQualifiedName().toString();
+            if (doneFeatures.contains(ownerName)) {
+              lateContribution(c, ownerName);
+            } else {
+              owned.computeIfAbsent(ownerName, k -> new ArrayList<>()).add(c);
+            }
+          });
+        } catch (UnresolvedTypeException e) {
+          keep = true;
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+          reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(entry.getKey(), e), element);
+        }
+      }
+      if (keep) {
+        deferred = true;
+      } else {
+        it.remove();
+      }
+    }
+    if (deferred) {
+      owned.values().forEach(this::requeue);
+      return Optional.empty();
+    }
+    return Optional.of(owned);
+  }
+
+  private void lateContribution(Contribution c, String ownerName) {
+    reporter.error(DiagnosticCode.ORPHAN_CONTRIBUTION, c.kind().noun() + " \"" + c.name() + "\" ("
+        + c.element().getQualifiedName() + ") appeared in a later annotation-processing round than"
+        + " its feature " + ownerName + ", whose descriptor was already generated. Write it in"
+        + " source next to the feature instead of generating it.", c.element());
+  }
+
+  /** The feature's model; throws {@link UnresolvedTypeException} to defer it a round. */
+  private FeatureModel model(TypeElement element, List<Contribution> contributions) {
+    typeChecks.requireResolved(element);
+    List<Contribution> sorted = new ArrayList<>(contributions);
+    sorted.sort(Comparator.comparing(c -> elements.getBinaryName(c.element()) + "#" + c.kind()));
+    Map<String, SchemaDeriver.Derived> inputs = new HashMap<>();
+    for (Contribution c : sorted) {
+      typeChecks.requireResolved(c.element());
+      if (c instanceof Contribution.Tool tool) {
+        inputs.put(tool.element().getQualifiedName().toString(), schemas.derive(tool.element()));
+      }
+    }
+    return new FeatureModel(ModelReader.feature(element), sorted, inputs);
+  }
+
+  private void validateAndGenerate(FeatureModel model) {
+    int before = reporter.errorCount();
+    for (FeatureValidator validator : validators) {
+      validator.validate(model);
+    }
+    if (reporter.errorCount() != before) {
+      return;
+    }
+    FeatureDecl f = model.feature();
+    String version = f.version().isEmpty() ? versionOption : f.version();
+    List<Element> sources = new ArrayList<>();
+    sources.add(f.element());
+    model.contributions().forEach(c -> sources.add(c.element()));
+    try {
+      lines.put(f.element().getQualifiedName().toString(), generator.generate(f.element(),
+          assembler.assemble(model, version, runtime), module, sources));
+    } catch (IOException e) {
+      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the generated sources of"
+          + " feature " + f.slug() + ": " + e.getMessage(), f.element());
+      return;
+    }
+    sources.forEach(e -> originating.add(((TypeElement) e).getQualifiedName().toString()));
+  }
+
+  private void finish(String featureName) {
+    pendingFeatures.remove(featureName);
+    doneFeatures.add(featureName);
+  }
+
+  private void requeue(List<Contribution> contributions) {
+    for (Contribution c : contributions) {
+      pendingContributions.computeIfAbsent(c.element().getQualifiedName().toString(),
+          k -> new TreeSet<>()).add(c.kind());
+    }
+  }
+
+  private void writeIndex() {
+    if (lines.isEmpty() || reporter.errorCount() > 0) {
+      return;
+    }
+    List<Element> sources = new ArrayList<>();
+    for (String name : originating) {
+      TypeElement e = elements.getTypeElement(name);
+      if (e != null) {
+        sources.add(e);
+      }
+    }
+    try {
+      new IndexWriter(processingEnv.getFiler()).write(new ArrayList<>(lines.values()), sources);
+    } catch (IOException e) {
+      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write " + IndexLine.INDEX_PATH + ": "
+          + e.getMessage() + ". Check that the class output directory is writable.");
+    }
+  }
+
+  private static String internalError(String where, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String[] frames = trace.toString().split("\n");
+    StringBuilder top = new StringBuilder();
+    for (int i = 0; i < Math.min(frames.length, 8); i++) {
+      top.append("\n  ").append(frames[i].strip());
+    }
+    return "the Yoi processor failed while processing " + where + ": " + e + top
+        + "\nThis is a bug in the processor, not in your code; please report it with this message."
+        + " The rest of the build's checks still ran.";
+  }
+}

@@ -1,0 +1,179 @@
+package dev.yoi.processor.check;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.feature.annotation.Feature;
+import dev.yoi.processor.Reporter;
+import dev.yoi.processor.model.AnnotationReader;
+import dev.yoi.processor.model.AuthorTypes;
+import dev.yoi.processor.model.Contribution;
+import dev.yoi.processor.model.ContributionKind;
+import dev.yoi.processor.model.FeatureModel;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * {@code undeclared-contribution} at build time, where it is certain: a concrete class nested in a
+ * feature that implements {@code Tool}, a hook interface or {@code BackgroundTask} without the
+ * matching annotation; and, through the javac Trees API when it is available, an {@code install}
+ * method that registers {@code new X(..)} where X is not a contribution this feature declares (an
+ * anonymous class never is). Anything less certain is left to the runtime's registration check.
+ */
+public final class UndeclaredValidator implements FeatureValidator {
+  private static final Map<String, ContributionKind> REGISTRARS = Map.of(
+      AuthorTypes.TOOL_REGISTRAR, ContributionKind.TOOL,
+      AuthorTypes.HOOK_REGISTRAR, ContributionKind.HOOK,
+      AuthorTypes.TASK_REGISTRAR, ContributionKind.TASK,
+      AuthorTypes.SERVICE_BINDER, ContributionKind.SERVICE);
+
+  private final Reporter reporter;
+  private final TypeChecks typeChecks;
+  private final Trees trees;
+
+  /** @param trees the javac Trees API, or null: then only the nested-class half runs */
+  public UndeclaredValidator(Reporter reporter, TypeChecks typeChecks, Trees trees) {
+    this.reporter = reporter;
+    this.typeChecks = typeChecks;
+    this.trees = trees;
+  }
+
+  @Override
+  public void validate(FeatureModel model) {
+    checkNested(model, model.feature().element());
+    if (trees != null) {
+      for (ExecutableElement method : ElementFilter.methodsIn(model.feature().element().getEnclosedElements())) {
+        if (method.getSimpleName().contentEquals("install") && method.getParameters().size() == 1) {
+          scanInstall(model, method);
+        }
+      }
+    }
+  }
+
+  private void checkNested(FeatureModel model, TypeElement container) {
+    for (TypeElement nested : ElementFilter.typesIn(container.getEnclosedElements())) {
+      if (AnnotationReader.find(nested, Feature.class.getName()).isPresent()) {
+        continue; // a feature nested in a feature owns its own classes
+      }
+      if (!nested.getKind().isInterface() && !nested.getModifiers().contains(Modifier.ABSTRACT)) {
+        check(model, nested, AuthorTypes.TOOL, ContributionKind.TOOL, "Tool");
+        for (String hook : AuthorTypes.HOOKS) {
+          check(model, nested, hook, ContributionKind.HOOK, hook.substring(hook.lastIndexOf('.') + 1));
+        }
+        check(model, nested, AuthorTypes.BACKGROUND_TASK, ContributionKind.TASK, "BackgroundTask");
+      }
+      checkNested(model, nested);
+    }
+  }
+
+  private void check(FeatureModel model, TypeElement nested, String type, ContributionKind kind, String shown) {
+    if (!typeChecks.isA(nested, type)
+        || AnnotationReader.find(nested, kind.annotation().getName()).isPresent()) {
+      return;
+    }
+    reporter.error(DiagnosticCode.UNDECLARED_CONTRIBUTION, "class " + nested.getQualifiedName()
+        + ", nested in feature " + model.slug() + " (" + model.feature().element().getQualifiedName()
+        + "), implements " + shown + " but has no " + kind.annotationLabel() + ", so the runtime"
+        + " rejects it when install registers it. Annotate it " + kind.annotationLabel()
+        + "(name = ...), or move it out of the feature class if it is not a contribution.", nested);
+  }
+
+  private void scanInstall(FeatureModel model, ExecutableElement install) {
+    TreePath path = trees.getPath(install);
+    if (path == null) {
+      return;
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    Set<String> declared = new HashSet<>();
+    for (Contribution c : model.contributions()) {
+      declared.add(c.kind() + " " + c.element().getQualifiedName());
+    }
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        checkRegistration(model, call, getCurrentPath(), unit, declared);
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(path, null);
+  }
+
+  private void checkRegistration(FeatureModel model, MethodInvocationTree call, TreePath callPath,
+      CompilationUnitTree unit, Set<String> declared) {
+    if (!(trees.getElement(callPath) instanceof ExecutableElement method)
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return;
+    }
+    ContributionKind kind = REGISTRARS.get(owner.getQualifiedName().toString());
+    int argument = kind == ContributionKind.SERVICE ? 1 : 0;
+    String expected = kind == ContributionKind.SERVICE ? "provide" : "register";
+    if (kind == null || !method.getSimpleName().contentEquals(expected)
+        || call.getArguments().size() <= argument) {
+      return;
+    }
+    ExpressionTree arg = call.getArguments().get(argument);
+    TreePath argPath = new TreePath(callPath, arg);
+    while (arg instanceof ParenthesizedTree parens) {
+      arg = parens.getExpression();
+      argPath = new TreePath(argPath, arg);
+    }
+    if (!(arg instanceof NewClassTree created)
+        || !(trees.getElement(argPath) instanceof ExecutableElement ctor)
+        || !(ctor.getEnclosingElement() instanceof TypeElement type)
+        || type.asType().getKind() == TypeKind.ERROR) {
+      return;
+    }
+    String feature = "feature " + model.slug() + " (" + model.feature().element().getQualifiedName() + ")";
+    String message;
+    if (type.getNestingKind() == NestingKind.ANONYMOUS || created.getClassBody() != null) {
+      message = "install of " + feature + " registers an anonymous " + kind.noun() + " class, which"
+          + " cannot carry " + kind.annotationLabel() + ", so the runtime rejects it. Make it a named"
+          + " class nested in the feature and annotate it " + kind.annotationLabel() + ".";
+    } else if (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.RECORD) {
+      if (declared.contains(kind + " " + type.getQualifiedName()) || reportedAsNested(model, type, kind)) {
+        return;
+      }
+      message = "install of " + feature + " registers " + type.getQualifiedName() + " as a "
+          + kind.noun() + ", but the feature declares no " + kind.annotationLabel() + " on that"
+          + " class, so the runtime rejects it. Annotate " + type.getSimpleName() + " with "
+          + kind.annotationLabel() + (isNestedIn(type, model.feature().element())
+              ? "" : "(..., feature = " + model.feature().element().getSimpleName() + ".class)")
+          + ", or stop registering it.";
+    } else {
+      return;
+    }
+    reporter.counted();
+    trees.printMessage(Diagnostic.Kind.ERROR, DiagnosticCode.UNDECLARED_CONTRIBUTION.format(message),
+        created, unit);
+  }
+
+  /** A nested class without its annotation already has its error, on the class. */
+  private boolean reportedAsNested(FeatureModel model, TypeElement type, ContributionKind kind) {
+    return kind != ContributionKind.SERVICE && isNestedIn(type, model.feature().element())
+        && AnnotationReader.find(type, kind.annotation().getName()).isEmpty();
+  }
+
+  private static boolean isNestedIn(Element type, TypeElement feature) {
+    for (Element e = type.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+      if (e.equals(feature)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.yoi.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/** Compiles test sources with the processor, the way a feature module's build does. */
+final class Compilations {
+  static final String MODULE = "test-module";
+
+  private Compilations() {}
+
+  static Compilation compile(JavaFileObject... sources) {
+    return compile(List.of("-Ayoi.version=1.0.0"), sources);
+  }
+
+  static Compilation compile(List<String> options, JavaFileObject... sources) {
+    List<String> all = new ArrayList<>(List.of("-Ayoi.module=" + MODULE, "-Xlint:all,-processing"));
+    all.addAll(options);
+    return javac().withProcessors(new FeatureProcessor()).withOptions(all).compile(sources);
+  }
+
+  /** The feature sources under src/test/resources/features/{@code pkg}. */
+  static JavaFileObject[] resources(String pkgPath, String... names) {
+    JavaFileObject[] out = new JavaFileObject[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = JavaFileObjects.forResource("features/" + pkgPath + "/" + names[i] + ".java");
+    }
+    return out;
+  }
+
+  static JavaFileObject[] weather() {
+    return resources("com/acme/weather", "WeatherFeature", "LogTurns", "Units", "ForecastCache");
+  }
+
+  /** Every import a test feature may need, so test sources show only what matters. */
+  static final String IMPORTS = """
+      import com.fasterxml.jackson.annotation.JsonProperty;
+      import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+      import com.fasterxml.jackson.databind.JsonNode;
+      import dev.yoi.feature.FeatureModule;
+      import dev.yoi.feature.InstallContext;
+      import dev.yoi.feature.annotation.*;
+      import dev.yoi.pod.hook.*;
+      import dev.yoi.pod.task.*;
+      import dev.yoi.pod.tool.*;
+      import java.util.*;
+      """;
+
+  /**
+   * A source for {@code p.Name} holding {@code body} after the package and {@link #IMPORTS}; the
+   * file is p/Name.java, so {@code inFile} and {@code onLineContaining} locate errors in it.
+   */
+  static JavaFileObject java(String qualifiedName, String body) {
+    int dot = qualifiedName.lastIndexOf('.');
+    String header = dot < 0 ? "" : "package " + qualifiedName.substring(0, dot) + ";\n";
+    return JavaFileObjects.forSourceString(qualifiedName, header + IMPORTS + body);
+  }
+
+  /** A source from lines; the file name follows the class name. */
+  static JavaFileObject source(String qualifiedName, String... lines) {
+    return JavaFileObjects.forSourceLines(qualifiedName, lines);
+  }
+
+  static String index(Compilation compilation) {
+    return text(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/yoi/features.jsonl")
+        .orElseThrow(() -> new AssertionError("no index generated: " + compilation.diagnostics())));
+  }
+
+  static String generatedSource(Compilation compilation, String qualifiedName) {
+    return text(compilation.generatedSourceFile(qualifiedName)
+        .orElseThrow(() -> new AssertionError(qualifiedName + " not generated: " + compilation.diagnostics())));
+  }
+
+  static String text(JavaFileObject file) {
+    try {
+      return file.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String text(javax.tools.FileObject file) {
+    try {
+      return new String(file.openInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package dev.yoi.feature.catalog;
+
+import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.descriptor.Digests;
+import dev.yoi.descriptor.IndexEntry;
+import dev.yoi.descriptor.IndexFile;
+import dev.yoi.descriptor.IndexLine;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every feature the given class loaders hold, read from their {@code META-INF/yoi/features.jsonl}
+ * indexes. Reading, listing, inspecting and diagnosing load no class: only index text is read.
+ * This is the API {@code yoi inspect} and {@code yoi verify} use, with no Pod involved:
+ *
+ * <pre>{@code
+ * try (URLClassLoader plugins = new URLClassLoader(jarUrls, Yoi.class.getClassLoader())) {
+ *   FeatureCatalog catalog = FeatureCatalog.read(List.of(new FeatureLoader(plugins, FeatureSource.PROJECT)));
+ *   catalog.entries();        // one per valid line, sorted by id
+ *   catalog.diagnostics();    // broken lines, duplicate ids
+ * }
+ * }</pre>
+ *
+ * <p>Each loader's indexes are scoped to it: a child loader does not re-read the indexes its
+ * parent sees (those features belong to the parent's source). A broken line is one diagnostic for
+ * that line; every other line still loads. The same full id on two valid lines is a
+ * {@code yoi/duplicate-feature} error and neither is installable.
+ */
+public final class FeatureCatalog {
+  private static final Comparator<CatalogEntry> ORDER =
+      Comparator.comparing(CatalogEntry::id)
+          .thenComparing(CatalogEntry::location)
+          .thenComparingInt(CatalogEntry::lineNumber);
+
+  private final List<FeatureLoader> loaders;
+  private final List<CatalogEntry> entries;
+  private final Map<String, List<CatalogEntry>> byId;
+  private final List<Diagnostic> diagnostics;
+  private final SortedSet<String> ids;
+
+  private FeatureCatalog(
+      List<FeatureLoader> loaders, List<CatalogEntry> entries, List<Diagnostic> diagnostics,
+      SortedSet<String> brokenIds) {
+    this.loaders = List.copyOf(loaders);
+    List<CatalogEntry> sorted = new ArrayList<>(entries);
+    sorted.sort(ORDER);
+    this.entries = List.copyOf(sorted);
+    Map<String, List<CatalogEntry>> grouped = new TreeMap<>();
+    for (CatalogEntry entry : this.entries) {
+      grouped.computeIfAbsent(entry.id(), id -> new ArrayList<>()).add(entry);
+    }
+    grouped.replaceAll((id, list) -> List.copyOf(list));
+    this.byId = grouped;
+    List<Diagnostic> all = new ArrayList<>(diagnostics);
+    grouped.forEach((id, parties) -> {
+      if (parties.size() > 1) {
+        all.add(duplicate(id, parties));
+      }
+    });
+    this.diagnostics = List.copyOf(all);
+    TreeSet<String> allIds = new TreeSet<>(brokenIds);
+    allIds.addAll(grouped.keySet());
+    this.ids = Collections.unmodifiableSortedSet(allIds);
+  }
+
+  /** Reads the indexes of every loader, in order, each with the source the host gave it. */
+  public static FeatureCatalog read(List<FeatureLoader> loaders) {
+    List<CatalogEntry> entries = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    SortedSet<String> brokenIds = new TreeSet<>();
+    for (FeatureLoader loader : loaders) {
+      List<URL> indexes;
+      try {
+        indexes = IndexResources.own(loader.loader());
+      } catch (IOException e) {
+        diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
+            "the " + loader.source().prefix() + " class loader " + loader.loader()
+                + " could not list its " + IndexLine.INDEX_PATH + " resources (" + e
+                + "). Its features are not loaded; check the plugin jars it was given."));
+        continue;
+      }
+      for (URL url : indexes) {
+        readIndex(loader, url, entries, diagnostics, brokenIds);
+      }
+    }
+    return new FeatureCatalog(loaders, entries, diagnostics, brokenIds);
+  }
+
+  /** Reads the indexes of the given loaders. */
+  public static FeatureCatalog read(FeatureLoader... loaders) {
+    return read(List.of(loaders));
+  }
+
+  private static void readIndex(
+      FeatureLoader loader, URL url, List<CatalogEntry> entries, List<Diagnostic> diagnostics,
+      SortedSet<String> brokenIds) {
+    String location = url.toExternalForm();
+    byte[] bytes;
+    try {
+      bytes = IndexResources.read(url);
+    } catch (IOException e) {
+      diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
+          "the index " + location + " could not be read (" + e + "). None of its features are"
+              + " loaded; check that the jar or directory is readable and not truncated."));
+      return;
+    }
+    for (IndexEntry entry : IndexFile.read(location, bytes)) {
+      if (entry instanceof IndexEntry.Valid valid) {
+        IndexLine line = valid.line();
+        entries.add(new CatalogEntry(loader.source().qualify(line.slug()), loader, location,
+            valid.lineNumber(), line));
+      } else if (entry instanceof IndexEntry.Broken broken) {
+        String featureId = broken.slug().isEmpty() ? "" : loader.source().qualify(broken.slug());
+        if (!featureId.isEmpty()) {
+          brokenIds.add(featureId);
+        }
+        diagnostics.add(Diagnostics.of(broken.code(), Severity.ERROR, featureId, broken.message()));
+      }
+    }
+  }
+
+  private static Diagnostic duplicate(String id, List<CatalogEntry> parties) {
+    List<String> lines = parties.stream()
+        .map(p -> p.where() + "  " + p.line().descriptorClass() + "  " + Digests.abbreviate(p.digest()))
+        .sorted()
+        .toList();
+    return Diagnostics.error(DiagnosticCode.DUPLICATE_FEATURE, id,
+        "feature " + id + " is defined " + parties.size() + " times:" + Diagnostics.lines(lines)
+            + "\n  A feature id must be unique per source, so none of them is installed."
+            + " Remove all but one of the jars, or give one feature another @Feature(id).");
+  }
+
+  /** The loaders read, in the order given. */
+  public List<FeatureLoader> loaders() {
+    return loaders;
+  }
+
+  /** Every valid index line, sorted by id, then location and line. */
+  public List<CatalogEntry> entries() {
+    return entries;
+  }
+
+  /** The valid lines for {@code id}: more than one means a duplicate. */
+  public List<CatalogEntry> entries(String id) {
+    return byId.getOrDefault(id, List.of());
+  }
+
+  /** The entry for {@code id} when exactly one valid line defines it. */
+  public Optional<CatalogEntry> entry(String id) {
+    List<CatalogEntry> found = entries(id);
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  /** Every full id named by a valid line or by a broken line that got as far as its slug. */
+  public SortedSet<String> ids() {
+    return ids;
+  }
+
+  /** Every problem found: broken lines and duplicate ids, in the order found. */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  /** The problems that name {@code featureId}. */
+  public List<Diagnostic> diagnostics(String featureId) {
+    return diagnostics.stream().filter(d -> d.featureId().equals(featureId)).toList();
+  }
+
+  /** The problems that name no feature (an unreadable index, a line with no slug). */
+  public List<Diagnostic> unattributedDiagnostics() {
+    return diagnostics.stream().filter(d -> d.featureId().isEmpty()).toList();
+  }
+
+  /** Whether any problem is an error (what {@code yoi verify} exits non-zero on). */
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+  }
+}

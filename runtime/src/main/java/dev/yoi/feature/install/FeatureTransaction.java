@@ -1,0 +1,232 @@
+package dev.yoi.feature.install;
+
+import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.descriptor.HookDescriptor;
+import dev.yoi.descriptor.ProvidedService;
+import dev.yoi.descriptor.TaskDescriptor;
+import dev.yoi.descriptor.ToolDescriptor;
+import dev.yoi.feature.ContributionReport.Kind;
+import dev.yoi.feature.ContributionReport.Status;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureModule;
+import dev.yoi.feature.GeneratedFeature;
+import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.grant.GrantSet;
+import dev.yoi.feature.report.Diagnostics;
+import dev.yoi.feature.report.FeatureReportBuilder;
+import dev.yoi.pod.service.ServiceBinding;
+import dev.yoi.pod.service.ServiceRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One feature's install, all or nothing: load and check its descriptor class, construct the
+ * feature, run {@code install} against a {@link StagingContext}, and commit what it staged to the
+ * host only if {@code install} returned normally and no registration was rejected. Otherwise
+ * nothing reaches any surface, no service is bound, and held-back notifications are dropped.
+ */
+final class FeatureTransaction {
+  private final CatalogEntry entry;
+  private final GrantSet grants;
+  private final Map<String, String> skippedTools;
+  private final HostSurfaces host;
+  private final ServiceRegistry services;
+  private final Map<String, String> installedTools;
+  private final FeatureReportBuilder report;
+
+  /**
+   * @param installedTools tool name to "feature-id  class" of every tool installed so far; this
+   *     transaction adds its own on commit
+   */
+  FeatureTransaction(
+      CatalogEntry entry, GrantSet grants, Map<String, String> skippedTools, HostSurfaces host,
+      ServiceRegistry services, Map<String, String> installedTools, FeatureReportBuilder report) {
+    this.entry = entry;
+    this.grants = grants;
+    this.skippedTools = skippedTools;
+    this.host = host;
+    this.services = services;
+    this.installedTools = installedTools;
+    this.report = report;
+  }
+
+  /** Runs the install; returns whether the feature's contributions were committed. */
+  boolean run() {
+    String id = entry.id();
+    DescriptorClasses.Result loaded = DescriptorClasses.load(entry);
+    if (loaded instanceof DescriptorClasses.Failed failed) {
+      report.add(failed.diagnostic());
+      return false;
+    }
+    GeneratedFeature generated = ((DescriptorClasses.Loaded) loaded).generated();
+    FeatureDescriptor descriptor = generated.descriptor();
+    FeatureModule module;
+    try {
+      module = generated.create();
+    } catch (RuntimeException | LinkageError e) {
+      report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id
+          + " could not be constructed: " + describe(e) + ". It is not installed. Check the feature"
+          + " class's constructor and field initialisers."));
+      return false;
+    }
+    if (module == null) {
+      report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + ": its descriptor"
+          + " class " + entry.line().descriptorClass() + " created no feature (null). Rebuild the module."));
+      return false;
+    }
+
+    FeatureChannels channels = new FeatureChannels(id, host, grants);
+    StagingContext context = new StagingContext(id, entry.source(), descriptor, grants,
+        entry.loader().loader(), host, services, installedTools, skippedTools, channels, report);
+    Throwable thrown = null;
+    try {
+      module.install(context);
+    } catch (Throwable t) {
+      if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+        throw (VirtualMachineError) t;
+      }
+      thrown = t;
+    } finally {
+      context.close();
+    }
+
+    List<Diagnostic> rejections = context.rejections();
+    if (thrown != null || !rejections.isEmpty()) {
+      channels.rollback();
+      report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id,
+          failureMessage(id, thrown, rejections, context.staged())));
+      return false;
+    }
+
+    FeatureContributions contributions = context.contributions();
+    List<ServiceBinding> provided = context.provided();
+    for (ServiceBinding binding : provided) {
+      if (services.binding(binding.id()).isPresent()) {
+        channels.rollback();
+        report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " provided "
+            + binding.id() + ", which " + services.binding(binding.id()).get().providerFeatureId()
+            + " bound while it installed. Nothing it registered was kept."));
+        return false;
+      }
+    }
+    try {
+      host.commit(contributions);
+    } catch (RuntimeException e) {
+      channels.rollback();
+      report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " passed every"
+          + " check, but the Pod refused its contributions: " + describe(e) + ". Nothing it registered"
+          + " was kept; this is a host bug, please report it."));
+      return false;
+    }
+    services.bindAll(provided);
+    channels.commit();
+    for (FeatureContributions.ToolEntry tool : contributions.tools()) {
+      installedTools.put(tool.descriptor().name(), id + "  " + tool.descriptor().className());
+    }
+    recordContributions(descriptor, contributions, provided);
+    return true;
+  }
+
+  private void recordContributions(
+      FeatureDescriptor descriptor, FeatureContributions contributions, List<ServiceBinding> provided) {
+    String id = entry.id();
+    Set<String> tools = names(contributions.tools().stream().map(t -> t.descriptor().name()).toList());
+    Set<String> hooks = names(contributions.hooks().stream().map(h -> h.descriptor().name()).toList());
+    Set<String> tasks = names(contributions.tasks().stream().map(t -> t.descriptor().name()).toList());
+    Set<String> services = names(provided.stream().map(ServiceBinding::id).toList());
+    for (ToolDescriptor tool : descriptor.tools()) {
+      String skipped = skippedTools.get(tool.name());
+      if (tools.contains(tool.name())) {
+        report.contribution(Kind.TOOL, tool.name(), Status.INSTALLED, "");
+      } else if (skipped != null) {
+        report.contribution(Kind.TOOL, tool.name(), Status.SKIPPED, skipped);
+      } else {
+        notRegistered(Kind.TOOL, "tool \"" + tool.name() + "\"", tool.name(), tool.className(),
+            "context.tools().register(new " + simpleName(tool.className()) + "(..))", "@ToolContribution");
+      }
+    }
+    for (HookDescriptor hook : descriptor.hooks()) {
+      if (hooks.contains(hook.name())) {
+        report.contribution(Kind.HOOK, hook.name(), Status.INSTALLED, "");
+      } else {
+        notRegistered(Kind.HOOK, hook.point().wireName() + " hook \"" + hook.name() + "\"", hook.name(),
+            hook.className(), "context.hooks().register(new " + simpleName(hook.className()) + "(..))",
+            "@HookContribution");
+      }
+    }
+    for (TaskDescriptor task : descriptor.backgroundTasks()) {
+      if (tasks.contains(task.name())) {
+        report.contribution(Kind.TASK, task.name(), Status.INSTALLED, "");
+      } else {
+        notRegistered(Kind.TASK, "background task \"" + task.name() + "\"", task.name(), task.className(),
+            "context.backgroundTasks().register(new " + simpleName(task.className()) + "(..))",
+            "@BackgroundTaskContribution");
+      }
+    }
+    for (ProvidedService service : descriptor.providedServices()) {
+      String qualified = entry.source().qualify(service.id());
+      if (services.contains(qualified)) {
+        report.contribution(Kind.SERVICE, qualified, Status.INSTALLED, "");
+      } else {
+        notRegistered(Kind.SERVICE, "service " + qualified, qualified, service.className(),
+            "context.services().provide(" + simpleName(service.type()) + ".class, new "
+                + simpleName(service.className()) + "(..))", "@ProvidesService");
+      }
+    }
+  }
+
+  private void notRegistered(Kind kind, String what, String name, String className, String call, String annotation) {
+    String id = entry.id();
+    report.contribution(kind, name, Status.NOT_REGISTERED, "install never registered it");
+    report.add(Diagnostics.warning(DiagnosticCode.DECLARED_NOT_REGISTERED, id, "feature " + id
+        + " declares " + what + " (" + className + "), but its install never registered it, so it is"
+        + " not available. Register it (" + call + ") or remove its " + annotation + "."));
+  }
+
+  private static String failureMessage(String id, Throwable thrown, List<Diagnostic> rejections, List<String> staged) {
+    StringBuilder out = new StringBuilder("feature " + id + " failed to install: ");
+    if (!rejections.isEmpty()) {
+      List<String> codes = rejections.stream().map(Diagnostic::code).distinct().toList();
+      out.append(rejections.size() == 1 ? "a registration was" : rejections.size() + " registrations were")
+          .append(" rejected (").append(String.join(", ", codes)).append(", see above)");
+      if (thrown == null) {
+        out.append("; install caught the rejection, but a rejected registration fails the feature anyway");
+      } else if (!(thrown instanceof dev.yoi.feature.RegistrationRejectedException)) {
+        out.append(", and install then threw ").append(describe(thrown));
+      }
+    } else {
+      out.append("install threw ").append(describe(thrown));
+    }
+    out.append(". Nothing it registered was kept");
+    if (!staged.isEmpty()) {
+      out.append(" (rolled back: ").append(String.join(", ", staged)).append(")");
+    }
+    out.append(". Fix the feature's install method, or disable the feature in the manifest.");
+    return out.toString();
+  }
+
+  /** {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}. */
+  static String describe(Throwable t) {
+    StringBuilder out = new StringBuilder(t.toString());
+    for (StackTraceElement frame : t.getStackTrace()) {
+      String cls = frame.getClassName();
+      if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.")
+          && !cls.startsWith("dev.yoi.feature.install.")) {
+        out.append(" (at ").append(frame).append(")");
+        break;
+      }
+    }
+    return out.toString();
+  }
+
+  private static Set<String> names(List<String> names) {
+    return Set.copyOf(names);
+  }
+
+  private static String simpleName(String className) {
+    String name = className.substring(className.lastIndexOf('.') + 1);
+    return name.substring(name.lastIndexOf('$') + 1);
+  }
+}

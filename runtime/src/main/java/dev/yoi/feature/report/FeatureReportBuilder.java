@@ -1,0 +1,196 @@
+package dev.yoi.feature.report;
+
+import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.descriptor.HookDescriptor;
+import dev.yoi.descriptor.ProvidedService;
+import dev.yoi.descriptor.TaskDescriptor;
+import dev.yoi.descriptor.ToolDescriptor;
+import dev.yoi.feature.ContributionReport;
+import dev.yoi.feature.ContributionReport.Kind;
+import dev.yoi.feature.ContributionReport.Status;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureReport;
+import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.RequiredServiceReport;
+import dev.yoi.feature.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Collects one feature's outcome while the registry works on it, publishing each diagnostic the
+ * moment it is added, and builds the immutable {@link FeatureReport} at the end.
+ */
+public final class FeatureReportBuilder {
+  private final String id;
+  private final FeatureSource source;
+  private final Consumer<Diagnostic> publish;
+  private FeatureDescriptor descriptor;
+  private String digest = "";
+  private final TreeSet<String> locations = new TreeSet<>();
+  private boolean enabled;
+  private boolean installed;
+  private final TreeSet<String> granted = new TreeSet<>();
+  private final TreeSet<String> denied = new TreeSet<>();
+  private List<RequiredServiceReport> services = List.of();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Map<String, ContributionReport> contributions = new HashMap<>();
+
+  public FeatureReportBuilder(String id, FeatureSource source, Consumer<Diagnostic> publish) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.source = Objects.requireNonNull(source, "source");
+    this.publish = Objects.requireNonNull(publish, "publish");
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public FeatureReportBuilder describedBy(FeatureDescriptor descriptor, String digest) {
+    this.descriptor = descriptor;
+    this.digest = digest;
+    return this;
+  }
+
+  public FeatureReportBuilder location(String location) {
+    locations.add(location);
+    return this;
+  }
+
+  public FeatureReportBuilder enabled(boolean enabled) {
+    this.enabled = enabled;
+    return this;
+  }
+
+  public FeatureReportBuilder installed(boolean installed) {
+    this.installed = installed;
+    return this;
+  }
+
+  public boolean isInstalled() {
+    return installed;
+  }
+
+  public FeatureReportBuilder grants(Set<String> granted, Set<String> denied) {
+    this.granted.clear();
+    this.granted.addAll(granted);
+    this.denied.clear();
+    this.denied.addAll(denied);
+    return this;
+  }
+
+  public FeatureReportBuilder services(List<RequiredServiceReport> services) {
+    this.services = List.copyOf(services);
+    return this;
+  }
+
+  /** Records (and publishes) a diagnostic about this feature. */
+  public FeatureReportBuilder add(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+    publish.accept(diagnostic);
+    return this;
+  }
+
+  public List<Diagnostic> diagnostics() {
+    return List.copyOf(diagnostics);
+  }
+
+  /** Sets what became of one declared contribution of an installed feature. */
+  public FeatureReportBuilder contribution(Kind kind, String name, Status status, String reason) {
+    contributions.put(key(kind, name), new ContributionReport(kind, name, className(kind, name), status, reason));
+    return this;
+  }
+
+  public FeatureReport build() {
+    return new FeatureReport(id, source,
+        descriptor == null ? "" : descriptor.name(),
+        descriptor == null ? "" : descriptor.version(),
+        descriptor == null ? "" : descriptor.runtime().wireName(),
+        digest, List.copyOf(locations), enabled, installed, List.copyOf(granted), List.copyOf(denied),
+        contributionReports(), services, diagnostics);
+  }
+
+  private List<ContributionReport> contributionReports() {
+    List<ContributionReport> out = new ArrayList<>();
+    if (descriptor == null) {
+      return out;
+    }
+    String notInstalled = notInstalledReason();
+    for (ToolDescriptor tool : descriptor.tools()) {
+      out.add(resolve(Kind.TOOL, tool.name(), tool.className(), notInstalled));
+    }
+    for (HookDescriptor hook : descriptor.hooks()) {
+      out.add(resolve(Kind.HOOK, hook.name(), hook.className(), notInstalled));
+    }
+    for (TaskDescriptor task : descriptor.backgroundTasks()) {
+      out.add(resolve(Kind.TASK, task.name(), task.className(), notInstalled));
+    }
+    for (ProvidedService service : descriptor.providedServices()) {
+      out.add(resolve(Kind.SERVICE, source.qualify(service.id()), service.className(), notInstalled));
+    }
+    return out;
+  }
+
+  private ContributionReport resolve(Kind kind, String name, String className, String notInstalled) {
+    if (!installed) {
+      return new ContributionReport(kind, name, className, Status.NOT_INSTALLED, notInstalled);
+    }
+    ContributionReport set = contributions.get(key(kind, name));
+    return set != null ? set
+        : new ContributionReport(kind, name, className, Status.NOT_REGISTERED, "install never registered it");
+  }
+
+  /** "the feature is not installed (yoi/approval-required)": the first error, else the first note. */
+  private String notInstalledReason() {
+    Diagnostic first = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).findFirst()
+        .orElse(diagnostics.isEmpty() ? null : diagnostics.get(0));
+    return first == null ? "the feature is not installed" : "the feature is not installed (" + first.code() + ")";
+  }
+
+  private String className(Kind kind, String name) {
+    if (descriptor != null) {
+      switch (kind) {
+        case TOOL:
+          for (ToolDescriptor tool : descriptor.tools()) {
+            if (tool.name().equals(name)) {
+              return tool.className();
+            }
+          }
+          break;
+        case HOOK:
+          for (HookDescriptor hook : descriptor.hooks()) {
+            if (hook.name().equals(name)) {
+              return hook.className();
+            }
+          }
+          break;
+        case TASK:
+          for (TaskDescriptor task : descriptor.backgroundTasks()) {
+            if (task.name().equals(name)) {
+              return task.className();
+            }
+          }
+          break;
+        case SERVICE:
+          for (ProvidedService service : descriptor.providedServices()) {
+            if (source.qualify(service.id()).equals(name)) {
+              return service.className();
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return "";
+  }
+
+  private static String key(Kind kind, String name) {
+    return kind.wireName() + "\u0000" + name;
+  }
+}

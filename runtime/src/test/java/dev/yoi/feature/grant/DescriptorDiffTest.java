@@ -1,0 +1,81 @@
+package dev.yoi.feature.grant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yoi.feature.annotation.AuthorityKind;
+import dev.yoi.feature.testing.Descriptors;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DescriptorDiffTest {
+  private static final String CITY = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+      + "\"required\":[\"city\"],\"additionalProperties\":false}";
+  private static final String CITY_AND_DAYS = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
+      + "\"days\":{\"type\":\"integer\"}},\"required\":[\"city\"],\"additionalProperties\":false}";
+
+  @Test
+  void identicalDescriptorsHaveNoDifference() {
+    assertTrue(DescriptorDiff.between(Descriptors.feature("w").tool("A").build(),
+        Descriptors.feature("w").tool("A").build()).isEmpty());
+  }
+
+  @Test
+  void toolsAddedAndRemovedAreListedByName() {
+    DescriptorDiff diff = DescriptorDiff.between(
+        Descriptors.feature("w").tool("Keep").tool("Gone").build(),
+        Descriptors.feature("w").tool("Keep").tool("Delete").build());
+
+    List<String> lines = diff.lines();
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("- tool \"Gone\" "), lines.get(0));
+    assertTrue(lines.get(1).startsWith("+ tool \"Delete\" {"), lines.get(1));
+  }
+
+  @Test
+  void aWidenedInputSchemaIsShownDownToTheJsonPointer() {
+    DescriptorDiff diff = DescriptorDiff.between(
+        Descriptors.feature("w").tool("Forecast", CITY).build(),
+        Descriptors.feature("w").tool("Forecast", CITY_AND_DAYS).build());
+
+    assertEquals(List.of("~ tool \"Forecast\" /inputSchema/properties/days added: {\"type\":\"integer\"}"),
+        diff.lines());
+  }
+
+  @Test
+  void aNewAuthorityIsAddedAndAWholeKindReplacingAScopeIsWidened() {
+    DescriptorDiff diff = DescriptorDiff.between(
+        Descriptors.feature("w").authority(AuthorityKind.NETWORK, "api.a", false).build(),
+        Descriptors.feature("w").authority(AuthorityKind.NETWORK, "", false)
+            .authority(AuthorityKind.SECRET_REF, "token", false).build());
+
+    assertEquals(List.of(
+            "- authority NETWORK:api.a",
+            "! authority NETWORK (required, reason \"because NETWORK\") widens NETWORK:api.a to all of NETWORK",
+            "+ authority SECRET_REF:token (required, reason \"because SECRET_REF\")"),
+        diff.lines());
+    assertEquals(DescriptorChange.Type.WIDENED, diff.changes().get(1).type());
+  }
+
+  @Test
+  void anOptionalAuthorityThatBecameRequiredIsWidened() {
+    DescriptorDiff diff = DescriptorDiff.between(
+        Descriptors.feature("w").authority(AuthorityKind.FILESYSTEM, "", true).build(),
+        Descriptors.feature("w").authority(AuthorityKind.FILESYSTEM, "", false).build());
+
+    assertEquals(List.of("! authority FILESYSTEM is now required (was optional)"), diff.lines());
+  }
+
+  @Test
+  void servicesAndScalarsAreCompared() {
+    DescriptorDiff diff = DescriptorDiff.between(
+        Descriptors.feature("w").provides("store", "1.0.0").requires("builtin:clock", "^1").build(),
+        Descriptors.feature("w").version("1.1.0").provides("store", "2.0.0").requires("builtin:clock", "^2").build());
+
+    assertEquals(List.of(
+            "~ version \"1.0.0\" -> \"1.1.0\"",
+            "~ provided service \"store\" /version \"1.0.0\" -> \"2.0.0\"",
+            "~ required service \"builtin:clock\" /version \"^1\" -> \"^2\""),
+        diff.lines());
+  }
+}

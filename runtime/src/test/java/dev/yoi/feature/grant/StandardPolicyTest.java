@@ -1,0 +1,130 @@
+package dev.yoi.feature.grant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yoi.descriptor.Digests;
+import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.annotation.AuthorityKind;
+import dev.yoi.feature.testing.Descriptors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StandardPolicyTest {
+  @TempDir Path dir;
+
+  private static final FeatureDescriptor V1 = Descriptors.feature("weather")
+      .tool("Forecast")
+      .authority(AuthorityKind.NETWORK, "api.weather.example", false)
+      .authority(AuthorityKind.MODEL_NOTIFICATION, "", true)
+      .build();
+
+  private static GrantRequest request(FeatureSource source, FeatureDescriptor descriptor) {
+    return new GrantRequest(source.qualify(descriptor.slug()), source, Digests.of(descriptor), descriptor);
+  }
+
+  @Test
+  void builtinFeaturesGetEverythingTheyRequestWithoutALock() {
+    GrantDecision decision = AuthorityPolicy.standard(Optional.empty()).decide(request(FeatureSource.BUILTIN, V1));
+
+    assertTrue(decision.approved());
+    assertEquals(Set.of("MODEL_NOTIFICATION", "NETWORK:api.weather.example"), decision.granted());
+  }
+
+  @Test
+  void aPluginWithNoEntryNeedsApprovalAndIsToldTheCommand() {
+    Path lock = dir.resolve("features.lock.json");
+    GrantDecision decision = AuthorityPolicy.standard(lock).decide(request(FeatureSource.PROJECT, V1));
+
+    assertFalse(decision.approved());
+    Diagnostic why = decision.diagnostics().get(0);
+    assertEquals("yoi/approval-required", why.code());
+    assertEquals("project:weather", why.featureId());
+    assertTrue(why.message().contains("NETWORK:api.weather.example (required): because NETWORK"), why.message());
+    assertTrue(why.message().endsWith("yoi approve project:weather --lock " + lock), why.message());
+  }
+
+  @Test
+  void aPluginGetsExactlyWhatTheLockRecordsForItsIdAndDigest() throws Exception {
+    Path lock = dir.resolve("features.lock.json");
+    ApprovalLock.approve(lock, "project:weather", Digests.of(V1), V1, Set.of("NETWORK:api.weather.example"));
+
+    GrantDecision decision = AuthorityPolicy.standard(lock).decide(request(FeatureSource.PROJECT, V1));
+
+    assertTrue(decision.approved());
+    assertEquals(Set.of("NETWORK:api.weather.example"), decision.granted());
+  }
+
+  @Test
+  void anApprovalForOneSourceDoesNotApproveTheSameSlugFromAnother() throws Exception {
+    Path lock = dir.resolve("features.lock.json");
+    ApprovalLock.approve(lock, "project:weather", Digests.of(V1), V1, ApprovalLock.requestedLabels(V1));
+
+    GrantDecision decision = AuthorityPolicy.standard(lock).decide(request(FeatureSource.USER, V1));
+
+    assertFalse(decision.approved());
+    assertEquals("yoi/approval-required", decision.diagnostics().get(0).code());
+  }
+
+  @Test
+  void aChangedDigestIsDescriptorChangedWithTheExactDifferenceAndTheReapproveCommand() throws Exception {
+    Path lock = dir.resolve("features.lock.json");
+    ApprovalLock.approve(lock, "user:weather", Digests.of(V1), V1, ApprovalLock.requestedLabels(V1));
+    FeatureDescriptor v2 = Descriptors.feature("weather")
+        .tool("Forecast")
+        .tool("Delete")
+        .authority(AuthorityKind.NETWORK, "", false)
+        .authority(AuthorityKind.MODEL_NOTIFICATION, "", true)
+        .build();
+
+    GrantDecision decision = AuthorityPolicy.standard(lock).decide(request(FeatureSource.USER, v2));
+
+    assertFalse(decision.approved());
+    assertEquals(Set.of(), decision.granted());
+    Diagnostic changed = decision.diagnostics().get(0);
+    assertEquals("yoi/descriptor-changed", changed.code());
+    String message = changed.message();
+    assertTrue(message.contains("approved digest " + Digests.of(V1)), message);
+    assertTrue(message.contains("now has " + Digests.of(v2)), message);
+    assertTrue(message.contains("\n    + tool \"Delete\" "), message);
+    assertTrue(message.contains("\n    - authority NETWORK:api.weather.example"), message);
+    assertTrue(message.contains("\n    ! authority NETWORK (required, reason \"because NETWORK\") widens"
+        + " NETWORK:api.weather.example to all of NETWORK"), message);
+    assertFalse(message.contains("Forecast"), "an unchanged tool is not listed: " + message);
+    assertTrue(message.endsWith("re-approve it: yoi approve user:weather --lock " + lock), message);
+  }
+
+  @Test
+  void aHandEditedEntryGrantsNothingEvenWhenItsDigestMatchesTheFeature() throws Exception {
+    Path lock = dir.resolve("features.lock.json");
+    FeatureDescriptor v2 = Descriptors.feature("weather").tool("Forecast").tool("Delete")
+        .authority(AuthorityKind.NETWORK, "api.weather.example", false).build();
+    ApprovalLock.approve(lock, "user:weather", Digests.of(V1), V1, ApprovalLock.requestedLabels(V1));
+    // Someone pastes the new digest in instead of approving the new descriptor.
+    Files.writeString(lock, Files.readString(lock).replace(Digests.of(V1), Digests.of(v2)));
+
+    GrantDecision decision = AuthorityPolicy.standard(lock).decide(request(FeatureSource.USER, v2));
+
+    assertFalse(decision.approved());
+    assertEquals(Set.of(), decision.granted());
+    assertEquals("yoi/approval-required", decision.diagnostics().get(0).code());
+    assertTrue(decision.diagnostics().get(0).message().contains("edited by hand"),
+        decision.diagnostics().get(0).message());
+  }
+
+  @Test
+  void withoutALockConfiguredNoPluginIsApproved() {
+    GrantDecision decision = AuthorityPolicy.standard(Optional.empty()).decide(request(FeatureSource.USER, V1));
+
+    assertFalse(decision.approved());
+    assertEquals("yoi/approval-required", decision.diagnostics().get(0).code());
+    assertTrue(decision.diagnostics().get(0).message().contains("no approval lock"));
+  }
+}
