@@ -25,6 +25,8 @@ import dev.yoi.pod.notify.FeatureAlerts;
 import dev.yoi.pod.notify.HistoryNotifier;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
+import dev.yoi.pod.service.ServiceBinding;
+import dev.yoi.pod.service.ServiceRegistry;
 import dev.yoi.pod.secret.SecretHandle;
 import dev.yoi.pod.secret.SecretResolver;
 import dev.yoi.pod.state.StateStore;
@@ -79,6 +81,7 @@ public final class Pod implements AutoCloseable {
   private final AlertSink alertSink;
   private final DiagnosticStream diagnostics;
   private final ToolRegistry tools = new ToolRegistry();
+  private final ServiceRegistry services = new ServiceRegistry();
   private final HookRegistry hooks;
   private final TaskSupervisor tasks;
   private final ToolInvoker invoker;
@@ -133,14 +136,14 @@ public final class Pod implements AutoCloseable {
       // Calls wait for STARTED, so none sees a half-installed Pod.
       lifecycle = Lifecycle.STARTING;
       AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
-      InstallReport installed =
-          FeatureRegistry.install(loaders, manifest.enablement(), authorities, new Surfaces());
+      InstallReport installed = FeatureRegistry.install(
+          loaders, manifest.enablement(), authorities, new Surfaces(), services);
       tools.seal();
       hooks.seal();
       tasks.start();
       List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
       podDiagnostics.addAll(installed.diagnostics());
-      report = new InstallReport(installed.features(), podDiagnostics);
+      report = new InstallReport(installed.features(), installed.installOrder(), podDiagnostics);
       lifecycle = Lifecycle.STARTED;
       return report;
     }
@@ -183,6 +186,11 @@ public final class Pod implements AutoCloseable {
   /** The hooks at {@code point}, in the order they run. */
   public List<HookRegistry.RegisteredHook> hooks(HookPoint point) {
     return hooks.hooks(point);
+  }
+
+  /** The services installed features provide, sorted by id. */
+  public List<ServiceBinding> services() {
+    return services.bindings();
   }
 
   /** Every background task's status, sorted by feature id then task name. */

@@ -9,7 +9,7 @@ import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
-import dev.yoi.pod.fixture.FeatureCompiler;
+import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.TurnSummary;
@@ -37,10 +37,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import dev.yoi.feature.grant.AuthorityPolicy;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -236,13 +233,10 @@ class PodEndToEndTest {
 
   @BeforeAll
   static void compileFeatures() {
-    // TODO(pod): drop this gate once the registry and the processor are on main beside the Pod.
-    Assumptions.assumeTrue(registryAndProcessorPresent(),
-        "the feature registry or the processor is not built on this branch yet");
-    weather = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("weather"), "e2e.weather.WeatherFeature", WEATHER));
-    guard = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("guard"), "e2e.guard.GuardFeature", GUARD));
-    crasher = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("crasher"), "e2e.crasher.CrasherFeature", CRASHER));
-    herald = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("herald"), "e2e.herald.HeraldFeature", HERALD));
+    weather = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("weather"), FeatureCompiler.source("e2e.weather.WeatherFeature", WEATHER)));
+    guard = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("guard"), FeatureCompiler.source("e2e.guard.GuardFeature", GUARD)));
+    crasher = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("crasher"), FeatureCompiler.source("e2e.crasher.CrasherFeature", CRASHER)));
+    herald = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("herald"), FeatureCompiler.source("e2e.herald.HeraldFeature", HERALD)));
   }
 
   @AfterAll
@@ -251,16 +245,6 @@ class PodEndToEndTest {
       if (loader != null) {
         loader.close();
       }
-    }
-  }
-
-  private static boolean registryAndProcessorPresent() {
-    try {
-      Class.forName("dev.yoi.processor.FeatureProcessor");
-      AuthorityPolicy.standard(Optional.empty());
-      return true;
-    } catch (ClassNotFoundException | UnsupportedOperationException e) {
-      return false;
     }
   }
 
