@@ -9,6 +9,9 @@ import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.catalog.FeatureCatalog;
+import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
@@ -508,6 +511,32 @@ class PodEndToEndTest {
 
       assertEquals(List.of(new Alert("builtin:weather", Alerts.Level.INFO, "forecast for Oslo")), alerts);
       assertTrue(pod.history().stream().noneMatch(e -> e.toString().contains("forecast for Oslo")));
+    }
+  }
+
+  @Test
+  void aProjectPluginRunsWhenTheManifestEnablesItAndTheLockItNamesApprovesIt() throws IOException {
+    ApprovalLock.approve(directory.resolve("features.lock.json"),
+        FeatureCatalog.read(new FeatureLoader(weather, FeatureSource.PROJECT)).entry("project:weather").orElseThrow());
+    Path manifest = Files.writeString(directory.resolve("pod.json"),
+        "{\"features\": {\"enable\": [\"project:weather\"]}, \"approvals\": \"features.lock.json\"}");
+    try (Pod pod = Pod.builder().features(weather, FeatureSource.PROJECT).manifest(manifest)
+        .secrets(SecretResolver.fromMap(Map.of())).build()) {
+      InstallReport report = pod.start();
+
+      assertTrue(feature(report, "project:weather").installed(), report.toString());
+      assertEquals(ToolResult.text("Oslo: sunny for 1 day(s), key missing"),
+          pod.callTool("Forecast", "{\"city\":\"Oslo\"}"));
+    }
+  }
+
+  @Test
+  void aProjectPluginTheManifestDoesNotEnableStaysOut() {
+    try (Pod pod = Pod.builder().features(weather, FeatureSource.PROJECT).build()) {
+      InstallReport report = pod.start();
+
+      assertFalse(feature(report, "project:weather").installed());
+      assertEquals(List.of(), pod.toolDefinitions());
     }
   }
 
