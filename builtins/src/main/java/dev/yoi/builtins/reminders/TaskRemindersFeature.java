@@ -86,8 +86,10 @@ public final class TaskRemindersFeature implements FeatureModule {
 
   static String reminder(List<Task> stale) {
     String tasks = stale.stream().map(Task::line).collect(Collectors.joining("; "));
-    return (stale.size() == 1 ? "Task " + tasks + " is" : "Tasks " + tasks + " are")
-        + " still in progress but went a whole turn without an update. If done, mark it COMPLETED"
-        + " with TaskUpdate; if blocked, say so in its description.";
+    return stale.size() == 1
+        ? "Task " + tasks + " is still in progress but went a whole turn without an update. If it"
+            + " is done, mark it COMPLETED with TaskUpdate; if it is blocked, say so in its description."
+        : "Tasks " + tasks + " are still in progress but went a whole turn without an update. Mark"
+            + " the finished ones COMPLETED with TaskUpdate; say in a description what blocks the others.";
   }
 }
