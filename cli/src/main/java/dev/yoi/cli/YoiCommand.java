@@ -1,7 +1,9 @@
 package dev.yoi.cli;
 
 import dev.yoi.cli.approve.ApproveCommand;
+import dev.yoi.cli.demo.DemoCommand;
 import dev.yoi.cli.inspect.InspectCommand;
+import dev.yoi.cli.report.ReportCommand;
 import dev.yoi.cli.verify.VerifyCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
       InspectCommand.class,
       VerifyCommand.class,
       ApproveCommand.class,
+      ReportCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
