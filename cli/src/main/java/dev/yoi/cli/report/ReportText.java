@@ -7,7 +7,9 @@ import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.RequiredServiceReport;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** An install report as a person reads it: a table of features, then every diagnostic. */
@@ -20,11 +22,11 @@ public final class ReportText {
     StringBuilder out = new StringBuilder();
     List<List<String>> rows = new ArrayList<>();
     for (FeatureReport feature : report.features()) {
-      rows.add(List.of(feature.id() + "\n" + feature.version(), status(feature), authorities(feature),
-          contributions(feature)));
+      rows.add(List.of(feature.id() + "\n" + feature.version(), status(feature),
+          authorities(feature) + "\n" + contributions(feature)));
     }
-    out.append(TextTable.render(List.of("FEATURE", "STATUS", "AUTHORITIES", "CONTRIBUTIONS"), rows, WIDTH,
-        List.of(Set.of(3, 2), Set.of(0))));
+    out.append(TextTable.render(List.of("FEATURE", "STATUS", "AUTHORITIES AND CONTRIBUTIONS"), rows, WIDTH,
+        List.of(Set.of(2), Set.of(0))));
     if (!report.installOrder().isEmpty()) {
       out.append('\n');
       for (String line : TextTable.wrap("Install order: " + String.join(", ", report.installOrder()), WIDTH)) {
@@ -50,26 +52,34 @@ public final class ReportText {
   }
 
   private static String authorities(FeatureReport feature) {
-    List<String> lines = new ArrayList<>(feature.granted());
+    List<String> lines = new ArrayList<>();
+    feature.granted().forEach(label -> lines.add("granted " + label));
     feature.denied().forEach(label -> lines.add("denied " + label));
-    return lines.isEmpty() ? "-" : String.join("\n", lines);
+    return lines.isEmpty() ? "no authority requested" : String.join("\n", lines);
   }
 
+  /** Installed contributions grouped by kind; any other outcome on its own line with its reason. */
   private static String contributions(FeatureReport feature) {
     List<String> lines = new ArrayList<>();
+    Map<ContributionReport.Kind, List<String>> installed = new EnumMap<>(ContributionReport.Kind.class);
     for (ContributionReport contribution : feature.contributions()) {
-      String line = contribution.kind().wireName() + " " + contribution.name();
-      if (contribution.status() != ContributionReport.Status.INSTALLED && feature.installed()) {
-        line += " (" + contribution.status().wireName() + ")";
+      if (contribution.status() == ContributionReport.Status.INSTALLED || !feature.installed()) {
+        installed.computeIfAbsent(contribution.kind(), k -> new ArrayList<>()).add(contribution.name());
+      } else {
+        lines.add(contribution.kind().wireName() + " " + contribution.name() + " "
+            + contribution.status().wireName() + (contribution.reason().isEmpty() ? "" : ": " + contribution.reason()));
       }
-      lines.add(line);
     }
+    List<String> grouped = new ArrayList<>();
+    installed.forEach((kind, names) -> grouped.add(kind.wireName() + (names.size() == 1 ? " " : "s ")
+        + String.join(", ", names)));
+    grouped.addAll(lines);
     for (RequiredServiceReport service : feature.services()) {
-      lines.add("uses " + service.id() + (service.provider().isEmpty() ? "" : " from " + service.provider()
+      grouped.add("uses " + service.id() + (service.provider().isEmpty() ? "" : " from " + service.provider()
           + " " + service.providerVersion()) + (service.status() == RequiredServiceReport.Status.RESOLVED
               ? "" : " (" + service.status().wireName() + ")"));
     }
-    return lines.isEmpty() ? "-" : String.join("\n", lines);
+    return grouped.isEmpty() ? "no contributions" : String.join("\n", grouped);
   }
 
   private static String indent(String text) {
