@@ -132,8 +132,10 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         Set<String> granted = new TreeSet<>(requested);
         granted.removeAll(optional);
         ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);
-        out.printf("  %-16s granted %s%s%n", entry.id(), granted.isEmpty() ? "nothing" : String.join(", ", granted),
-            optional.isEmpty() ? "" : "; left out the optional " + String.join(", ", optional));
+        out.printf("  %-16s granted %s%n", entry.id(), granted.isEmpty() ? "nothing" : String.join(", ", granted));
+        if (!optional.isEmpty()) {
+          out.printf("  %-16s left out the optional %s%n", "", String.join(", ", optional));
+        }
       }
 
       List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());

@@ -86,7 +86,7 @@ public final class ReportText {
     StringBuilder out = new StringBuilder();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      List<String> wrapped = TextTable.wrap(lines[i], WIDTH - (i == 0 ? 2 : 4));
+      List<String> wrapped = TextTable.wrap(lines[i], WIDTH - 4);
       for (int j = 0; j < wrapped.size(); j++) {
         out.append(i == 0 && j == 0 ? "  " : "    ").append(wrapped.get(j));
         if (i < lines.length - 1 || j < wrapped.size() - 1) {
