@@ -38,6 +38,29 @@ class YoiCommandTest {
   }
 
   @Test
+  void aCommandThatThrowsIsAnInternalErrorInOneLineWithoutAStackTrace() {
+    var cli = YoiCommand.commandLine();
+    cli.addSubcommand("boom", new picocli.CommandLine(new Boom()));
+    var err = new java.io.StringWriter();
+    cli.setErr(new java.io.PrintWriter(err, true));
+
+    int exit = cli.execute("boom");
+
+    assertEquals(ExitCodes.INTERNAL, exit);
+    assertTrue(err.toString().startsWith("yoi boom: internal error: java.lang.IllegalStateException: kaput at "),
+        err.toString());
+    assertFalse(err.toString().contains("\tat "), err.toString());
+  }
+
+  @picocli.CommandLine.Command(name = "boom")
+  static final class Boom implements Runnable {
+    @Override
+    public void run() {
+      throw new IllegalStateException("kaput");
+    }
+  }
+
+  @Test
   void approveWithoutTheLockOptionIsAUsageError() {
     Cli.Result result = Cli.run("approve", "project:weather");
 
