@@ -8,6 +8,7 @@ import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.BundledPlugins;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.report.ReportText;
+import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
@@ -28,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -56,7 +58,7 @@ import picocli.CommandLine.Spec;
       "Prints the generated manifest and approvals, the install report, the alerts and the"
           + " history. Exits 1 if a feature did not install or the reminder never came."
     })
-public final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
   static final String REMINDERS = "builtin:task-reminders";
   private static final long REMINDER_TIMEOUT_SECONDS = 10;
 
@@ -128,7 +130,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
       for (CatalogEntry entry : pluginFeatures) {
         Set<String> requested = ApprovalLock.requestedLabels(entry.descriptor());
         Set<String> optional = entry.descriptor().authorities().stream()
-            .filter(a -> a.optional()).map(a -> a.label()).collect(Collectors.toCollection(TreeSet::new));
+            .filter(AuthorityRequest::optional).map(AuthorityRequest::label).collect(Collectors.toCollection(TreeSet::new));
         Set<String> granted = new TreeSet<>(requested);
         granted.removeAll(optional);
         ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);

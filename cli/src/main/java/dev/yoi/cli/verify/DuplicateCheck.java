@@ -21,14 +21,12 @@ public final class DuplicateCheck {
 
   public static List<Diagnostic> check(List<FoundFeature> features) {
     List<Diagnostic> problems = new ArrayList<>();
-    Map<String, List<FoundFeature>> byId = new TreeMap<>();
-    for (FoundFeature feature : features) {
-      byId.computeIfAbsent(feature.id(), id -> new ArrayList<>()).add(feature);
-    }
     // One copy per id, so a duplicated jar is reported once (by the catalog), not per tool.
+    Map<String, FoundFeature> firstById = new TreeMap<>();
+    features.forEach(feature -> firstById.putIfAbsent(feature.id(), feature));
     Map<String, List<String>> tools = new TreeMap<>();
     Map<String, List<String>> services = new TreeMap<>();
-    byId.values().stream().map(copies -> copies.get(0)).forEach(feature -> {
+    firstById.values().forEach(feature -> {
       for (ToolDescriptor tool : feature.descriptor().tools()) {
         tools.computeIfAbsent(tool.name(), n -> new ArrayList<>())
             .add(feature.id() + "  " + tool.className());
@@ -69,5 +67,4 @@ public final class DuplicateCheck {
   private static Diagnostic error(DiagnosticCode code, String featureId, String message) {
     return new Diagnostic(code.code(), Severity.ERROR, featureId, code.format(message));
   }
-
 }
