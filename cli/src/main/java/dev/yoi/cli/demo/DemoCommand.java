@@ -113,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("Plugins, each through its own class loader:");
       for (int i = 0; i < loaders.plugins().size(); i++) {
-        out.printf("  %-8s %s%n", loaders.loaders().get(i).source().prefix(), loaders.plugins().get(i));
+        out.printf("  %-8s %s%n", loaders.loaders().get(i).source().prefix(), relative(loaders.plugins().get(i)));
       }
 
       // Enable every plugin feature, and approve each with all it asks for except the optional
@@ -189,6 +189,12 @@ public final class DemoCommand implements Callable<Integer> {
         return allInstalled && arrived && !report.hasErrors() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       }
     }
+  }
+
+  /** A path under the working directory as a relative one, as a person typed it. */
+  private static Path relative(Path path) {
+    Path here = Path.of("").toAbsolutePath();
+    return path.startsWith(here) ? here.relativize(path) : path;
   }
 
   private static List<Path> subdirectory(Path plugins, String name) {
