@@ -364,7 +364,7 @@ class DiagnosticExamplesTest {
           @BackgroundTaskContribution(name = "stubborn", description = "Ignores cancellation")
           static final class Stubborn implements BackgroundTask {
             public void run(TaskContext context) {
-              long end = System.nanoTime() + 3_000_000_000L;
+              long end = System.nanoTime() + 1_000_000_000L;
               while (System.nanoTime() < end) { Thread.onSpinWait(); }
             }
           }
@@ -435,6 +435,7 @@ class DiagnosticExamplesTest {
     if (Files.isDirectory(target)) {
       Files.writeString(target.resolve("diagnostic-examples.md"), out);
     }
+    // Only when the whole class ran (running one method alone produces only its own codes).
     if (EXAMPLES.size() >= DiagnosticCode.values().length - 1) {
       assertEquals(Set.of(), missing, "codes no scenario produced");
     }
