@@ -42,7 +42,17 @@ public enum DiagnosticCode {
   OPTIONAL_SERVICE_MISSING("optional-service-missing", Phase.RUN, "an optional service has no provider"),
   RUNTIME_UNSUPPORTED("runtime-unsupported", Phase.RUN, "the feature's runtime kind cannot run here yet"),
   INSTALL_FAILED("install-failed", Phase.RUN, "the feature's install threw or registered something invalid"),
-  NOT_ENABLED("not-enabled", Phase.RUN, "the manifest does not enable the feature");
+  NOT_ENABLED("not-enabled", Phase.RUN, "the manifest does not enable the feature"),
+
+  // Run time: the Pod's host surfaces, after install.
+  HOOK_FAILED("hook-failed", Phase.RUN, "a hook threw or returned no decision; pre-request and pre-tool-call points fail closed"),
+  TOOL_FAILED("tool-failed", Phase.RUN, "a tool threw or returned no result; the model got an error result"),
+  TASK_FAILED("task-failed", Phase.RUN, "a background task threw; the supervisor restarts it per its restart policy, with backoff"),
+  TASK_ABANDONED("task-abandoned", Phase.RUN, "a background task ignored cancellation when the Pod closed and was abandoned"),
+  HISTORY_RECOVERED("history-recovered", Phase.RUN, "the history file had a torn last line or an unanswered tool call, repaired on reopen"),
+  MANIFEST_INVALID("manifest-invalid", Phase.RUN, "the Pod manifest cannot be read, or has an unknown or ill-typed field"),
+  MODEL_FAILED("model-failed", Phase.RUN, "the model client threw; the turn ended without a reply"),
+  TURN_LIMIT("turn-limit", Phase.RUN, "a turn reached the most model requests it may make");
 
   /** When a code can be reported. */
   public enum Phase {

@@ -2,9 +2,13 @@ package dev.yoi.descriptor;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.semver4j.Semver;
+import org.semver4j.range.Range;
+import org.semver4j.range.RangeList;
 import org.semver4j.range.RangeListFactory;
 
 /**
@@ -44,26 +48,71 @@ public final class Names {
         + " letters, digits, '_' or '-' (^[A-Za-z0-9_-]{1,64}$)");
   }
 
+  /**
+   * SemVer 2.0 exactly as written: semver4j alone also accepts {@code "v1.0.0"} and surrounding
+   * spaces, which it normalises away, so the text must be what it parses to.
+   */
   public static Optional<String> checkVersion(String what, String value) {
-    if (!value.isEmpty() && Semver.isValid(value)) {
+    Semver parsed = value.isEmpty() ? null : Semver.parse(value);
+    if (parsed != null && parsed.getVersion().equals(value)) {
       return Optional.empty();
     }
     return Optional.of(what + " \"" + value + "\" is not a SemVer 2.0 version"
         + " (MAJOR.MINOR.PATCH, e.g. \"1.0.0\")");
   }
 
+  /**
+   * A range semver4j parses, with no empty {@code ||} alternative or one-ended hyphen range (which
+   * semver4j silently drops), that some version satisfies ({@code "x"} and {@code "1.0 - x"} parse,
+   * to ranges nothing is in).
+   */
   public static Optional<String> checkVersionRange(String what, String value) {
-    if (!value.isBlank()) {
-      try {
-        if (!RangeListFactory.create(value).get().isEmpty()) {
-          return Optional.empty();
-        }
-      } catch (RuntimeException e) {
-        // fall through to the message below
+    String notARange = what + " \"" + value + "\" is not a version range"
+        + " (e.g. \"^1.2\", \">=1.0 <2.0\", \"1.x\")";
+    if (value.isBlank()) {
+      return Optional.of(notARange);
+    }
+    for (String alternative : value.split("\\|\\|", -1)) {
+      String part = alternative.strip();
+      if (part.isEmpty() || part.startsWith("-") || part.endsWith("-")) {
+        return Optional.of(notARange);
       }
     }
-    return Optional.of(what + " \"" + value + "\" is not a version range"
-        + " (e.g. \"^1.2\", \">=1.0 <2.0\", \"1.x\")");
+    RangeList ranges;
+    try {
+      ranges = RangeListFactory.create(value);
+    } catch (RuntimeException e) {
+      return Optional.of(notARange);
+    }
+    if (ranges.get().isEmpty()) {
+      return Optional.of(notARange);
+    }
+    for (List<Range> all : ranges.get()) {
+      if (!satisfiable(all)) {
+        return Optional.of(what + " \"" + value + "\" matches no version (it reads as " + ranges
+            + "); write a range some version is in (e.g. \"^1.2\", \">=1.0 <2.0\", \"1.x\")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether some version meets every comparator: the least version that can, if any, is 0.0.0, a
+   * bound's own version, or the next patch after it.
+   */
+  private static boolean satisfiable(List<Range> all) {
+    List<Semver> candidates = new ArrayList<>();
+    candidates.add(Semver.ZERO);
+    for (Range range : all) {
+      candidates.add(range.getRangeVersion());
+      candidates.add(range.getRangeVersion().nextPatch());
+    }
+    for (Semver candidate : candidates) {
+      if (all.stream().allMatch(range -> range.isSatisfiedBy(candidate))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code version} lies in {@code range}; both already validated. */

@@ -12,17 +12,20 @@ import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
-/** Compiles test sources with the processor, the way a feature module's build does. */
-final class Compilations {
-  static final String MODULE = "test-module";
+/**
+ * Compiles test sources with the processor, the way a feature module's build does. Public for the
+ * generated corpus in {@code dev.yoi.processor.corpus}.
+ */
+public final class Compilations {
+  public static final String MODULE = "test-module";
 
   private Compilations() {}
 
-  static Compilation compile(JavaFileObject... sources) {
+  public static Compilation compile(JavaFileObject... sources) {
     return compile(List.of("-Ayoi.version=1.0.0"), sources);
   }
 
-  static Compilation compile(List<String> options, JavaFileObject... sources) {
+  public static Compilation compile(List<String> options, JavaFileObject... sources) {
     List<String> all = new ArrayList<>(List.of("-Ayoi.module=" + MODULE, "-Xlint:all,-processing"));
     all.addAll(options);
     return javac().withProcessors(new FeatureProcessor()).withOptions(all).compile(sources);
@@ -42,7 +45,7 @@ final class Compilations {
   }
 
   /** Every import a test feature may need, so test sources show only what matters. */
-  static final String IMPORTS = """
+  public static final String IMPORTS = """
       import com.fasterxml.jackson.annotation.JsonProperty;
       import com.fasterxml.jackson.annotation.JsonPropertyDescription;
       import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +62,7 @@ final class Compilations {
    * A source for {@code p.Name} holding {@code body} after the package and {@link #IMPORTS}; the
    * file is p/Name.java, so {@code inFile} and {@code onLineContaining} locate errors in it.
    */
-  static JavaFileObject java(String qualifiedName, String body) {
+  public static JavaFileObject java(String qualifiedName, String body) {
     int dot = qualifiedName.lastIndexOf('.');
     String header = dot < 0 ? "" : "package " + qualifiedName.substring(0, dot) + ";\n";
     return JavaFileObjects.forSourceString(qualifiedName, header + IMPORTS + body);
@@ -70,7 +73,7 @@ final class Compilations {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);
   }
 
-  static String index(Compilation compilation) {
+  public static String index(Compilation compilation) {
     return text(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/yoi/features.jsonl")
         .orElseThrow(() -> new AssertionError("no index generated: " + compilation.diagnostics())));
   }
@@ -80,7 +83,7 @@ final class Compilations {
         .orElseThrow(() -> new AssertionError(qualifiedName + " not generated: " + compilation.diagnostics())));
   }
 
-  static String text(JavaFileObject file) {
+  public static String text(JavaFileObject file) {
     try {
       return file.getCharContent(true).toString();
     } catch (IOException e) {
@@ -88,7 +91,7 @@ final class Compilations {
     }
   }
 
-  static String text(javax.tools.FileObject file) {
+  public static String text(javax.tools.FileObject file) {
     try {
       return new String(file.openInputStream().readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

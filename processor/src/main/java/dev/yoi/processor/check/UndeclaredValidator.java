@@ -17,6 +17,7 @@ import dev.yoi.processor.model.Contribution;
 import dev.yoi.processor.model.ContributionKind;
 import dev.yoi.processor.model.FeatureModel;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -71,7 +72,8 @@ public final class UndeclaredValidator implements FeatureValidator {
       if (AnnotationReader.find(nested, Feature.class.getName()).isPresent()) {
         continue; // a feature nested in a feature owns its own classes
       }
-      if (!nested.getKind().isInterface() && !nested.getModifiers().contains(Modifier.ABSTRACT)) {
+      if (!nested.getKind().isInterface() && !nested.getModifiers().contains(Modifier.ABSTRACT)
+          && !misdeclared(nested)) {
         check(model, nested, AuthorTypes.TOOL, ContributionKind.TOOL, "Tool");
         for (String hook : AuthorTypes.HOOKS) {
           check(model, nested, hook, ContributionKind.HOOK, hook.substring(hook.lastIndexOf('.') + 1));
@@ -80,6 +82,28 @@ public final class UndeclaredValidator implements FeatureValidator {
       }
       checkNested(model, nested);
     }
+  }
+
+  /**
+   * Whether the class carries a tool, hook or task annotation without implementing what it needs:
+   * that is its one problem ({@code wrong-supertype}), and the interface it does implement is most
+   * likely the one its annotation was meant for.
+   */
+  private boolean misdeclared(TypeElement nested) {
+    for (ContributionKind kind : List.of(ContributionKind.TOOL, ContributionKind.HOOK, ContributionKind.TASK)) {
+      if (AnnotationReader.find(nested, kind.annotation().getName()).isEmpty()) {
+        continue;
+      }
+      boolean implemented = switch (kind) {
+        case TOOL -> typeChecks.isA(nested, AuthorTypes.TOOL);
+        case TASK -> typeChecks.isA(nested, AuthorTypes.BACKGROUND_TASK);
+        default -> !typeChecks.implemented(nested, AuthorTypes.HOOKS).isEmpty();
+      };
+      if (!implemented) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void check(FeatureModel model, TypeElement nested, String type, ContributionKind kind, String shown) {

@@ -1,0 +1,449 @@
+package dev.yoi.pod;
+
+import dev.yoi.descriptor.HookPoint;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureRegistry;
+import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.AuthorityPolicy;
+import dev.yoi.feature.install.FeatureContributions;
+import dev.yoi.feature.install.HostSurfaces;
+import dev.yoi.pod.history.History;
+import dev.yoi.pod.history.HistoryEntry;
+import dev.yoi.pod.hook.HookRegistry;
+import dev.yoi.pod.hook.TurnSummary;
+import dev.yoi.pod.manifest.ManifestView;
+import dev.yoi.pod.manifest.PodManifest;
+import dev.yoi.pod.model.LlmClient;
+import dev.yoi.pod.model.ScriptedLlmClient;
+import dev.yoi.pod.model.TurnRunner;
+import dev.yoi.pod.notify.AlertSink;
+import dev.yoi.pod.notify.Alerts;
+import dev.yoi.pod.notify.DiagnosticStream;
+import dev.yoi.pod.notify.FeatureAlerts;
+import dev.yoi.pod.notify.HistoryNotifier;
+import dev.yoi.pod.notify.ModelNotifier;
+import dev.yoi.pod.secret.Secret;
+import dev.yoi.pod.service.ServiceBinding;
+import dev.yoi.pod.service.ServiceRegistry;
+import dev.yoi.pod.secret.SecretHandle;
+import dev.yoi.pod.secret.SecretResolver;
+import dev.yoi.pod.state.StateStore;
+import dev.yoi.pod.state.StateStores;
+import dev.yoi.pod.task.Backoff;
+import dev.yoi.pod.task.TaskStatus;
+import dev.yoi.pod.task.TaskSupervisor;
+import dev.yoi.pod.tool.ToolDefinition;
+import dev.yoi.pod.tool.ToolInvoker;
+import dev.yoi.pod.tool.ToolRegistry;
+import dev.yoi.pod.tool.ToolResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * An LLM-agent host: features plug tools, hooks and background tasks into it, and a model runs in
+ * a turn loop over them.
+ *
+ * <pre>{@code
+ * try (Pod pod = Pod.builder()
+ *     .features(Pod.class.getClassLoader(), FeatureSource.BUILTIN)
+ *     .features(projectPluginLoader, FeatureSource.PROJECT)
+ *     .manifest(Path.of("pod.json"))
+ *     .history(Path.of(".yoi/history"))
+ *     .build()) {
+ *   InstallReport report = pod.start();
+ *   ToolResult result = pod.callTool("TaskList", "{}");
+ *   pod.runTurn("What is on my list?");
+ * }
+ * }</pre>
+ *
+ * <p>{@link #start()} installs every enabled feature through the feature registry, which checks
+ * each registration before it reaches the Pod, then seals the tool and hook lists and starts the
+ * background tasks. {@link #close()} stops every task and closes the history. Thread-safe: tools
+ * may be called from many threads; turns run one at a time.
+ */
+public final class Pod implements AutoCloseable {
+  private enum Lifecycle { NEW, STARTING, STARTED, CLOSED }
+
+  private final List<FeatureLoader> loaders;
+  private final PodManifest manifest;
+  private final Optional<Path> approvals;
+  private final AuthorityPolicy policy; // null: the standard policy over the approval lock
+  private final History history;
+  private final StateStores stateStores;
+  private final SecretResolver secrets;
+  private final AlertSink alertSink;
+  private final DiagnosticStream diagnostics;
+  private final ToolRegistry tools = new ToolRegistry();
+  private final ServiceRegistry services = new ServiceRegistry();
+  private final HookRegistry hooks;
+  private final TaskSupervisor tasks;
+  private final ToolInvoker invoker;
+  private final TurnRunner turns;
+  private final Duration closeTimeout;
+  private final List<Diagnostic> openingDiagnostics;
+  private final Object lifecycleLock = new Object();
+  private volatile Lifecycle lifecycle = Lifecycle.NEW;
+  private volatile InstallReport report;
+
+  private Pod(Builder builder, PodManifest manifest, History history, DiagnosticStream diagnostics) {
+    this.loaders = List.copyOf(builder.loaders);
+    this.manifest = manifest;
+    this.approvals = builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals();
+    this.policy = builder.policy;
+    this.history = history;
+    this.stateStores = builder.dataDirectory == null
+        ? StateStores.inMemory()
+        : StateStores.under(builder.dataDirectory);
+    this.secrets = builder.secrets;
+    this.alertSink = builder.alerts;
+    this.diagnostics = diagnostics;
+    this.hooks = new HookRegistry(diagnostics::publish);
+    this.tasks = new TaskSupervisor(builder.backoff, diagnostics::publish, builder.taskEvents);
+    this.invoker = new ToolInvoker(tools, hooks, history, this::alertsOf, diagnostics::publish);
+    LlmClient model = builder.model != null ? builder.model : new ScriptedLlmClient();
+    this.turns = new TurnRunner(model, hooks, tools, invoker, history, diagnostics::publish,
+        builder.maxRounds);
+    this.closeTimeout = builder.closeTimeout;
+    this.openingDiagnostics = history.recoveryDiagnostics();
+    openingDiagnostics.forEach(diagnostics::publish);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Installs every enabled feature, seals the tool and hook lists, and starts background tasks.
+   * A feature's fault never throws here: it is in the report, and the other features install.
+   *
+   * @return per feature, what happened; {@link InstallReport#diagnostics()} also holds what the
+   *     Pod itself found while opening (a repaired history)
+   * @throws IllegalStateException if already started or closed
+   */
+  public InstallReport start() {
+    synchronized (lifecycleLock) {
+      if (lifecycle != Lifecycle.NEW) {
+        throw new IllegalStateException("the Pod was already " + (lifecycle == Lifecycle.CLOSED
+            ? "closed; build a new Pod" : "started; start() runs once"));
+      }
+      // Calls wait for STARTED, so none sees a half-installed Pod.
+      lifecycle = Lifecycle.STARTING;
+      AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
+      InstallReport installed = FeatureRegistry.install(
+          loaders, manifest.enablement(), authorities, new Surfaces(), services);
+      tools.seal();
+      hooks.seal();
+      tasks.start();
+      List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
+      podDiagnostics.addAll(installed.diagnostics());
+      report = new InstallReport(installed.features(), installed.installOrder(), podDiagnostics);
+      lifecycle = Lifecycle.STARTED;
+      return report;
+    }
+  }
+
+  /**
+   * Runs one tool call through the whole tool path (hooks, schema, the tool, history). An unknown
+   * tool, a denied call, a bad input or a failing tool is an error result, never an exception.
+   *
+   * @param inputJson the input as JSON text; blank means {@code {}}
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public ToolResult callTool(String name, String inputJson) {
+    requireStarted("callTool");
+    return invoker.call(name, inputJson);
+  }
+
+  /**
+   * Runs one model turn: pre-request hooks, the model, its tool calls, again until it answers
+   * without tool calls (or the round bound), then turn-end hooks.
+   *
+   * @return what happened in the turn
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public TurnSummary runTurn(String userMessage) {
+    requireStarted("runTurn");
+    return turns.run(userMessage);
+  }
+
+  /** Every history entry, oldest first: an immutable snapshot. */
+  public List<HistoryEntry> history() {
+    return history.entries();
+  }
+
+  /** The tools the model is offered, sorted by name. */
+  public List<ToolDefinition> toolDefinitions() {
+    return tools.definitions();
+  }
+
+  /** The hooks at {@code point}, in the order they run. */
+  public List<HookRegistry.RegisteredHook> hooks(HookPoint point) {
+    return hooks.hooks(point);
+  }
+
+  /** The services installed features provide, sorted by id. */
+  public List<ServiceBinding> services() {
+    return services.bindings();
+  }
+
+  /** Every background task's status, sorted by feature id then task name. */
+  public List<TaskStatus> tasks() {
+    return tasks.statuses();
+  }
+
+  /** The manifest in force (empty if none was given). */
+  public PodManifest manifest() {
+    return manifest;
+  }
+
+  /** The report of {@link #start()}, once it ran. */
+  public Optional<InstallReport> report() {
+    return Optional.ofNullable(report);
+  }
+
+  /** The history file, or empty for an in-memory history. */
+  public Optional<Path> historyFile() {
+    return history.file();
+  }
+
+  /**
+   * Delivers every diagnostic published from now on (install, hooks, tools, tasks, model) to
+   * {@code subscriber}, as soon as it is known. To see install diagnostics too, subscribe before
+   * {@link #start()} or use {@link Builder#diagnostics}.
+   */
+  public DiagnosticStream.Subscription subscribe(Consumer<? super Diagnostic> subscriber) {
+    return diagnostics.subscribe(subscriber);
+  }
+
+  /** The most recent diagnostics published, oldest first (up to {@link DiagnosticStream#RETAINED}). */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics.recent();
+  }
+
+  /**
+   * Stops every background task (cancel, interrupt, wait up to the close timeout; a task that
+   * ignores both is abandoned and reported as {@code yoi/task-abandoned}) and closes the history.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (lifecycleLock) {
+      if (lifecycle == Lifecycle.CLOSED) {
+        return;
+      }
+      lifecycle = Lifecycle.CLOSED;
+    }
+    try {
+      tasks.close(closeTimeout);
+    } finally {
+      history.close();
+    }
+  }
+
+  private void requireStarted(String what) {
+    Lifecycle now = lifecycle;
+    if (now != Lifecycle.STARTED) {
+      throw new IllegalStateException(what + " needs a started Pod, but it is "
+          + (now == Lifecycle.CLOSED ? "closed" : "not started yet; call start() first"));
+    }
+  }
+
+  private Alerts alertsOf(String featureId) {
+    return new FeatureAlerts(featureId, alertSink);
+  }
+
+  /** What the feature registry installs into. It checks everything first; the Pod only stores. */
+  private final class Surfaces implements HostSurfaces {
+    @Override
+    public ModelNotifier notifier(String featureId) {
+      return new HistoryNotifier(featureId, history);
+    }
+
+    @Override
+    public Alerts alerts(String featureId) {
+      return alertsOf(featureId);
+    }
+
+    @Override
+    public StateStore stateStore(String featureId, String name) {
+      return stateStores.store(featureId, name);
+    }
+
+    @Override
+    public Secret secret(String featureId, String id) {
+      return new SecretHandle(id, secrets);
+    }
+
+    @Override
+    public ManifestView manifest() {
+      return manifest;
+    }
+
+    @Override
+    public void publish(Diagnostic diagnostic) {
+      diagnostics.publish(diagnostic);
+    }
+
+    @Override
+    public void commit(FeatureContributions contributions) {
+      // Compile the tools first, so a failure leaves nothing of the feature behind.
+      ToolRegistry.Staged staged = tools.stage(contributions);
+      hooks.commit(contributions);
+      staged.commit();
+      tasks.commit(contributions);
+    }
+  }
+
+  /** Builds a {@link Pod}; every part is optional. */
+  public static final class Builder {
+    private final List<FeatureLoader> loaders = new ArrayList<>();
+    private Path manifestFile;
+    private PodManifest manifest;
+    private Path approvals;
+    private Path historyDirectory;
+    private Path dataDirectory;
+    private LlmClient model;
+    private SecretResolver secrets = SecretResolver.environment();
+    private AlertSink alerts = AlertSink.discard();
+    private final List<Consumer<? super Diagnostic>> subscribers = new ArrayList<>();
+    private Consumer<TaskStatus> taskEvents = status -> {};
+    private Backoff backoff = Backoff.standard();
+    private Duration closeTimeout = Duration.ofSeconds(5);
+    private int maxRounds = TurnRunner.DEFAULT_MAX_ROUNDS;
+    private AuthorityPolicy policy;
+
+    private Builder() {}
+
+    /**
+     * Adds the features indexed in {@code loader}'s own {@code META-INF/yoi/features.jsonl}, with
+     * {@code source} deciding their ids and defaults. Call once per loader.
+     */
+    public Builder features(ClassLoader loader, FeatureSource source) {
+      loaders.add(new FeatureLoader(loader, source));
+      return this;
+    }
+
+    /** The Pod manifest file (JSON; see {@link PodManifest}). Absent: builtins only, every tool allowed. */
+    public Builder manifest(Path file) {
+      this.manifestFile = Objects.requireNonNull(file, "file");
+      this.manifest = null;
+      return this;
+    }
+
+    /** A manifest already in hand, e.g. built by a host that keeps its settings elsewhere. */
+    public Builder manifest(PodManifest manifest) {
+      this.manifest = Objects.requireNonNull(manifest, "manifest");
+      this.manifestFile = null;
+      return this;
+    }
+
+    /** The approval lock file; wins over the manifest's {@code approvals}. */
+    public Builder approvals(Path lockFile) {
+      this.approvals = Objects.requireNonNull(lockFile, "lockFile");
+      return this;
+    }
+
+    /** The directory of the durable history ({@code history.jsonl}). Absent: history in memory. */
+    public Builder history(Path directory) {
+      this.historyDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Where features' state stores live ({@code <dir>/state/..}). Absent: stores in memory. */
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** The model. Absent: a {@link ScriptedLlmClient} with an empty script. */
+    public Builder model(LlmClient model) {
+      this.model = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /** How secrets are looked up. Absent: {@link SecretResolver#environment()}. */
+    public Builder secrets(SecretResolver resolver) {
+      this.secrets = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /** Where features' alerts go. Absent: dropped. */
+    public Builder alerts(AlertSink sink) {
+      this.alerts = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** Subscribes to the diagnostics stream from the first diagnostic on (history repair, install). */
+    public Builder diagnostics(Consumer<? super Diagnostic> subscriber) {
+      subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
+      return this;
+    }
+
+    /** Told every background task state change, on the task's thread. */
+    public Builder taskEvents(Consumer<TaskStatus> listener) {
+      this.taskEvents = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The restart backoff of background tasks. Absent: {@link Backoff#standard()}. */
+    public Builder taskBackoff(Backoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /** How long {@link Pod#close()} waits for tasks to stop. Absent: 5 seconds. */
+    public Builder closeTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("close timeout must not be negative, was " + timeout);
+      }
+      this.closeTimeout = timeout;
+      return this;
+    }
+
+    /** The most model requests per turn. Absent: {@link TurnRunner#DEFAULT_MAX_ROUNDS}. */
+    public Builder maxRoundsPerTurn(int rounds) {
+      if (rounds < 1) {
+        throw new IllegalArgumentException("a turn needs at least 1 model request, was " + rounds);
+      }
+      this.maxRounds = rounds;
+      return this;
+    }
+
+    /** Replaces the standard authority policy (builtins get what they request, plugins what the lock records). */
+    public Builder authorityPolicy(AuthorityPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Reads the manifest and opens the history (repairing a torn tail); installs nothing yet.
+     *
+     * @throws dev.yoi.pod.manifest.ManifestException if the manifest cannot be used
+     * @throws IllegalStateException if the history is open in another Pod, or damaged before its
+     *     last line
+     * @throws java.io.UncheckedIOException if the history cannot be read or created
+     */
+    public Pod build() {
+      PodManifest inForce = manifest != null ? manifest
+          : manifestFile != null ? PodManifest.read(manifestFile)
+          : PodManifest.empty();
+      DiagnosticStream stream = new DiagnosticStream();
+      subscribers.forEach(stream::subscribe);
+      History history = historyDirectory == null ? History.inMemory() : History.open(historyDirectory);
+      try {
+        return new Pod(this, inForce, history, stream);
+      } catch (RuntimeException | Error e) {
+        history.close();
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,374 @@
+package dev.yoi.pod.history;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Pod's append-only conversation history. Durable ({@link #open}: JSON Lines in
+ * {@code <directory>/history.jsonl}, one {@link HistoryEntry} per line, forced to disk before
+ * {@link #append} returns) or in memory ({@link #inMemory}). Thread-safe.
+ *
+ * <p>Every tool call has exactly one result: a result without its call, or a second result, is
+ * refused. On reopen a torn last line (an append cut short by a crash) is truncated, and a call
+ * left without a result gets an error result; both are reported by {@link #recoveryDiagnostics()}.
+ * A damaged line before the last one is not a torn append: {@link #open} refuses the file rather
+ * than guess.
+ *
+ * <p>Only the host holds a {@code History}; features reach it only through a model notifier.
+ */
+public final class History implements AutoCloseable {
+  /** The file name inside the history directory. */
+  public static final String FILE_NAME = "history.jsonl";
+
+  /** The text of the error result recorded for a call the Pod never answered. */
+  public static final String INTERRUPTED_RESULT =
+      "the Pod stopped before this tool call finished; its outcome is unknown";
+
+  // Readers and writers are immutable; unknown fields are skipped so newer files still open.
+  private static final ObjectReader READER = new ObjectMapper().readerFor(HistoryEntry.class)
+      .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectWriter WRITER = new ObjectMapper().writerFor(HistoryEntry.class);
+  private static final Pattern CALL_NUMBER = Pattern.compile("call-(\\d{1,18})");
+
+  private final Object lock = new Object();
+  private final Path file; // null in memory
+  private final FileChannel channel; // null in memory
+  private final FileLock fileLock; // null in memory
+  private final List<HistoryEntry> entries = new ArrayList<>();
+  /** Calls without a result yet, in call order: id to tool name. */
+  private final Map<String, String> openCalls = new LinkedHashMap<>();
+  private final Set<String> answeredCalls = new HashSet<>();
+  private final AtomicLong nextCall = new AtomicLong(1);
+  private final List<Diagnostic> recovery = new ArrayList<>();
+  private long size;
+  private boolean closed;
+
+  private History(Path file, FileChannel channel, FileLock fileLock) {
+    this.file = file;
+    this.channel = channel;
+    this.fileLock = fileLock;
+  }
+
+  /** A history that lives only as long as this object: for tests and throwaway Pods. */
+  public static History inMemory() {
+    return new History(null, null, null);
+  }
+
+  /**
+   * Opens (creating if needed) the durable history in {@code directory}, repairing a torn tail.
+   *
+   * @throws IllegalStateException if another Pod has it open, or a line before the last is damaged
+   * @throws UncheckedIOException if the file cannot be read or written
+   */
+  public static History open(Path directory) {
+    Path file = directory.resolve(FILE_NAME);
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(directory);
+      channel = FileChannel.open(
+          file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock fileLock;
+      try {
+        fileLock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        fileLock = null;
+      }
+      if (fileLock == null) {
+        throw new IllegalStateException("history file " + file + " is open in another Pod;"
+            + " close that Pod first, or give this one its own history directory");
+      }
+      History history = new History(file, channel, fileLock);
+      history.load();
+      return history;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UncheckedIOException("cannot open history file " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
+    }
+  }
+
+  /** The history file, or empty in memory. */
+  public Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+
+  /** What {@link #open} repaired, one warning per repair; empty if the file was whole. */
+  public List<Diagnostic> recoveryDiagnostics() {
+    synchronized (lock) {
+      return List.copyOf(recovery);
+    }
+  }
+
+  /** Every entry, oldest first: an immutable snapshot. */
+  public List<HistoryEntry> entries() {
+    synchronized (lock) {
+      return List.copyOf(entries);
+    }
+  }
+
+  public int size() {
+    synchronized (lock) {
+      return entries.size();
+    }
+  }
+
+  /** A call id not used before in this history: {@code call-1}, {@code call-2}, ... */
+  public String newCallId() {
+    return "call-" + nextCall.getAndIncrement();
+  }
+
+  /**
+   * Appends {@code entry}; a durable history has it on disk when this returns.
+   *
+   * @throws IllegalArgumentException for a tool call whose id is taken, or a tool result whose
+   *     call is unknown, already answered, or names another tool
+   * @throws IllegalStateException after {@link #close}
+   * @throws UncheckedIOException if the write fails (the entry is then not in the history)
+   */
+  public void append(HistoryEntry entry) {
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("history is closed; " + describe(entry) + " was not recorded");
+      }
+      check(entry);
+      if (channel != null) {
+        write(entry);
+      }
+      accept(entry);
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (channel != null) {
+        try {
+          fileLock.release();
+        } catch (IOException e) {
+          // Closing the channel releases the lock anyway.
+        }
+        closeQuietly(channel);
+      }
+    }
+  }
+
+  private void check(HistoryEntry entry) {
+    if (entry instanceof HistoryEntry.ToolCall call) {
+      if (openCalls.containsKey(call.callId()) || answeredCalls.contains(call.callId())) {
+        throw new IllegalArgumentException("tool call id \"" + call.callId() + "\" is already in the"
+            + " history; use History.newCallId() for each call");
+      }
+    } else if (entry instanceof HistoryEntry.ToolResult result) {
+      String tool = openCalls.get(result.callId());
+      if (tool == null) {
+        throw new IllegalArgumentException(answeredCalls.contains(result.callId())
+            ? "tool call \"" + result.callId() + "\" already has its result; each call has exactly one"
+            : "tool result for \"" + result.callId() + "\" has no tool call before it; append the call first");
+      }
+      if (!tool.equals(result.toolName())) {
+        throw new IllegalArgumentException("tool result for \"" + result.callId() + "\" names tool \""
+            + result.toolName() + "\" but the call was to \"" + tool + "\"");
+      }
+    }
+  }
+
+  private void accept(HistoryEntry entry) {
+    entries.add(entry);
+    if (entry instanceof HistoryEntry.ToolCall call) {
+      openCalls.put(call.callId(), call.toolName());
+      Matcher number = CALL_NUMBER.matcher(call.callId());
+      if (number.matches()) {
+        long next = Long.parseLong(number.group(1)) + 1;
+        nextCall.accumulateAndGet(next, Math::max);
+      }
+    } else if (entry instanceof HistoryEntry.ToolResult result) {
+      openCalls.remove(result.callId());
+      answeredCalls.add(result.callId());
+    }
+  }
+
+  private void write(HistoryEntry entry) {
+    byte[] line;
+    try {
+      line = (WRITER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + describe(entry) + ": " + e.getMessage(), e);
+    }
+    try {
+      ByteBuffer buffer = ByteBuffer.wrap(line);
+      channel.position(size);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(false);
+      size += line.length;
+    } catch (IOException e) {
+      // Leave no partial line behind, or the next append would bury it mid-file.
+      try {
+        channel.truncate(size);
+      } catch (IOException ignored) {
+        // The next open truncates a torn tail anyway.
+      }
+      throw new UncheckedIOException("cannot append " + describe(entry) + " to " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private void load() throws IOException {
+    long length = channel.size();
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("history file " + file + " is larger than 2 GiB; start a new"
+          + " history directory");
+    }
+    ByteBuffer buffer = ByteBuffer.allocate((int) length);
+    channel.position(0);
+    while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+      // read it all
+    }
+    byte[] bytes = buffer.array();
+    int start = 0;
+    int lineNumber = 0;
+    while (start < bytes.length) {
+      lineNumber++;
+      int newline = indexOf(bytes, (byte) '\n', start);
+      boolean terminated = newline >= 0;
+      int end = terminated ? newline : bytes.length;
+      boolean last = !terminated || newline + 1 >= bytes.length;
+      String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+      if (text.isBlank()) {
+        if (last && !terminated) {
+          truncateTornTail(start, bytes.length - start, "blank");
+          return;
+        }
+        start = end + 1;
+        size = start;
+        continue;
+      }
+      HistoryEntry entry;
+      try {
+        entry = READER.readValue(text);
+      } catch (IOException e) {
+        if (last) {
+          truncateTornTail(start, bytes.length - start, "not a complete entry");
+          break;
+        }
+        throw new IllegalStateException("history file " + file + " line " + lineNumber + " is damaged"
+            + " and is not the last line, so it is not a torn append (" + firstLine(e) + ");"
+            + " repair or remove that line by hand, or move the file away to start a new history");
+      }
+      try {
+        check(entry);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("history file " + file + " line " + lineNumber + ": "
+            + e.getMessage() + "; the file was edited or written by something else: repair it by"
+            + " hand, or move it away to start a new history");
+      }
+      accept(entry);
+      if (!terminated) {
+        // A whole entry whose newline was lost: keep it, and end the line so appends start clean.
+        channel.position(bytes.length);
+        channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+        channel.force(false);
+        size = bytes.length + 1L;
+        answerOpenCalls();
+        return;
+      }
+      start = end + 1;
+      size = start;
+    }
+    answerOpenCalls();
+  }
+
+  private void truncateTornTail(int offset, int length, String what) throws IOException {
+    channel.truncate(offset);
+    channel.force(true);
+    size = offset;
+    recovery.add(new Diagnostic(DiagnosticCode.HISTORY_RECOVERED.code(), Severity.WARNING, "",
+        DiagnosticCode.HISTORY_RECOVERED.format("history file " + file + " ended with a torn line: "
+            + length + " bytes at offset " + offset + " are " + what + ", where a whole JSON entry"
+            + " and a newline were expected (an append was cut short, e.g. by a crash). Truncated"
+            + " them and kept the " + entries.size() + " entries before. Nothing to fix; if it"
+            + " recurs, check the disk and how the Pod is stopped.")));
+  }
+
+  private void answerOpenCalls() {
+    if (openCalls.isEmpty()) {
+      return;
+    }
+    List<String> described = new ArrayList<>();
+    for (Map.Entry<String, String> call : List.copyOf(openCalls.entrySet())) {
+      described.add(call.getKey() + " (" + call.getValue() + ")");
+      HistoryEntry.ToolResult result =
+          new HistoryEntry.ToolResult(call.getKey(), call.getValue(), INTERRUPTED_RESULT, true);
+      write(result);
+      accept(result);
+    }
+    recovery.add(new Diagnostic(DiagnosticCode.HISTORY_RECOVERED.code(), Severity.WARNING, "",
+        DiagnosticCode.HISTORY_RECOVERED.format("history file " + file + " had " + described.size()
+            + " tool call(s) without a result, where each call has exactly one: "
+            + String.join(", ", described) + ". The Pod stopped during them. Recorded an error"
+            + " result for each, so the model sees every call answered; check whether those"
+            + " tools' side effects happened.")));
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static String describe(HistoryEntry entry) {
+    return entry.getClass().getSimpleName() + " entry";
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // nothing more to do
+      }
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.yoi.pod.tool;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.yoi.feature.install.FeatureContributions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Pod's tools by model-visible name: O(1) lookup, definitions listed sorted by name. Each
+ * tool's input schema is compiled and its decoder built once, when the tool is committed. The
+ * name map is replaced whole on commit, so readers on any thread see a complete map; after
+ * {@link #seal()} it never changes.
+ */
+public final class ToolRegistry {
+  private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private final ObjectMapper mapper = new ObjectMapper()
+      .registerModule(new Jdk8Module())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private volatile Map<String, RegisteredTool> byName = Map.of();
+  private volatile List<ToolDefinition> definitions = List.of();
+  private boolean sealed;
+
+  /**
+   * One feature's tools, compiled and checked but not yet visible; {@link Staged#commit()} makes
+   * them visible. Lets the Pod add a feature's tools and hooks all or none.
+   */
+  public final class Staged {
+    private final String featureId;
+    private final List<RegisteredTool> tools;
+
+    private Staged(String featureId, List<RegisteredTool> tools) {
+      this.featureId = featureId;
+      this.tools = tools;
+    }
+
+    /**
+     * Makes the staged tools visible.
+     *
+     * @throws IllegalArgumentException if a tool of the same name was committed since staging
+     * @throws IllegalStateException if the registry was sealed since staging
+     */
+    public void commit() {
+      synchronized (ToolRegistry.this) {
+        checkOpen(featureId);
+        Map<String, RegisteredTool> next = new HashMap<>(byName);
+        for (RegisteredTool tool : tools) {
+          RegisteredTool previous = next.putIfAbsent(tool.name(), tool);
+          if (previous != null) {
+            throw duplicate(tool, previous);
+          }
+        }
+        List<ToolDefinition> listed = new ArrayList<>(next.size());
+        next.values().forEach(tool -> listed.add(tool.definition()));
+        listed.sort(Comparator.comparing(ToolDefinition::name));
+        byName = next;
+        definitions = List.copyOf(listed);
+      }
+    }
+  }
+
+  /**
+   * Compiles one feature's tools without making them visible.
+   *
+   * @throws IllegalArgumentException if a schema does not compile, a tool's name is taken, or an
+   *     entry has no tool
+   * @throws IllegalStateException after {@link #seal()}
+   */
+  public synchronized Staged stage(FeatureContributions contributions) {
+    checkOpen(contributions.featureId());
+    List<RegisteredTool> staged = new ArrayList<>();
+    Map<String, RegisteredTool> names = new HashMap<>(byName);
+    for (FeatureContributions.ToolEntry entry : contributions.tools()) {
+      RegisteredTool tool = compile(entry);
+      RegisteredTool previous = names.putIfAbsent(tool.name(), tool);
+      if (previous != null) {
+        throw duplicate(tool, previous);
+      }
+      staged.add(tool);
+    }
+    return new Staged(contributions.featureId(), List.copyOf(staged));
+  }
+
+  /** Compiles and adds one feature's tools, all or none. */
+  public void commit(FeatureContributions contributions) {
+    stage(contributions).commit();
+  }
+
+  /** Freezes the registry: later commits throw. */
+  public synchronized void seal() {
+    sealed = true;
+  }
+
+  /** The definition of tool {@code name}, if there is one. */
+  public Optional<ToolDefinition> definition(String name) {
+    RegisteredTool tool = name == null ? null : byName.get(name);
+    return tool == null ? Optional.empty() : Optional.of(tool.definition());
+  }
+
+  /** Every tool's definition, sorted by name. */
+  public List<ToolDefinition> definitions() {
+    return definitions;
+  }
+
+  /** Every tool's name, sorted. */
+  public List<String> names() {
+    return definitions.stream().map(ToolDefinition::name).toList();
+  }
+
+  RegisteredTool lookup(String name) {
+    return name == null ? null : byName.get(name);
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  @SuppressWarnings("unchecked")
+  private RegisteredTool compile(FeatureContributions.ToolEntry entry) {
+    String name = entry.descriptor().name();
+    if (entry.tool() == null || entry.inputType() == null) {
+      throw new IllegalArgumentException("tool \"" + name + "\" of feature " + entry.featureId()
+          + " has no implementation or input type");
+    }
+    JsonNode schemaNode = entry.descriptor().inputSchema();
+    Schema schema;
+    try {
+      schema = schemas.getSchema(schemaNode);
+      schema.initializeValidators();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("tool \"" + name + "\" of feature " + entry.featureId()
+          + ": its input schema does not compile (" + e.getMessage() + "); rebuild the feature"
+          + " with the Yoi processor, which derives the schema", e);
+    }
+    ObjectReader decoder = JsonNode.class.isAssignableFrom(entry.inputType())
+        ? null
+        : mapper.readerFor(entry.inputType());
+    ToolDefinition definition =
+        new ToolDefinition(name, entry.descriptor().description(), schemaNode, entry.featureId());
+    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry.inputType(), schema, decoder);
+  }
+
+  private void checkOpen(String featureId) {
+    if (sealed) {
+      throw new IllegalStateException("tools are sealed once the Pod has started; feature "
+          + featureId + " cannot add tools now");
+    }
+  }
+
+  private static IllegalArgumentException duplicate(RegisteredTool tool, RegisteredTool previous) {
+    List<String> parties = new ArrayList<>(List.of(previous.featureId(), tool.featureId()));
+    parties.sort(null);
+    return new IllegalArgumentException("tool \"" + tool.name() + "\" is contributed twice: "
+        + String.join(", ", parties) + "; tool names are model-visible and must be unique");
+  }
+}
