@@ -18,18 +18,29 @@ import java.util.Optional;
 
 /**
  * The Pod's tools by model-visible name: O(1) lookup, definitions listed sorted by name. Each
- * tool's input schema is compiled and its decoder built once, when the tool is committed. The
- * name map is replaced whole on commit, so readers on any thread see a complete map; after
- * {@link #seal()} it never changes.
+ * tool's input schema is compiled once, when the tool is staged; its decoder is built on the first
+ * call that needs it. Readers on any thread see an immutable snapshot that holds whole commits
+ * only; a commit adds to the registry in time proportional to its own tools and the next read
+ * builds a new snapshot, so installing N features costs O(N), not O(N²). After {@link #seal()}
+ * the snapshot never changes.
  */
 public final class ToolRegistry {
   private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  // No eager deserializer fetch: readerFor(..) at install would introspect every input record
+  // up front; the deserializer is built on the first call and cached by the mapper.
   private final ObjectMapper mapper = new ObjectMapper()
       .registerModule(new Jdk8Module())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private volatile Map<String, RegisteredTool> byName = Map.of();
-  private volatile List<ToolDefinition> definitions = List.of();
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(DeserializationFeature.EAGER_DESERIALIZER_FETCH);
+  /** Every committed tool; guarded by {@code this}. */
+  private final Map<String, RegisteredTool> committed = new HashMap<>();
+  /** What readers see; null when a commit made it stale (rebuilt by the next read). */
+  private volatile Snapshot snapshot = Snapshot.EMPTY;
   private boolean sealed;
+
+  private record Snapshot(Map<String, RegisteredTool> byName, List<ToolDefinition> definitions) {
+    static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
+  }
 
   /**
    * One feature's tools, compiled and checked but not yet visible; {@link Staged#commit()} makes
@@ -53,18 +64,18 @@ public final class ToolRegistry {
     public void commit() {
       synchronized (ToolRegistry.this) {
         checkOpen(featureId);
-        Map<String, RegisteredTool> next = new HashMap<>(byName);
         for (RegisteredTool tool : tools) {
-          RegisteredTool previous = next.putIfAbsent(tool.name(), tool);
+          RegisteredTool previous = committed.get(tool.name());
           if (previous != null) {
             throw duplicate(tool, previous);
           }
         }
-        List<ToolDefinition> listed = new ArrayList<>(next.size());
-        next.values().forEach(tool -> listed.add(tool.definition()));
-        listed.sort(Comparator.comparing(ToolDefinition::name));
-        byName = next;
-        definitions = List.copyOf(listed);
+        for (RegisteredTool tool : tools) {
+          committed.put(tool.name(), tool);
+        }
+        if (!tools.isEmpty()) {
+          snapshot = null;
+        }
       }
     }
   }
@@ -79,10 +90,13 @@ public final class ToolRegistry {
   public synchronized Staged stage(FeatureContributions contributions) {
     checkOpen(contributions.featureId());
     List<RegisteredTool> staged = new ArrayList<>();
-    Map<String, RegisteredTool> names = new HashMap<>(byName);
+    Map<String, RegisteredTool> names = new HashMap<>();
     for (FeatureContributions.ToolEntry entry : contributions.tools()) {
       RegisteredTool tool = compile(entry);
-      RegisteredTool previous = names.putIfAbsent(tool.name(), tool);
+      RegisteredTool previous = committed.get(tool.name());
+      if (previous == null) {
+        previous = names.putIfAbsent(tool.name(), tool);
+      }
       if (previous != null) {
         throw duplicate(tool, previous);
       }
@@ -103,22 +117,38 @@ public final class ToolRegistry {
 
   /** The definition of tool {@code name}, if there is one. */
   public Optional<ToolDefinition> definition(String name) {
-    RegisteredTool tool = name == null ? null : byName.get(name);
+    RegisteredTool tool = lookup(name);
     return tool == null ? Optional.empty() : Optional.of(tool.definition());
   }
 
   /** Every tool's definition, sorted by name. */
   public List<ToolDefinition> definitions() {
-    return definitions;
+    return snapshot().definitions();
   }
 
   /** Every tool's name, sorted. */
   public List<String> names() {
-    return definitions.stream().map(ToolDefinition::name).toList();
+    return definitions().stream().map(ToolDefinition::name).toList();
   }
 
   RegisteredTool lookup(String name) {
-    return name == null ? null : byName.get(name);
+    return name == null ? null : snapshot().byName().get(name);
+  }
+
+  private Snapshot snapshot() {
+    Snapshot current = snapshot;
+    if (current != null) {
+      return current;
+    }
+    synchronized (this) {
+      if (snapshot == null) {
+        List<ToolDefinition> listed = new ArrayList<>(committed.size());
+        committed.values().forEach(tool -> listed.add(tool.definition()));
+        listed.sort(Comparator.comparing(ToolDefinition::name));
+        snapshot = new Snapshot(Map.copyOf(committed), List.copyOf(listed));
+      }
+      return snapshot;
+    }
   }
 
   ObjectMapper mapper() {
