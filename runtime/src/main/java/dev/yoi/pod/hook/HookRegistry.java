@@ -7,6 +7,7 @@ import dev.yoi.feature.Severity;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.pod.tool.ToolResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -73,10 +74,13 @@ public final class HookRegistry {
       throw new IllegalStateException("hooks are sealed once the Pod has started; feature "
           + contributions.featureId() + " cannot add hooks now");
     }
-    List<Bound<PreRequestHook>> newPreRequest = new ArrayList<>(preRequest);
-    List<Bound<PreToolCallHook>> newPreToolCall = new ArrayList<>(preToolCall);
-    List<Bound<ToolResultHook>> newToolResult = new ArrayList<>(toolResult);
-    List<Bound<TurnEndHook>> newTurnEnd = new ArrayList<>(turnEnd);
+    if (contributions.hooks().isEmpty()) {
+      return;
+    }
+    List<Bound<PreRequestHook>> newPreRequest = new ArrayList<>();
+    List<Bound<PreToolCallHook>> newPreToolCall = new ArrayList<>();
+    List<Bound<ToolResultHook>> newToolResult = new ArrayList<>();
+    List<Bound<TurnEndHook>> newTurnEnd = new ArrayList<>();
     for (FeatureContributions.HookEntry entry : contributions.hooks()) {
       RegisteredHook info = new RegisteredHook(entry.featureId(), entry.descriptor().name(),
           entry.descriptor().point(), entry.descriptor().order());
@@ -88,10 +92,28 @@ public final class HookRegistry {
         case TURN_END -> newTurnEnd.add(new Bound<>(info, cast(info, hook, TurnEndHook.class)));
       }
     }
-    preRequest = sorted(newPreRequest);
-    preToolCall = sorted(newPreToolCall);
-    toolResult = sorted(newToolResult);
-    turnEnd = sorted(newTurnEnd);
+    preRequest = merged(preRequest, newPreRequest);
+    preToolCall = merged(preToolCall, newPreToolCall);
+    toolResult = merged(toolResult, newToolResult);
+    turnEnd = merged(turnEnd, newTurnEnd);
+  }
+
+  /**
+   * {@code current} (already in order) with {@code added} inserted in order: binary search per
+   * added hook, so a commit costs one copy of the list, not a sort of it (N features committing
+   * one hook each would otherwise sort N times).
+   */
+  private static <H> List<Bound<H>> merged(List<Bound<H>> current, List<Bound<H>> added) {
+    if (added.isEmpty()) {
+      return current;
+    }
+    List<Bound<H>> next = new ArrayList<>(current.size() + added.size());
+    next.addAll(current);
+    for (Bound<H> bound : added) {
+      int at = Collections.binarySearch(next, bound, ORDER);
+      next.add(at < 0 ? -at - 1 : at + 1, bound);
+    }
+    return List.copyOf(next);
   }
 
   /** Freezes the lists: later commits throw. */
@@ -212,11 +234,6 @@ public final class HookRegistry {
           + (hook == null ? "null" : hook.getClass().getName()) + ", not a " + type.getName());
     }
     return type.cast(hook);
-  }
-
-  private static <H> List<Bound<H>> sorted(List<Bound<H>> hooks) {
-    hooks.sort(ORDER);
-    return List.copyOf(hooks);
   }
 
   private static String failure(Throwable t) {
