@@ -1,16 +1,14 @@
 package dev.yoi.bench.startup;
 
 import dev.yoi.bench.generate.SyntheticFeatures;
-import dev.yoi.feature.Enablement;
+import dev.yoi.descriptor.HookPoint;
 import dev.yoi.feature.FeatureModule;
-import dev.yoi.feature.FeatureRegistry;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
-import dev.yoi.feature.grant.AuthorityPolicy;
-import dev.yoi.feature.install.DryRunSurfaces;
+import dev.yoi.pod.Pod;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
@@ -51,14 +49,12 @@ public enum Mechanism {
       }
     }
   },
-  YOI("Yoi install", "FeatureRegistry: catalog, grants, service order, checked transactional install") {
+  YOI("Yoi install", "Pod.start(): catalog, grants, service order, checked transactional install into the Pod's surfaces") {
     @Override
     Installed run(Path jar, Path pluginsDir) throws Exception {
-      try (URLClassLoader loader = loaderOf(jar)) {
-        DryRunSurfaces host = new DryRunSurfaces();
-        InstallReport report = FeatureRegistry.install(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
-            Enablement.defaults(), AuthorityPolicy.standard(java.util.Optional.empty()), host,
-            new dev.yoi.pod.service.ServiceRegistry());
+      try (URLClassLoader loader = loaderOf(jar);
+           Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).build()) {
+        InstallReport report = pod.start();
         int installed = 0;
         for (FeatureReport feature : report.features()) {
           if (!feature.installed()) {
@@ -66,13 +62,7 @@ public enum Mechanism {
           }
           installed++;
         }
-        int tools = 0;
-        int hooks = 0;
-        for (var committed : host.committed()) {
-          tools += committed.tools().size();
-          hooks += committed.hooks().size();
-        }
-        return new Installed(installed, tools, hooks);
+        return new Installed(installed, pod.toolDefinitions().size(), pod.hooks(HookPoint.PRE_TOOL_CALL).size());
       }
     }
   },

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Regenerates docs/benchmarks.md from scratch: builds the modules (tests skipped), then runs the
+# build-time, start-up and hot-path benchmarks and writes the report.
+#
+#   benchmarks/run.sh            the full run: N = 100, 1,000, 10,000; 5 runs each (< 20 min on 2 cores)
+#   benchmarks/run.sh --quick    N = 100, 1,000; 3 runs; a short JMH run (< 3 min): a smoke test
+#
+# Any other arguments go to dev.yoi.bench.Bench (--sizes, --runs, --skip build,startup,hotpath,
+# --report FILE). Needs JDK 17 and Maven; works offline when ~/.m2 has the dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MVN_FLAGS=(-B -q)
+if [[ "${YOI_BENCH_OFFLINE:-1}" == 1 ]]; then MVN_FLAGS+=(-o); fi
+
+echo "building the modules (tests skipped)..."
+mvn "${MVN_FLAGS[@]}" -pl benchmarks -am package -DskipTests \
+  dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+
+CP="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+exec java -cp "$CP" dev.yoi.bench.Bench --classpath-file benchmarks/target/classpath.txt "$@"
