@@ -3,7 +3,6 @@ package dev.yoi.pod.tool;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -19,19 +18,16 @@ import java.util.Optional;
 /**
  * The Pod's tools by model-visible name: O(1) lookup, definitions listed sorted by name. Each
  * tool's input schema is compiled once, when the tool is staged; its decoder is built on the first
- * call that needs it. Readers on any thread see an immutable snapshot that holds whole commits
+ * call that decodes. Readers on any thread see an immutable snapshot that holds whole commits
  * only; a commit adds to the registry in time proportional to its own tools and the next read
  * builds a new snapshot, so installing N features costs O(N), not O(N²). After {@link #seal()}
  * the snapshot never changes.
  */
 public final class ToolRegistry {
   private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-  // No eager deserializer fetch: readerFor(..) at install would introspect every input record
-  // up front; the deserializer is built on the first call and cached by the mapper.
   private final ObjectMapper mapper = new ObjectMapper()
       .registerModule(new Jdk8Module())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(DeserializationFeature.EAGER_DESERIALIZER_FETCH);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   /** Every committed tool; guarded by {@code this}. */
   private final Map<String, RegisteredTool> committed = new HashMap<>();
   /** What readers see; null when a commit made it stale (rebuilt by the next read). */
@@ -172,12 +168,9 @@ public final class ToolRegistry {
           + ": its input schema does not compile (" + e.getMessage() + "); rebuild the feature"
           + " with the Yoi processor, which derives the schema", e);
     }
-    ObjectReader decoder = JsonNode.class.isAssignableFrom(entry.inputType())
-        ? null
-        : mapper.readerFor(entry.inputType());
     ToolDefinition definition =
         new ToolDefinition(name, entry.descriptor().description(), schemaNode, entry.featureId());
-    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry.inputType(), schema, decoder);
+    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry.inputType(), schema, mapper);
   }
 
   private void checkOpen(String featureId) {
