@@ -300,22 +300,26 @@ final class StagingContext implements InstallContext {
             + ", reason = \"...\") on the feature class.");
       }
     }
-    tools.put(name, new ToolEntry(featureId, declared, tool, inputType(declared, type)));
+    tools.put(name, inputType(declared, type, tool));
   }
 
-  /** The tool's input class, resolved where the tool class itself was loaded. */
-  private Class<?> inputType(ToolDescriptor declared, Class<?> toolClass) {
+  /**
+   * The tool's entry, its input class to be loaded where the tool class itself was loaded. Only the
+   * class file's presence is checked now (no class is read or defined): the decoder loads it on the
+   * tool's first call.
+   */
+  private ToolEntry inputType(ToolDescriptor declared, Class<?> toolClass, Tool<?> tool) {
     if (declared.inputType().equals(JsonNode.class.getName())) {
-      return JsonNode.class;
+      return new ToolEntry(featureId, declared, tool, JsonNode.class);
     }
     ClassLoader owner = toolClass.getClassLoader() != null ? toolClass.getClassLoader() : loader;
-    try {
-      return Class.forName(declared.inputType(), false, owner);
-    } catch (ClassNotFoundException | LinkageError e) {
+    if (owner.getResource(declared.inputType().replace('.', '/') + ".class") == null) {
       throw reject(DiagnosticCode.INSTALL_FAILED, "feature " + featureId + " registered tool \""
           + declared.name() + "\", whose input type " + declared.inputType()
-          + " cannot be loaded (" + e + "). Rebuild the module so its classes match its index.");
+          + " cannot be loaded (no class file " + declared.inputType().replace('.', '/') + ".class on the"
+          + " feature's class loader). Rebuild the module so its classes match its index.");
     }
+    return ToolEntry.loadingInputFrom(featureId, declared, tool, owner);
   }
 
   // ---- hooks ----

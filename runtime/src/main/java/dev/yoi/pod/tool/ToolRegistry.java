@@ -154,7 +154,7 @@ public final class ToolRegistry {
   @SuppressWarnings("unchecked")
   private RegisteredTool compile(FeatureContributions.ToolEntry entry) {
     String name = entry.descriptor().name();
-    if (entry.tool() == null || entry.inputType() == null) {
+    if (entry.tool() == null || entry.inputTypeName().isEmpty()) {
       throw new IllegalArgumentException("tool \"" + name + "\" of feature " + entry.featureId()
           + " has no implementation or input type");
     }
@@ -170,7 +170,7 @@ public final class ToolRegistry {
     }
     ToolDefinition definition =
         new ToolDefinition(name, entry.descriptor().description(), schemaNode, entry.featureId());
-    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry.inputType(), schema, mapper);
+    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry, schema, mapper);
   }
 
   private void checkOpen(String featureId) {
