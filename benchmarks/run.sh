@@ -3,7 +3,7 @@
 # build-time, start-up and hot-path benchmarks and writes the report.
 #
 #   benchmarks/run.sh            the full run: N = 100, 1,000, 10,000; 5 runs each (< 20 min on 2 cores)
-#   benchmarks/run.sh --quick    N = 100, 1,000; 3 runs; a short JMH run (< 3 min): a smoke test
+#   benchmarks/run.sh --quick    N = 100, 1,000; 2 runs, no warm-up runs; a short JMH run (< 3 min): a smoke test
 #
 # Any other arguments go to dev.yoi.bench.Bench (--sizes, --runs, --skip build,startup,hotpath,
 # --report FILE). Needs JDK 17 and Maven; works offline when ~/.m2 has the dependencies.
@@ -18,4 +18,5 @@ mvn "${MVN_FLAGS[@]}" -pl benchmarks -am package -DskipTests \
   dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 
 CP="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-exec java -cp "$CP" dev.yoi.bench.Bench --classpath-file benchmarks/target/classpath.txt "$@"
+exec java -cp "$CP" dev.yoi.bench.Bench --classpath-file benchmarks/target/classpath.txt \
+  --analysis benchmarks/analysis.md "$@"

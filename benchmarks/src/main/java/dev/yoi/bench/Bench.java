@@ -49,17 +49,20 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--report", defaultValue = "docs/benchmarks.md", description = "The report to write.")
   Path reportFile;
 
-  @Option(names = "--quick", description = "N = 100 and 1,000, 3 runs, a short JMH run: a smoke test.")
+  @Option(names = "--quick", description = "N = 100 and 1,000, 2 runs, no warm-up runs, a short JMH run: a smoke test.")
   boolean quick;
 
   @Option(names = "--sizes", split = ",", description = "Feature counts (default 100,1000,10000; quick: 100,1000).")
   List<Integer> sizes;
 
-  @Option(names = "--runs", description = "Runs per measurement (default 5; quick: 3).")
+  @Option(names = "--runs", description = "Runs per measurement (default 5; quick: 2).")
   Integer runs;
 
   @Option(names = "--skip", split = ",", description = "Figures to leave out: build, startup, hotpath.")
   Set<String> skip = Set.of();
+
+  @Option(names = "--analysis", description = "A hand-written section (profiles of missed targets) appended to the report.")
+  Path analysis;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Bench()).execute(args));
@@ -71,7 +74,7 @@ public final class Bench implements Callable<Integer> {
     PrintStream log = System.out;
     work = work.toAbsolutePath();
     List<Integer> ns = sizes != null ? sizes : quick ? List.of(100, 1000) : List.of(100, 1000, 10000);
-    int r = runs != null ? runs : quick ? 3 : 5;
+    int r = runs != null ? runs : quick ? 2 : 5;
     Machine machine = Machine.current();
     String loadBefore = Machine.load();
     log.println("machine: " + machine + "; load " + loadBefore);
@@ -92,7 +95,7 @@ public final class Bench implements Callable<Integer> {
       Path argFile = Javac.argFile(dir.resolve("sources.txt"), SyntheticFeatures.sources(sources));
       log.printf("N=%d: %d sources generated%n", n, featureClasses.size());
       if (!skip.contains("build")) {
-        report.build(n, new BuildTime(javac, log).measure(n, argFile, dir, r));
+        report.build(n, new BuildTime(javac, log).measure(n, argFile, dir, r, !quick));
       }
       if (!skip.contains("startup")) {
         Path all = dir.resolve("classes-all");
@@ -100,11 +103,11 @@ public final class Bench implements Callable<Integer> {
         Path plugins = dir.resolve("plugins");
         Path jar = FeatureJar.write(all, featureClasses, plugins.resolve("features.jar"));
         Javac.deleteTree(all);
-        report.startup(n, startup.measure(n, jar, plugins, r, dir));
+        report.startup(n, startup.measure(n, jar, plugins, r, dir, !quick));
       }
       Javac.deleteTree(sources);
     }
-    HotPath.Settings settings = quick ? new HotPath.Settings(1, 2, 3, 1) : new HotPath.Settings(2, 3, 5, 1);
+    HotPath.Settings settings = quick ? new HotPath.Settings(1, 1, 3, 1) : new HotPath.Settings(2, 3, 5, 1);
     if (!skip.contains("hotpath")) {
       report.hotPath(HotPath.run(settings), settings);
     }
@@ -113,6 +116,9 @@ public final class Bench implements Callable<Integer> {
     addNotes(report);
     String elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s";
     String text = report.render(machine, loadBefore, Machine.load(), elapsed, quick);
+    if (analysis != null) {
+      text += "\n" + Files.readString(analysis, StandardCharsets.UTF_8);
+    }
     Files.createDirectories(reportFile.toAbsolutePath().getParent());
     Files.writeString(reportFile, text, StandardCharsets.UTF_8);
     log.println("wrote " + reportFile + " in " + elapsed);
@@ -124,6 +130,9 @@ public final class Bench implements Callable<Integer> {
       HotPath.Settings settings) {
     report.command("# everything, from a clean checkout (what produced this file):");
     report.command("benchmarks/run.sh" + (quick ? " --quick" : ""));
+    report.command("# profiles behind the analysis: the same child commands with");
+    report.command("#   -XX:StartFlightRecording=filename=x.jfr,settings=profile   (java; javac takes it as -J-XX:...)");
+    report.command("#   jfr print --events jdk.ExecutionSample,jdk.NativeMethodSample x.jfr");
     report.command("# which runs: java -cp <benchmarks classes and Maven class path> " + Bench.class.getName()
         + " --classpath-file benchmarks/target/classpath.txt" + (quick ? " --quick" : "")
         + "   (sizes " + ns + ", " + r + " runs each)");

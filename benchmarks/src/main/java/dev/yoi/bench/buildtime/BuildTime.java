@@ -24,12 +24,13 @@ public final class BuildTime {
   }
 
   /** Measures every configuration {@code runs} times on the sources listed in {@code argFile}. */
-  public Map<BuildConfig, List<Measurement>> measure(int n, Path argFile, Path work, int runs)
+  public Map<BuildConfig, List<Measurement>> measure(int n, Path argFile, Path work, int runs, boolean warmUp)
       throws IOException, InterruptedException {
     Map<BuildConfig, List<Measurement>> results = new EnumMap<>(BuildConfig.class);
-    // One unmeasured compile warms the file cache for the sources and jars.
-    javac.compile(BuildConfig.NONE, argFile, work.resolve("classes-warmup"));
-    Javac.deleteTree(work.resolve("classes-warmup"));
+    if (warmUp) { // one unmeasured compile warms the file cache for the sources and jars
+      javac.compile(BuildConfig.NONE, argFile, work.resolve("classes-warmup"));
+      Javac.deleteTree(work.resolve("classes-warmup"));
+    }
     for (int run = 1; run <= runs; run++) {
       for (BuildConfig config : BuildConfig.measured()) {
         Path out = work.resolve("classes-" + config.name().toLowerCase());

@@ -56,11 +56,11 @@ public final class Startup {
         pluginsDir.toString());
   }
 
-  public Map<Row, List<Measurement>> measure(int n, Path jar, Path pluginsDir, int runs, Path work)
+  public Map<Row, List<Measurement>> measure(int n, Path jar, Path pluginsDir, int runs, Path work, boolean warmUp)
       throws IOException, InterruptedException {
     Map<Row, List<Measurement>> results = new LinkedHashMap<>();
     String expected = "installed features=" + n + " tools=" + 2 * n + " hooks=" + n;
-    for (Row row : rows()) { // one unmeasured run each: file cache and CDS archive warm for all
+    for (Row row : warmUp ? rows() : List.<Row>of()) { // one unmeasured run each: file cache warm for all
       run(row, jar, pluginsDir, work, expected);
     }
     for (int run = 1; run <= runs; run++) {
