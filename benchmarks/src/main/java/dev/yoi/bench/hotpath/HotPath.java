@@ -41,6 +41,7 @@ public final class HotPath {
     return List.of("direct", "podCallNoHooks", "podCall");
   }
 
+  @SuppressWarnings("rawtypes") // JMH declares its secondary results as raw Result
   public static Map<String, Measured> run(Settings settings) throws RunnerException {
     Options options = new OptionsBuilder()
         .include(ToolCallBenchmark.class.getName() + "\\.")
