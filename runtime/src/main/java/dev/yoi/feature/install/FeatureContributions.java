@@ -28,8 +28,7 @@ public record FeatureContributions(
   /**
    * A tool with what the call path needs: its descriptor (schema) and the class its input decodes
    * to. The installer resolves that class lazily: loading every tool's input record at start would
-   * read and define thousands of classes for tools that may never be called; the installer checks
-   * only that the class file is there.
+   * read and define thousands of classes for tools that may never be called.
    */
   public static final class ToolEntry {
     private final String featureId;
