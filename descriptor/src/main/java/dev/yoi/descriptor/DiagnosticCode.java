@@ -50,6 +50,7 @@ public enum DiagnosticCode {
   TASK_FAILED("task-failed", Phase.RUN, "a background task threw; the supervisor restarts it per its restart policy, with backoff"),
   TASK_ABANDONED("task-abandoned", Phase.RUN, "a background task ignored cancellation when the Pod closed and was abandoned"),
   HISTORY_RECOVERED("history-recovered", Phase.RUN, "the history file had a torn last line or an unanswered tool call, repaired on reopen"),
+  HISTORY_WRITE_FAILED("history-write-failed", Phase.RUN, "the history could not record an entry; the tool call got an error result instead"),
   MANIFEST_INVALID("manifest-invalid", Phase.RUN, "the Pod manifest cannot be read, or has an unknown or ill-typed field"),
   MODEL_FAILED("model-failed", Phase.RUN, "the model client threw; the turn ended without a reply"),
   TURN_LIMIT("turn-limit", Phase.RUN, "a turn reached the most model requests it may make");
