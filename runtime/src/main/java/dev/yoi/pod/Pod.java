@@ -15,8 +15,6 @@ import dev.yoi.pod.hook.HookRegistry;
 import dev.yoi.pod.hook.TurnSummary;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.manifest.PodManifest;
-import dev.yoi.pod.model.LlmClient;
-import dev.yoi.pod.model.ScriptedLlmClient;
 import dev.yoi.pod.model.TurnRunner;
 import dev.yoi.pod.notify.AlertSink;
 import dev.yoi.pod.notify.Alerts;
