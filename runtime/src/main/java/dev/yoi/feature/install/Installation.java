@@ -73,7 +73,9 @@ public final class Installation {
   }
 
   private InstallReport run() {
-    for (Diagnostic diagnostic : catalog.unattributedDiagnostics()) {
+    // A broken line is report-level even when it names its feature (DESIGN §6); screen() shows it
+    // on that feature too, without publishing it again.
+    for (Diagnostic diagnostic : catalog.indexDiagnostics()) {
       addReportDiagnostic(diagnostic);
     }
     List<ServiceNode> nodes = new ArrayList<>();
@@ -114,7 +116,13 @@ public final class Installation {
     if (!entries.isEmpty()) {
       report.describedBy(entries.get(0).descriptor(), entries.get(0).digest());
     }
-    catalog.diagnostics(id).forEach(report::add);
+    for (Diagnostic diagnostic : catalog.diagnostics(id)) {
+      if (catalog.indexDiagnostics().contains(diagnostic)) {
+        report.attach(diagnostic);
+      } else {
+        report.add(diagnostic);
+      }
+    }
     report.services(unresolved(entries.isEmpty() ? null : entries.get(0).descriptor()));
     if (entries.size() != 1) {
       // No valid line (only broken ones), or a duplicate id: already explained by the catalog.

@@ -1,0 +1,93 @@
+package dev.yoi.feature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yoi.feature.testing.FeatureCompiler;
+import dev.yoi.pod.Pod;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where a problem lands in the {@link InstallReport}: what concerns an index line, or several
+ * features at once, is report-level (DESIGN §6), also shown on the feature it names, and counted
+ * and published once.
+ */
+class ReportLevelDiagnosticsTest {
+  static final String CLOCK = """
+      package report.clock;
+      @Feature(id = "clock", name = "Clock")
+      public final class ClockFeature implements FeatureModule {
+        @ToolContribution(name = "Now", description = "The time in a zone")
+        public static final class Now implements Tool<JsonNode> {
+          public ToolResult call(JsonNode input, ToolContext context) { return ToolResult.text("noon"); }
+        }
+        public void install(InstallContext c) {
+          c.tools().register(new Now());
+        }
+      }
+      """;
+
+  @TempDir Path dir;
+  final List<URLClassLoader> loaders = new ArrayList<>();
+  final List<Diagnostic> published = new ArrayList<>();
+
+  @AfterEach
+  void closeLoaders() throws IOException {
+    for (URLClassLoader loader : loaders) {
+      loader.close();
+    }
+  }
+
+  Path module(String name, String source) {
+    return FeatureCompiler.compile(dir.resolve(name), FeatureCompiler.java(source));
+  }
+
+  InstallReport start(Path... modules) {
+    URLClassLoader loader = FeatureCompiler.loader(modules);
+    loaders.add(loader);
+    try (Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).diagnostics(published::add).build()) {
+      return pod.start();
+    }
+  }
+
+  static List<Diagnostic> withCode(List<Diagnostic> diagnostics, String code) {
+    return diagnostics.stream().filter(d -> d.code().equals(code)).toList();
+  }
+
+  @Test
+  void aTamperedLineThatNamesItsFeatureIsReportLevelAndOnTheFeatureAndCountedOnce() {
+    Path clock = module("clock", CLOCK);
+    FeatureCompiler.rewriteIndex(clock, FeatureCompiler.index(clock).replace("The time in a zone", "Any time"));
+
+    InstallReport report = start(clock);
+
+    List<Diagnostic> reportLevel = withCode(report.diagnostics(), "yoi/digest-mismatch");
+    assertEquals(1, reportLevel.size(), report.toJson());
+    assertEquals(reportLevel, withCode(report.feature("builtin:clock").orElseThrow().diagnostics(), "yoi/digest-mismatch"));
+    assertFalse(report.feature("builtin:clock").orElseThrow().installed());
+    assertEquals(reportLevel, withCode(report.allDiagnostics(), "yoi/digest-mismatch"));
+    assertEquals(reportLevel, withCode(published, "yoi/digest-mismatch"));
+  }
+
+  @Test
+  void aLineOfAnotherFormatIsReportLevelAndOnItsFeature() {
+    Path clock = module("clock", CLOCK);
+    FeatureCompiler.rewriteIndex(clock, FeatureCompiler.index(clock).replace("{\"format\":1,", "{\"format\":2,"));
+
+    InstallReport report = start(clock);
+
+    List<Diagnostic> reportLevel = withCode(report.diagnostics(), "yoi/index-format");
+    assertEquals(1, reportLevel.size(), report.toJson());
+    assertTrue(reportLevel.get(0).message().startsWith("[yoi/index-format] index line 1 of "), reportLevel.get(0).message());
+    assertTrue(report.feature("builtin:clock").orElseThrow().hasDiagnostic("yoi/index-format"), report.toJson());
+    assertEquals(1, withCode(report.allDiagnostics(), "yoi/index-format").size());
+  }
+}
