@@ -71,7 +71,7 @@ import java.util.function.Consumer;
  * turns run one at a time.
  */
 public final class Pod implements AutoCloseable {
-  private enum Lifecycle { NEW, STARTING, STARTED, CLOSED }
+  private enum Lifecycle { NEW, STARTING, STARTED, FAILED, CLOSED }
 
   private final List<FeatureLoader> loaders;
   private final PodManifest manifest;
@@ -133,30 +133,42 @@ public final class Pod implements AutoCloseable {
    * @return per feature, what happened; {@link InstallReport#diagnostics()} also holds what the
    *     Pod itself found while opening (a repaired history)
    * @throws IllegalStateException if already started or closed
+   * @throws RuntimeException or {@link Error} only for a host bug (e.g. a host-supplied
+   *     {@link AuthorityPolicy} that throws an Error); the Pod is then failed: calls are refused
+   *     saying so, and {@link #close()} still releases everything
    */
   public InstallReport start() {
     synchronized (lifecycleLock) {
       synchronized (calls) {
         if (lifecycle != Lifecycle.NEW) {
-          throw new IllegalStateException("the Pod was already " + (lifecycle == Lifecycle.CLOSED
-              ? "closed; build a new Pod" : "started; start() runs once"));
+          throw new IllegalStateException(switch (lifecycle) {
+            case CLOSED -> "the Pod was already closed; build a new Pod";
+            case FAILED -> "start() already ran and failed; close this Pod and build a new one";
+            default -> "the Pod was already started; start() runs once";
+          });
         }
         // Calls are refused until STARTED, so none sees a half-installed Pod.
         lifecycle = Lifecycle.STARTING;
       }
-      AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
-      InstallReport installed = FeatureRegistry.install(
-          loaders, manifest.enablement(), authorities, new Surfaces(), services);
-      tools.seal();
-      hooks.seal();
-      tasks.start();
-      List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
-      podDiagnostics.addAll(installed.diagnostics());
-      report = new InstallReport(installed.features(), installed.installOrder(), podDiagnostics);
-      synchronized (calls) {
-        lifecycle = Lifecycle.STARTED;
+      boolean started = false;
+      try {
+        AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
+        InstallReport installed = FeatureRegistry.install(
+            loaders, manifest.enablement(), authorities, new Surfaces(), services);
+        tools.seal();
+        hooks.seal();
+        tasks.start();
+        List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
+        podDiagnostics.addAll(installed.diagnostics());
+        report = new InstallReport(installed.features(), installed.installOrder(), podDiagnostics);
+        started = true;
+        return report;
+      } finally {
+        // Never left STARTING: a start that threw (a host bug) leaves a Pod that says so, and closes.
+        synchronized (calls) {
+          lifecycle = started ? Lifecycle.STARTED : Lifecycle.FAILED;
+        }
       }
-      return report;
     }
   }
 
@@ -278,8 +290,11 @@ public final class Pod implements AutoCloseable {
     synchronized (calls) {
       Lifecycle now = lifecycle;
       if (now != Lifecycle.STARTED) {
-        throw new IllegalStateException(what + " needs a started Pod, but it is "
-            + (now == Lifecycle.CLOSED ? "closed" : "not started yet; call start() first"));
+        throw new IllegalStateException(what + " needs a started Pod, but " + switch (now) {
+          case CLOSED -> "it is closed";
+          case FAILED -> "its start() failed (see what it threw); close it and build a new Pod";
+          default -> "it is not started yet; call start() first";
+        });
       }
       activeCalls.merge(Thread.currentThread(), 1, Integer::sum);
     }

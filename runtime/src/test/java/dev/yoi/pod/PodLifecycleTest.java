@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.Severity;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
@@ -110,6 +113,58 @@ class PodLifecycleTest {
           new HistoryEntry.ToolCall("call-1", "Slow", "{}"),
           new HistoryEntry.ToolResult("call-1", "Slow", "done", false)), reopened.entries());
       assertEquals(List.of(), reopened.recoveryDiagnostics());
+    }
+  }
+
+  @Test
+  void aStartThatThrowsLeavesAFailedPodThatSaysSoAndStillCloses() {
+    Pod pod = Pod.builder().features(slow, FeatureSource.BUILTIN).history(directory)
+        .authorityPolicy(request -> {
+          throw new AssertionError("the host's policy is broken");
+        })
+        .build();
+
+    AssertionError thrown = assertThrows(AssertionError.class, pod::start);
+
+    assertEquals("the host's policy is broken", thrown.getMessage());
+    IllegalStateException call = assertThrows(IllegalStateException.class, () -> pod.callTool("Slow", "{}"));
+    assertTrue(call.getMessage().contains("start() failed"), call.getMessage());
+    IllegalStateException again = assertThrows(IllegalStateException.class, pod::start);
+    assertTrue(again.getMessage().contains("failed"), again.getMessage());
+    pod.close();
+    Pod.builder().history(directory).build().close(); // the history was released
+  }
+
+  @Test
+  void anAlertHeldDuringInstallThatCannotBeDeliveredIsAnInstallFailedDiagnosticNotAnException() {
+    String loud = """
+        package lifecycle.loud;
+
+        @Feature(id = "loud", name = "Loud")
+        public class LoudFeature implements FeatureModule {
+          @Override
+          public void install(InstallContext context) {
+            context.alerts().warning("installed, loudly");
+          }
+        }
+        """;
+    try (URLClassLoader loader = FeatureCompiler.loader(FeatureCompiler.compile(classes.resolve("loud"), FeatureCompiler.java(loud)));
+        Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN)
+            .alerts(alert -> {
+              throw new AssertionError("the alert sink is broken");
+            })
+            .build()) {
+      FeatureReport report = pod.start().feature("builtin:loud").orElseThrow();
+
+      assertTrue(report.installed(), report.toString());
+      List<Diagnostic> failed = report.diagnostics("yoi/install-failed");
+      assertEquals(1, failed.size(), report.toString());
+      assertEquals(Severity.WARNING, failed.get(0).severity());
+      assertTrue(failed.get(0).message().contains("alert WARNING \"installed, loudly\""), failed.get(0).message());
+      assertTrue(failed.get(0).message().contains("AssertionError: the alert sink is broken"), failed.get(0).message());
+      assertTrue(pod.callTool("Nothing", "{}").text().startsWith("unknown tool"), "the Pod started");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -121,7 +121,15 @@ final class FeatureTransaction {
       return false;
     }
     services.bindAll(provided);
-    channels.commit();
+    List<String> undelivered = channels.commit();
+    if (!undelivered.isEmpty()) {
+      // The contributions are committed and stay: only what install sent is lost.
+      report.add(Diagnostics.warning(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " installed,"
+          + " but " + (undelivered.size() == 1 ? "what it sent" : undelivered.size() + " things it sent")
+          + " while installing could not be delivered, so " + (undelivered.size() == 1 ? "it is" : "they are")
+          + " lost:" + Diagnostics.lines(undelivered) + "\n  Check the host's history and alert sink;"
+          + " the feature itself works."));
+    }
     for (FeatureContributions.ToolEntry tool : contributions.tools()) {
       installedTools.put(tool.descriptor().name(), id + "  " + tool.descriptor().className());
     }
