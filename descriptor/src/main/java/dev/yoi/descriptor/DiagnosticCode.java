@@ -43,6 +43,7 @@ public enum DiagnosticCode {
   RUNTIME_UNSUPPORTED("runtime-unsupported", Phase.RUN, "the feature's runtime kind cannot run here yet"),
   INSTALL_FAILED("install-failed", Phase.RUN, "the feature's install threw or registered something invalid"),
   NOT_ENABLED("not-enabled", Phase.RUN, "the manifest does not enable the feature"),
+  FEATURE_NOTE("feature-note", Phase.RUN, "a feature's own note, through InstallContext.diagnostics()"),
 
   // Run time: the Pod's host surfaces, after install.
   HOOK_FAILED("hook-failed", Phase.RUN, "a hook threw or returned no decision; pre-request and pre-tool-call points fail closed"),

@@ -477,8 +477,23 @@ final class StagingContext implements InstallContext {
 
   // ---- shared ----
 
+  /**
+   * While install runs, a note goes into the feature's report (and the live stream); after it
+   * returned, a handle the feature kept reaches the live stream only: the report is being built
+   * for the whole start, on the installing thread, and is no place for later notes.
+   */
   private void note(Severity severity, String message) {
-    report.add(new Diagnostic(featureId, severity, featureId, "[" + featureId + "] " + message));
+    Diagnostic note = Diagnostics.of(DiagnosticCode.FEATURE_NOTE, severity, featureId, featureId + ": " + message);
+    boolean installing;
+    synchronized (this) {
+      installing = open;
+      if (installing) {
+        report.add(note);
+      }
+    }
+    if (!installing) {
+      host.publish(note);
+    }
   }
 
   private void checkOpen(String what) {
