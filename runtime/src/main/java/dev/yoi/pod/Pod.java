@@ -105,9 +105,9 @@ public final class Pod implements AutoCloseable {
     this.approvals = builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals();
     this.policy = builder.policy;
     this.history = history;
-    this.stateStores = builder.dataDirectory == null
-        ? StateStores.inMemory()
-        : StateStores.under(builder.dataDirectory);
+    // A Pod given only a history directory is durable: its state stores live beside the history.
+    Path data = builder.dataDirectory != null ? builder.dataDirectory : builder.historyDirectory;
+    this.stateStores = data == null ? StateStores.inMemory() : StateStores.under(data);
     this.secrets = builder.secrets;
     this.alertSink = builder.alerts;
     this.diagnostics = diagnostics;
@@ -420,13 +420,20 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
-    /** The directory of the durable history ({@code history.jsonl}). Absent: history in memory. */
+    /**
+     * The directory of the durable history ({@code history.jsonl}); without a
+     * {@link #dataDirectory}, also where state stores live ({@code <dir>/state/..}). Absent:
+     * history in memory.
+     */
     public Builder history(Path directory) {
       this.historyDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** Where features' state stores live ({@code <dir>/state/..}). Absent: stores in memory. */
+    /**
+     * Where features' state stores live ({@code <dir>/state/..}). Absent: the {@link #history}
+     * directory, or, without one either, stores in memory.
+     */
     public Builder dataDirectory(Path directory) {
       this.dataDirectory = Objects.requireNonNull(directory, "directory");
       return this;
