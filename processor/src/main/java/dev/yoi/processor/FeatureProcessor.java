@@ -53,8 +53,9 @@ import javax.lang.model.util.Elements;
  * The Yoi annotation processor. Gathers {@code @Feature} classes and their contributions across
  * rounds into sorted maps; in the round a feature is complete, validates it (one validator per
  * family of codes) and generates its {@code X_FeatureDescriptor} and classpath marker; writes the
- * module's {@code META-INF/yoi/features.jsonl} once, when processing is over. Any exception of its
- * own becomes a {@code [yoi/internal-error]} on the element being processed.
+ * module's {@code META-INF/yoi/features.jsonl} once, when processing is over. Any exception or
+ * error of its own (or of javac under it), except a {@link VirtualMachineError} other than a stack
+ * overflow, becomes a {@code [yoi/internal-error]} on the element being processed.
  *
  * <p>Options: {@code yoi.version} (the version of features whose {@code @Feature.version} is
  * empty), {@code yoi.module} (the module name written into index lines; default
@@ -175,7 +176,8 @@ public final class FeatureProcessor extends AbstractProcessor {
         gather(round);
         processRound();
       }
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) {
+      rethrowIfFatal(e);
       reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError("this round", e));
     }
     return false;
@@ -218,7 +220,8 @@ public final class FeatureProcessor extends AbstractProcessor {
         ready.add(model(element, contributions));
       } catch (UnresolvedTypeException e) {
         requeue(contributions); // retried next round, contributions re-read then
-      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) {
+        rethrowIfFatal(e);
         finish(name);
         reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(name, e), element);
       }
@@ -229,7 +232,8 @@ public final class FeatureProcessor extends AbstractProcessor {
       finish(element.getQualifiedName().toString());
       try {
         validateAndGenerate(model);
-      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) {
+        rethrowIfFatal(e);
         reporter.error(DiagnosticCode.INTERNAL_ERROR,
             internalError(element.getQualifiedName().toString(), e), element);
       }
@@ -262,7 +266,8 @@ public final class FeatureProcessor extends AbstractProcessor {
           });
         } catch (UnresolvedTypeException e) {
           keep = true;
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+          rethrowIfFatal(e);
           reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(entry.getKey(), e), element);
         }
       }
@@ -353,6 +358,17 @@ public final class FeatureProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write " + IndexLine.INDEX_PATH + ": "
           + e.getMessage() + ". Check that the class output directory is writable.");
+    }
+  }
+
+  /**
+   * Lets a dying JVM die (OutOfMemoryError, InternalError); anything else the processor or javac
+   * under it throws (an AssertionError from javac's on-demand attribution in Trees.getElement, a
+   * StackOverflowError on a deep type) becomes a [yoi/internal-error], never a compiler crash.
+   */
+  private static void rethrowIfFatal(Throwable e) {
+    if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+      throw fatal;
     }
   }
 
