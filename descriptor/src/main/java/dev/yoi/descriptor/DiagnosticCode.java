@@ -21,6 +21,7 @@ public enum DiagnosticCode {
   NOT_INSTANTIABLE("not-instantiable", Phase.BUILD, "a feature class cannot be constructed by generated code"),
   AUTHORITY_NOT_REQUESTED("authority-not-requested", Phase.BUILD, "a tool requires an authority its feature does not request"),
   UNSUPPORTED_INPUT_TYPE("unsupported-input-type", Phase.BUILD, "a tool's input type has no JSON Schema"),
+  INVALID_OPTION("invalid-option", Phase.BUILD, "a processor option (-Ayoi.*) has a value the processor does not accept"),
   INTERNAL_ERROR("internal-error", Phase.BUILD, "the processor itself failed; please report it"),
 
   // Both.

@@ -161,7 +161,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     String runtimeOption = options.getOrDefault(OPTION_RUNTIME, "").trim();
     runtime = runtimeOption.equals(RuntimeKind.BUILTIN.wireName()) ? RuntimeKind.BUILTIN : RuntimeKind.JVM_PLUGIN;
     if (!runtimeOption.isEmpty() && !runtimeOption.equals(runtime.wireName())) {
-      reporter.error(DiagnosticCode.INVALID_ID, "processor option -A" + OPTION_RUNTIME + "=\""
+      reporter.error(DiagnosticCode.INVALID_OPTION, "processor option -A" + OPTION_RUNTIME + "=\""
           + runtimeOption + "\" is not a runtime the processor generates; use \"jvm_plugin\" (the"
           + " default) or \"builtin\".");
     }
