@@ -90,4 +90,25 @@ class ReportLevelDiagnosticsTest {
     assertTrue(report.feature("builtin:clock").orElseThrow().hasDiagnostic("yoi/index-format"), report.toJson());
     assertEquals(1, withCode(report.allDiagnostics(), "yoi/index-format").size());
   }
+
+  @Test
+  void twoModulesDefiningOneFeatureIdAreADuplicateListingBothAndNeitherInstalls() {
+    Path first = module("first", CLOCK);
+    Path second = module("second", CLOCK.replace("package report.clock;", "package report.other;"));
+
+    InstallReport report = start(first, second);
+
+    FeatureReport clock = report.feature("builtin:clock").orElseThrow();
+    assertFalse(clock.installed());
+    assertEquals(2, clock.locations().size(), clock.toString());
+    List<Diagnostic> duplicates = clock.diagnostics("yoi/duplicate-feature");
+    assertEquals(1, duplicates.size(), report.toJson());
+    String message = duplicates.get(0).message();
+    assertTrue(message.startsWith("[yoi/duplicate-feature] feature builtin:clock is defined 2 times:"), message);
+    int other = message.indexOf("report.other.ClockFeature_FeatureDescriptor");
+    int clockClass = message.indexOf("report.clock.ClockFeature_FeatureDescriptor");
+    assertTrue(clockClass > 0 && other > 0, message);
+    assertEquals(1, withCode(report.allDiagnostics(), "yoi/duplicate-feature").size());
+    assertEquals(List.of(), report.installOrder());
+  }
 }
