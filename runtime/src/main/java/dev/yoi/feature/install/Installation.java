@@ -187,18 +187,24 @@ public final class Installation {
       return Optional.of(blockedNode(entry, "a required authority was denied (yoi/authority-denied)"));
     }
     if (!deniedOptional.isEmpty()) {
-      skippedTools.put(id, skippedBy(descriptor, deniedOptional, report));
+      skippedTools.put(id, skippedBy(descriptor, granted, deniedOptional, report));
     }
     return Optional.of(new ServiceNode(id, source, descriptor, granted, Optional.empty()));
   }
 
-  /** The tools whose {@code requires} names the kind of a denied optional authority, with why. */
+  /**
+   * The tools left without any grant of a kind their {@code requires} names, with why. A tool
+   * names kinds, not scopes, so while the feature holds some grant of a kind (a required
+   * {@code FILESYSTEM:/a} beside a denied optional {@code FILESYSTEM:/b}) its tools keep their place,
+   * and the scope is checked where the tool uses it.
+   */
   private static Map<String, String> skippedBy(
-      FeatureDescriptor descriptor, List<AuthorityRequest> deniedOptional, FeatureReportBuilder report) {
+      FeatureDescriptor descriptor, GrantSet granted, List<AuthorityRequest> deniedOptional,
+      FeatureReportBuilder report) {
     Map<String, String> skipped = new LinkedHashMap<>();
     for (ToolDescriptor tool : descriptor.tools()) {
       for (AuthorityRequest denied : deniedOptional) {
-        if (tool.requires().contains(denied.kind())) {
+        if (tool.requires().contains(denied.kind()) && !granted.hasAny(denied.kind())) {
           skipped.put(tool.name(), "needs " + denied.kind() + ", and the optional request "
               + denied.label() + " was denied");
           break;
