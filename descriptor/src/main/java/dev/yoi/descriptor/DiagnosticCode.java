@@ -37,7 +37,7 @@ public enum DiagnosticCode {
   DIGEST_MISMATCH("digest-mismatch", Phase.RUN, "index line, descriptor class and recomputation disagree"),
   INDEX_CORRUPT("index-corrupt", Phase.RUN, "an index line is not a valid entry"),
   INDEX_FORMAT("index-format", Phase.RUN, "an index line has an unknown format version"),
-  MISSING_SERVICE("missing-service", Phase.RUN, "a required service has no provider"),
+  MISSING_SERVICE("missing-service", Phase.RUN, "a required service has no provider of its id and Java type"),
   SERVICE_VERSION("service-version", Phase.RUN, "a provider's version is outside the required range"),
   SERVICE_CYCLE("service-cycle", Phase.RUN, "features require each other's services in a cycle"),
   OPTIONAL_SERVICE_MISSING("optional-service-missing", Phase.RUN, "an optional service has no provider"),

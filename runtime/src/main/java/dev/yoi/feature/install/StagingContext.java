@@ -452,7 +452,20 @@ final class StagingContext implements InstallContext {
           + " @RequiresService(id = \"" + id + "\", version = \"...\", type = " + type.getSimpleName()
           + ".class, reason = \"...\").");
     }
+    if (!declared.type().equals(type.getName()) && !declared.type().equals(type.getCanonicalName())) {
+      // The resolver matched the provider against the declared type; a lookup as another type is
+      // a registration the declaration does not cover, as for provide().
+      throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " looked up service "
+          + id + " as " + type.getName() + ", but declares it as " + declared.type()
+          + " (@RequiresService(type = ...)). Look it up with services()."
+          + (declared.optional() ? "optional" : "require") + "(\"" + id + "\", "
+          + simpleName(declared.type()) + ".class), or change the declared type.");
+    }
     return declared;
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
   }
 
   private Optional<RegistrationRejectedException> checkBinding(
@@ -468,9 +481,12 @@ final class StagingContext implements InstallContext {
           + " requires the privileged service " + id + " without the grant SERVICE_ACCESS:" + id + "."));
     }
     if (!type.isInstance(binding.instance())) {
-      return Optional.of(reject(DiagnosticCode.MISSING_SERVICE, "feature " + featureId + " looked up service "
-          + id + " as " + type.getName() + ", but its provider " + binding.providerFeatureId() + " provides a "
-          + binding.instance().getClass().getName() + " (declared type " + binding.type() + ")."));
+      // Same type name, another class: the two features loaded it through different class loaders.
+      return Optional.of(reject(DiagnosticCode.MISSING_SERVICE, "feature " + featureId + " requires service "
+          + id + ": type " + type.getName() + " expected, but its provider " + binding.providerFeatureId()
+          + " offers a " + binding.instance().getClass().getName() + ", which is not that type as "
+          + featureId + "'s class loader sees it (each loaded " + type.getName() + " through its own"
+          + " class loader). Put " + type.getName() + " on a class loader both share, e.g. the host's."));
     }
     return Optional.empty();
   }

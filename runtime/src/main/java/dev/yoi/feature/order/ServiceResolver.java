@@ -145,10 +145,12 @@ public final class ServiceResolver {
     }
     ProvidedService service = provider.service;
     if (!service.type().equals(required.type())) {
+      // No provider offers the service as the type required: missing, with both types named.
       requirement.status = Status.MISSING;
       fail(consumer, requirement, DiagnosticCode.MISSING_SERVICE, DiagnosticCode.OPTIONAL_SERVICE_MISSING,
-          "feature " + id + " requires " + wants + ", but " + providerId + " provides it as type "
-              + service.type() + ". Require it with @RequiresService(type = " + service.type() + ".class)",
+          "feature " + id + " requires " + wants + ": type " + required.type() + " expected, but its"
+              + " provider " + providerId + " offers " + service.type() + ". Require it with"
+              + " @RequiresService(type = " + service.type() + ".class)",
           "it requires service " + required.id() + " as a type no provider offers (yoi/missing-service)");
       return;
     }
