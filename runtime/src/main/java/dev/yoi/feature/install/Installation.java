@@ -57,7 +57,7 @@ public final class Installation {
       ServiceRegistry services) {
     this.catalog = catalog;
     this.enablement = enablement;
-    this.policy = policy;
+    this.policy = policy.forInstall(); // e.g. the approval lock, read once for the whole run
     this.host = host;
     this.services = services;
   }
