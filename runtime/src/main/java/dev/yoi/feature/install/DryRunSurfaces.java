@@ -6,12 +6,10 @@ import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
+import dev.yoi.pod.state.StateStores;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Commits are collected so
@@ -20,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DryRunSurfaces implements HostSurfaces {
   private final List<FeatureContributions> committed = new ArrayList<>();
-  private final Map<String, StateStore> stores = new ConcurrentHashMap<>();
+  private final StateStores stores = StateStores.inMemory();
 
   @Override
   public ModelNotifier notifier(String featureId) {
@@ -34,7 +32,7 @@ public final class DryRunSurfaces implements HostSurfaces {
 
   @Override
   public StateStore stateStore(String featureId, String name) {
-    return stores.computeIfAbsent(featureId + "\u0000" + name, key -> new MemoryStore(name));
+    return stores.store(featureId, name);
   }
 
   @Override
@@ -83,39 +81,5 @@ public final class DryRunSurfaces implements HostSurfaces {
   /** What would have been committed, in install order. */
   public synchronized List<FeatureContributions> committed() {
     return List.copyOf(committed);
-  }
-
-  private static final class MemoryStore implements StateStore {
-    private final String name;
-    private final Map<String, String> entries = new TreeMap<>();
-
-    MemoryStore(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public synchronized Optional<String> get(String key) {
-      return Optional.ofNullable(entries.get(key));
-    }
-
-    @Override
-    public synchronized void put(String key, String value) {
-      entries.put(key, value);
-    }
-
-    @Override
-    public synchronized boolean remove(String key) {
-      return entries.remove(key) != null;
-    }
-
-    @Override
-    public synchronized Map<String, String> entries() {
-      return new TreeMap<>(entries);
-    }
   }
 }
