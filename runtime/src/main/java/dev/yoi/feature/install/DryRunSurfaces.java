@@ -7,16 +7,20 @@ import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
 import dev.yoi.pod.state.StateStores;
+import dev.yoi.pod.tool.ToolRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Commits are collected so
- * the caller can see what would have been installed; notifications and alerts are dropped; state
- * stores live in memory; secrets resolve to nothing; the manifest has no rules. No task is started.
+ * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Tools are compiled into a
+ * tool registry of their own, exactly as the Pod compiles them (schemas, decoders), so a tool the
+ * Pod would refuse fails the dry run too; commits are collected so the caller can see what would
+ * have been installed; notifications and alerts are dropped; state stores live in memory; secrets
+ * resolve to nothing; the manifest has no rules. No task is started.
  */
 public final class DryRunSurfaces implements HostSurfaces {
+  private final ToolRegistry tools = new ToolRegistry();
   private final List<FeatureContributions> committed = new ArrayList<>();
   private final StateStores stores = StateStores.inMemory();
 
@@ -75,6 +79,7 @@ public final class DryRunSurfaces implements HostSurfaces {
 
   @Override
   public synchronized void commit(FeatureContributions contributions) {
+    tools.commit(contributions); // compiles each schema; throws as the Pod's commit would
     committed.add(contributions);
   }
 

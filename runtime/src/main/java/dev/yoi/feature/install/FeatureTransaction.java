@@ -115,9 +115,11 @@ final class FeatureTransaction {
       host.commit(contributions);
     } catch (RuntimeException e) {
       channels.rollback();
+      // E.g. a tool schema that does not compile: the processor never derives one, but a descriptor
+      // class written by other means can carry it.
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " passed every"
-          + " check, but the Pod refused its contributions: " + describe(e) + ". Nothing it registered"
-          + " was kept; this is a host bug, please report it."));
+          + " registration check, but the Pod could not take its contributions: " + describe(e)
+          + ". Nothing it registered was kept."));
       return false;
     }
     services.bindAll(provided);
