@@ -357,6 +357,11 @@ public final class Pod implements AutoCloseable {
     }
 
     @Override
+    public Optional<ToolRegistry.Owner> toolOwner(String name) {
+      return tools.owner(name);
+    }
+
+    @Override
     public void publish(Diagnostic diagnostic) {
       diagnostics.publish(diagnostic);
     }

@@ -81,4 +81,43 @@ class DryRunTest {
       assertEquals(started, dry);
     }
   }
+
+  static String search(String pkg, String slug) {
+    return """
+        package %s;
+        @Feature(id = "%s", name = "Search")
+        public final class SearchFeature implements FeatureModule {
+          @ToolContribution(name = "Search", description = "Searches")
+          public static final class Search implements Tool<JsonNode> {
+            public ToolResult call(JsonNode input, ToolContext context) { return ToolResult.text("found"); }
+          }
+          public void install(InstallContext c) {
+            c.tools().register(new Search());
+          }
+        }
+        """.formatted(pkg, slug);
+  }
+
+  @Test
+  void aToolNameTakenByAnotherFeatureIsRefusedNamingBothInTheStartAndTheDryRun() throws IOException {
+    Path first = FeatureCompiler.compile(dir.resolve("a"), FeatureCompiler.java(search("dup.a", "a-search")));
+    Path second = FeatureCompiler.compile(dir.resolve("b"), FeatureCompiler.java(search("dup.b", "b-search")));
+    try (URLClassLoader loader = FeatureCompiler.loader(first, second)) {
+      InstallReport started;
+      try (Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).build()) {
+        started = pod.start();
+      }
+      InstallReport dry = FeatureRegistry.dryRun(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
+          Enablement.defaults(), AuthorityPolicy.grantRequested());
+
+      assertTrue(started.feature("builtin:a-search").orElseThrow().installed());
+      FeatureReport loser = started.feature("builtin:b-search").orElseThrow();
+      assertFalse(loser.installed());
+      String message = loser.diagnostics("yoi/duplicate-contribution").get(0).message();
+      assertTrue(message.contains("tool \"Search\" is contributed twice:\n"
+          + "    builtin:a-search  dup.a.SearchFeature$Search\n"
+          + "    builtin:b-search  dup.b.SearchFeature$Search"), message);
+      assertEquals(started.features(), dry.features());
+    }
+  }
 }

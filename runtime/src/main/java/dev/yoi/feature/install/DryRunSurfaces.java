@@ -75,6 +75,11 @@ public final class DryRunSurfaces implements HostSurfaces {
   }
 
   @Override
+  public Optional<ToolRegistry.Owner> toolOwner(String name) {
+    return tools.owner(name);
+  }
+
+  @Override
   public void publish(Diagnostic diagnostic) {}
 
   @Override

@@ -33,22 +33,16 @@ final class FeatureTransaction {
   private final Map<String, String> skippedTools;
   private final HostSurfaces host;
   private final ServiceRegistry services;
-  private final Map<String, String> installedTools;
   private final FeatureReportBuilder report;
 
-  /**
-   * @param installedTools tool name to "feature-id  class" of every tool installed so far; this
-   *     transaction adds its own on commit
-   */
   FeatureTransaction(
       CatalogEntry entry, GrantSet grants, Map<String, String> skippedTools, HostSurfaces host,
-      ServiceRegistry services, Map<String, String> installedTools, FeatureReportBuilder report) {
+      ServiceRegistry services, FeatureReportBuilder report) {
     this.entry = entry;
     this.grants = grants;
     this.skippedTools = skippedTools;
     this.host = host;
     this.services = services;
-    this.installedTools = installedTools;
     this.report = report;
   }
 
@@ -79,7 +73,7 @@ final class FeatureTransaction {
 
     FeatureChannels channels = new FeatureChannels(id, host, grants);
     StagingContext context = new StagingContext(id, entry.source(), descriptor, grants,
-        entry.loader().loader(), host, services, installedTools, skippedTools, channels, report);
+        entry.loader().loader(), host, services, skippedTools, channels, report);
     Throwable thrown = null;
     try {
       module.install(context);
@@ -131,9 +125,6 @@ final class FeatureTransaction {
           + " while installing could not be delivered, so " + (undelivered.size() == 1 ? "it is" : "they are")
           + " lost:" + Diagnostics.lines(undelivered) + "\n  Check the host's history and alert sink;"
           + " the feature itself works."));
-    }
-    for (FeatureContributions.ToolEntry tool : contributions.tools()) {
-      installedTools.put(tool.descriptor().name(), id + "  " + tool.descriptor().className());
     }
     recordContributions(descriptor, contributions, provided);
     return true;

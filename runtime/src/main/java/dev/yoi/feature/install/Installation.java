@@ -49,8 +49,6 @@ public final class Installation {
   private final List<Diagnostic> reportDiagnostics = new ArrayList<>();
   private final Map<String, GrantSet> grants = new HashMap<>();
   private final Map<String, Map<String, String>> skippedTools = new HashMap<>();
-  /** Tool name to "feature-id  class" of every tool installed so far, across all loaders. */
-  private final Map<String, String> installedTools = new HashMap<>();
 
   private Installation(
       FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
@@ -262,7 +260,7 @@ public final class Installation {
       return;
     }
     FeatureTransaction transaction = new FeatureTransaction(entry, granted,
-        skippedTools.getOrDefault(id, Map.of()), host, services, installedTools, report);
+        skippedTools.getOrDefault(id, Map.of()), host, services, report);
     report.installed(transaction.run());
   }
 

@@ -41,6 +41,7 @@ import dev.yoi.pod.service.ServiceRegistry;
 import dev.yoi.pod.state.StateStore;
 import dev.yoi.pod.task.BackgroundTask;
 import dev.yoi.pod.tool.Tool;
+import dev.yoi.pod.tool.ToolRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,7 +66,6 @@ final class StagingContext implements InstallContext {
   private final ClassLoader loader;
   private final HostSurfaces host;
   private final ServiceRegistry services;
-  private final Map<String, String> installedTools;
   private final Map<String, String> skippedTools;
   private final FeatureChannels channels;
   private final FeatureReportBuilder report;
@@ -130,13 +130,11 @@ final class StagingContext implements InstallContext {
   };
 
   /**
-   * @param installedTools tool name to "feature-id  class" of every tool already installed
    * @param skippedTools tool name to why it is skipped (an optional authority was denied)
    */
   StagingContext(
       String featureId, FeatureSource source, FeatureDescriptor descriptor, Grants grants, ClassLoader loader,
-      HostSurfaces host, ServiceRegistry services, Map<String, String> installedTools,
-      Map<String, String> skippedTools, FeatureChannels channels, FeatureReportBuilder report) {
+      HostSurfaces host, ServiceRegistry services, Map<String, String> skippedTools, FeatureChannels channels, FeatureReportBuilder report) {
     this.featureId = featureId;
     this.source = source;
     this.descriptor = descriptor;
@@ -144,7 +142,6 @@ final class StagingContext implements InstallContext {
     this.loader = loader;
     this.host = host;
     this.services = services;
-    this.installedTools = installedTools;
     this.skippedTools = skippedTools;
     this.channels = channels;
     this.report = report;
@@ -278,13 +275,13 @@ final class StagingContext implements InstallContext {
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId + " registered tool \""
           + name + "\" (" + type.getName() + ") twice; register each declared tool once.");
     }
-    String owner = installedTools.get(name);
-    if (owner != null) {
-      List<String> parties = Stream.of(owner, featureId + "  " + type.getName()).sorted().toList();
+    Optional<ToolRegistry.Owner> owner = host.toolOwner(name);
+    if (owner.isPresent()) {
+      List<String> parties = Stream.of(owner.get().toString(), featureId + "  " + type.getName()).sorted().toList();
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "tool \"" + name + "\" is contributed twice:"
           + Diagnostics.lines(parties)
           + "\n  Tool names are model-visible and must be unique across all installed features. "
-          + owner.substring(0, owner.indexOf(' ')) + " installed first, so " + featureId
+          + owner.get().featureId() + " installed first, so " + featureId
           + " is not installed. Rename one of them (ToolContribution.name) or disable one feature"
           + " in the manifest.");
     }
