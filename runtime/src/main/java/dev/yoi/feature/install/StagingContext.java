@@ -241,10 +241,6 @@ final class StagingContext implements InstallContext {
     return List.copyOf(provided.values());
   }
 
-  synchronized Set<String> skippedRegistered() {
-    return Set.copyOf(skippedRegistered);
-  }
-
   /** What was staged, for the rollback message: {@code tool "A"}, {@code hook "B"}, ... */
   synchronized List<String> staged() {
     return Stream.of(
