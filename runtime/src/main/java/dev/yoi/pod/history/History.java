@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -314,12 +314,12 @@ public final class History implements AutoCloseable {
     out.setLength(offset);
     out.getFD().sync();
     size = offset;
-    recovery.add(new Diagnostic(DiagnosticCode.HISTORY_RECOVERED.code(), Severity.WARNING, "",
-        DiagnosticCode.HISTORY_RECOVERED.format("history file " + file + " ended with a torn line: "
+    recovery.add(Diagnostics.warning(DiagnosticCode.HISTORY_RECOVERED, "",
+        "history file " + file + " ended with a torn line: "
             + length + " bytes at offset " + offset + " are " + what + ", where a whole JSON entry"
             + " and a newline were expected (an append was cut short, e.g. by a crash). Truncated"
             + " them and kept the " + entries.size() + " entries before. Nothing to fix; if it"
-            + " recurs, check the disk and how the Pod is stopped.")));
+            + " recurs, check the disk and how the Pod is stopped."));
   }
 
   private void answerOpenCalls() {
@@ -334,12 +334,12 @@ public final class History implements AutoCloseable {
       write(result);
       accept(result);
     }
-    recovery.add(new Diagnostic(DiagnosticCode.HISTORY_RECOVERED.code(), Severity.WARNING, "",
-        DiagnosticCode.HISTORY_RECOVERED.format("history file " + file + " had " + described.size()
+    recovery.add(Diagnostics.warning(DiagnosticCode.HISTORY_RECOVERED, "",
+        "history file " + file + " had " + described.size()
             + " tool call(s) without a result, where each call has exactly one: "
             + String.join(", ", described) + ". The Pod stopped during them. Recorded an error"
             + " result for each, so the model sees every call answered; check whether those"
-            + " tools' side effects happened.")));
+            + " tools' side effects happened."));
   }
 
   private static int indexOf(byte[] bytes, byte b, int from) {

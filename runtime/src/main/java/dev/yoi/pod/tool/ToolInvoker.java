@@ -3,7 +3,6 @@ package dev.yoi.pod.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Severity;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
@@ -196,12 +195,12 @@ public final class ToolInvoker {
   }
 
   private void report(RegisteredTool tool, ToolCallView call, String found) {
-    diagnostics.accept(new Diagnostic(DiagnosticCode.TOOL_FAILED.code(), Severity.ERROR, tool.featureId(),
-        DiagnosticCode.TOOL_FAILED.format("tool \"" + tool.name() + "\" of feature " + tool.featureId()
+    diagnostics.accept(Diagnostics.error(DiagnosticCode.TOOL_FAILED, tool.featureId(),
+        "tool \"" + tool.name() + "\" of feature " + tool.featureId()
             + " was expected to return a ToolResult for call " + call.callId() + ", but " + found
             + "; the model got an error result. Fix the tool (return ToolResult.error(..) for"
             + " failures the model should see), or disable feature " + tool.featureId()
-            + " in the Pod manifest (features.disable).")));
+            + " in the Pod manifest (features.disable)."));
   }
 
   private static String firstLine(String message) {
