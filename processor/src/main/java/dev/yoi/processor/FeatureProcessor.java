@@ -16,6 +16,7 @@ import dev.yoi.processor.check.RequestValidator;
 import dev.yoi.processor.check.TypeChecks;
 import dev.yoi.processor.check.UndeclaredValidator;
 import dev.yoi.processor.marker.MarkerReader;
+import dev.yoi.processor.model.AnnotationReader;
 import dev.yoi.processor.model.Contribution;
 import dev.yoi.processor.model.ContributionKind;
 import dev.yoi.processor.model.DescriptorAssembler;
@@ -84,6 +85,8 @@ public final class FeatureProcessor extends AbstractProcessor {
   private String versionOption;
   private String module;
   private RuntimeKind runtime;
+  /** A bad processor option, reported on the first feature it applies to (or alone at the end). */
+  private String optionProblem;
 
   /** Canonical names of {@code @Feature} classes not handled yet (deferred ones stay). */
   private final Set<String> pendingFeatures = new TreeSet<>();
@@ -161,9 +164,9 @@ public final class FeatureProcessor extends AbstractProcessor {
     String runtimeOption = options.getOrDefault(OPTION_RUNTIME, "").trim();
     runtime = runtimeOption.equals(RuntimeKind.BUILTIN.wireName()) ? RuntimeKind.BUILTIN : RuntimeKind.JVM_PLUGIN;
     if (!runtimeOption.isEmpty() && !runtimeOption.equals(runtime.wireName())) {
-      reporter.error(DiagnosticCode.INVALID_OPTION, "processor option -A" + OPTION_RUNTIME + "=\""
-          + runtimeOption + "\" is not a runtime the processor generates; use \"jvm_plugin\" (the"
-          + " default) or \"builtin\".");
+      optionProblem = "processor option -A" + OPTION_RUNTIME + "=\"" + runtimeOption + "\" is not a"
+          + " runtime the processor generates; use \"jvm_plugin\" (the default) or \"builtin\" in the"
+          + " build's compiler arguments.";
     }
   }
 
@@ -171,9 +174,13 @@ public final class FeatureProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       if (round.processingOver()) {
+        reportOptionProblem(null);
         writeIndex();
       } else {
         gather(round);
+        if (!pendingFeatures.isEmpty()) {
+          reportOptionProblem(elements.getTypeElement(pendingFeatures.iterator().next()));
+        }
         processRound();
       }
     } catch (Throwable e) {
@@ -181,6 +188,25 @@ public final class FeatureProcessor extends AbstractProcessor {
       reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError("this round", e));
     }
     return false;
+  }
+
+  /**
+   * Reports a bad option once: on {@code feature}'s {@code @Feature} (the first feature the option
+   * would apply to, so the error has a place in the build's output), or on nothing.
+   */
+  private void reportOptionProblem(TypeElement feature) {
+    if (optionProblem == null) {
+      return;
+    }
+    String problem = optionProblem;
+    optionProblem = null;
+    if (feature == null) {
+      reporter.error(DiagnosticCode.INVALID_OPTION, problem);
+      return;
+    }
+    reporter.error(DiagnosticCode.INVALID_OPTION, problem + " It applies to every feature of this"
+        + " module, such as " + feature.getQualifiedName() + ".", feature,
+        AnnotationReader.find(feature, Feature.class.getName()).orElse(null));
   }
 
   private void gather(RoundEnvironment round) {

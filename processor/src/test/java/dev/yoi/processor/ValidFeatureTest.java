@@ -79,7 +79,8 @@ class ValidFeatureTest {
         """);
     Compilation c = compile(List.of("-Ayoi.runtime=wasm"), src);
     assertThat(c).failed();
-    assertThat(c).hadErrorContaining("[yoi/invalid-option] processor option -Ayoi.runtime=\"wasm\"");
+    assertThat(c).hadErrorContaining("[yoi/invalid-option] processor option -Ayoi.runtime=\"wasm\"")
+        .inFile(src).onLineContaining("@Feature(");
     assertThat(c).hadErrorCount(1);
   }
 

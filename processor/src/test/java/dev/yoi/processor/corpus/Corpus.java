@@ -5,6 +5,7 @@ import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_CONTRIBUTION;
 import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_FEATURE;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_DURATION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_ID;
+import static dev.yoi.descriptor.DiagnosticCode.INVALID_OPTION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_TOOL_NAME;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_VERSION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_VERSION_RANGE;
@@ -263,6 +264,9 @@ final class Corpus {
     out.add(bad(FEATURE, "feature.version", "", INVALID_VERSION).withOptions().atLine("@Feature("));
     out.add(bad(FEATURE, "feature.version", "", INVALID_VERSION)
         .withOptions("-Ayoi.version=banana").atLine("@Feature("));
+    // A runtime option the processor does not generate: on the first feature it applies to.
+    out.add(bad(FEATURE, "feature.version", "1.0.0", INVALID_OPTION)
+        .withOptions("-Ayoi.version=1.0.0", "-Ayoi.runtime=wasm").atLine("@Feature("));
 
     // Scopes: every kind that needs one, written empty or blank, or not written at all.
     for (String kind : List.of("SECRET_REF", "STATE_STORE", "SERVICE_ACCESS")) {
