@@ -361,6 +361,8 @@ final class Corpus {
       out.add(bad(FEATURE, "feature.modifiers", modifiers, NOT_INSTANTIABLE));
     }
     out.add(bad(FEATURE, "feature.ctor", "private WeatherFeature() {}", NOT_INSTANTIABLE).atSlot("feature.impl"));
+    // A constructor the generated factory could not call without catching: on the constructor.
+    out.add(bad(FEATURE, "feature.ctor", "public WeatherFeature() throws Exception {}", NOT_INSTANTIABLE));
     // ...and contributions no registered object can ever be an instance of exactly.
     for (String[] kind : SHAPE_KINDS) {
       out.add(bad(CONTRIBUTION_SHAPE, "declaration", "public abstract static class Shape " + kind[1],
