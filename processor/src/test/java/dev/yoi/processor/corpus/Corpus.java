@@ -203,7 +203,10 @@ final class Corpus {
       "dangling or", "1.0.0 ||",
       "bare x", "x",
       "x upper bound", "1.0.0 - x",
-      "inverted", ">=2.0.0 <1.0.0");
+      "inverted", ">=2.0.0 <1.0.0",
+      "trailing word", ">=1.0 <2.0 garbage",
+      "word alternative", "^1.2 || banana",
+      "tag", "latest");
 
   static final Map<String, String> GOOD_RANGES = table(
       "x-range", "1.x",
