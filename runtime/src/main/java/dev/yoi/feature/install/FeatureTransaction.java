@@ -59,7 +59,9 @@ final class FeatureTransaction {
     FeatureModule module;
     try {
       module = generated.create();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
+      // As for install: a feature's own failure, even a StackOverflowError, fails only the feature.
+      rethrowIfFatal(e);
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id
           + " could not be constructed: " + describe(e) + ". It is not installed. Check the feature"
           + " class's constructor and field initialisers."));
@@ -78,9 +80,7 @@ final class FeatureTransaction {
     try {
       module.install(context);
     } catch (Throwable t) {
-      if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-        throw (VirtualMachineError) t;
-      }
+      rethrowIfFatal(t);
       thrown = t;
     } finally {
       context.close();
@@ -206,6 +206,13 @@ final class FeatureTransaction {
     }
     out.append(". Fix the feature's install method, or disable the feature in the manifest.");
     return out.toString();
+  }
+
+  /** Lets a dying JVM die; a StackOverflowError is the feature's own fault, reported as such. */
+  private static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
+      throw fatal;
+    }
   }
 
   /** {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}. */
