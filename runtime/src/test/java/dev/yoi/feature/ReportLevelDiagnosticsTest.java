@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.AuthorityPolicy;
+import dev.yoi.feature.testing.Descriptors;
 import dev.yoi.feature.testing.FeatureCompiler;
+import dev.yoi.feature.testing.Indexes;
+import dev.yoi.feature.testing.RecordingHost;
 import dev.yoi.pod.Pod;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -110,5 +115,25 @@ class ReportLevelDiagnosticsTest {
     assertTrue(clockClass > 0 && other > 0, message);
     assertEquals(1, withCode(report.allDiagnostics(), "yoi/duplicate-feature").size());
     assertEquals(List.of(), report.installOrder());
+  }
+
+  @Test
+  void aServiceCycleIsOneReportLevelDiagnosticThatEachMemberShows() throws IOException {
+    Path plugins = Indexes.dir(dir, "cycle",
+        Descriptors.feature("a").provides("sa", "1.0.0").requires("builtin:sb", "^1").line(),
+        Descriptors.feature("b").provides("sb", "1.0.0").requires("builtin:sa", "^1").line());
+    RecordingHost host = new RecordingHost();
+    InstallReport report;
+    try (URLClassLoader loader = Indexes.loader(plugins)) {
+      report = FeatureRegistry.install(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
+          Enablement.defaults(), AuthorityPolicy.grantRequested(), host);
+    }
+
+    List<Diagnostic> cycle = withCode(report.diagnostics(), "yoi/service-cycle");
+    assertEquals(1, cycle.size(), report.toJson());
+    assertEquals(cycle, withCode(report.feature("builtin:a").orElseThrow().diagnostics(), "yoi/service-cycle"));
+    assertEquals(cycle, withCode(report.feature("builtin:b").orElseThrow().diagnostics(), "yoi/service-cycle"));
+    assertEquals(cycle, withCode(report.allDiagnostics(), "yoi/service-cycle"));
+    assertEquals(cycle, withCode(host.published(), "yoi/service-cycle"));
   }
 }

@@ -89,7 +89,13 @@ public final class Installation {
         continue;
       }
       FeatureReportBuilder report = reports.get(node.featureId());
-      plan.diagnostics(node.featureId()).forEach(report::add);
+      for (Diagnostic diagnostic : plan.diagnostics(node.featureId())) {
+        if (plan.reportDiagnostics().contains(diagnostic)) {
+          report.attach(diagnostic); // a cycle: already published at report level
+        } else {
+          report.add(diagnostic);
+        }
+      }
       report.services(plan.services(node.featureId()));
     }
     List<String> order = plan.order();
