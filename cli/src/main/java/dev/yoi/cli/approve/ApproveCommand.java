@@ -97,17 +97,22 @@ public final class ApproveCommand implements Callable<Integer> {
     try (PluginLoaders loaders = plugins.open(ApproveCommand.class.getClassLoader())) {
       FeatureCatalog catalog = FeatureCatalog.read(loaders.loaders());
       List<CatalogEntry> matches = catalog.entries(featureId);
+      List<Diagnostic> problems = catalog.diagnostics(featureId);
+      if (matches.isEmpty() && !problems.isEmpty()) {
+        // Its index line is there but broken (a digest mismatch, say): never approve what was not built.
+        problems.forEach(d -> err.println(d.message()));
+        err.println("yoi approve: " + featureId + " in " + plugins.describe() + " has a broken index"
+            + " line (above), so there is nothing sound to approve. Rebuild the plugin, then approve it.");
+        return ExitCodes.PROBLEMS;
+      }
       if (matches.isEmpty()) {
         err.println("yoi approve: no feature " + featureId + " in " + plugins.describe() + ".");
         err.println(catalog.ids().isEmpty() ? "There are no plugin features there."
             : "Features there: " + String.join(", ", catalog.ids()) + ".");
-        catalog.diagnostics(featureId).forEach(d -> err.println(d.message()));
         return ExitCodes.PROBLEMS;
       }
       if (matches.size() > 1) {
-        for (Diagnostic problem : catalog.diagnostics(featureId)) {
-          err.println(problem.message());
-        }
+        problems.forEach(d -> err.println(d.message()));
         err.println("yoi approve: " + featureId + " is defined " + matches.size()
             + " times; nothing is approved until only one plugin defines it.");
         return ExitCodes.PROBLEMS;
@@ -125,8 +130,11 @@ public final class ApproveCommand implements Callable<Integer> {
         .map(AuthorityRequest::label).collect(Collectors.toCollection(TreeSet::new));
     for (String label : without) {
       if (!optional.contains(label)) {
-        err.println("yoi approve: --without " + label + ": " + featureId + " has no optional authority"
-            + " " + label + (optional.isEmpty() ? "; it has no optional authorities."
+        boolean required = ApprovalLock.requestedLabels(descriptor).contains(label);
+        err.println("yoi approve: --without " + label + ": " + featureId
+            + (required ? " requires " + label + ", so it cannot be left out (the feature would not install)"
+                : " has no optional authority " + label)
+            + (optional.isEmpty() ? "; it has no optional authorities."
                 : "; its optional authorities: " + String.join(", ", optional) + "."));
         return ExitCodes.USAGE;
       }
