@@ -31,6 +31,16 @@ class ReportCommandTest {
   }
 
   @Test
+  void aPluginThatIsNotEnabledIsNotShownAsRequestingNoAuthority() {
+    Cli.Result result = Cli.run("report", "--project", BuiltJars.require(BuiltJars.WEATHER).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    String row = result.out().lines().filter(l -> l.startsWith("project:weather")).findFirst().orElseThrow();
+    assertTrue(row.matches("project:weather +not enabled +nothing granted"), row);
+    assertFalse(row.contains("no authority requested"), row);
+  }
+
+  @Test
   void onceApprovedTheSameManifestWouldInstallEverything() throws IOException {
     Path manifest = Files.writeString(dir.resolve("pod.json"),
         "{\"features\": {\"enable\": [\"project:weather\", \"user:journal\"]}, \"approvals\": \"features.lock.json\"}");

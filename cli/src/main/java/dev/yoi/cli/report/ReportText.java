@@ -55,7 +55,11 @@ public final class ReportText {
     List<String> lines = new ArrayList<>();
     feature.granted().forEach(label -> lines.add("granted " + label));
     feature.denied().forEach(label -> lines.add("denied " + label));
-    return lines.isEmpty() ? "no authority requested" : String.join("\n", lines);
+    if (!lines.isEmpty()) {
+      return String.join("\n", lines);
+    }
+    // Grants are decided only for a feature that gets that far; say nothing about what it requests.
+    return feature.installed() ? "no authority requested" : "nothing granted";
   }
 
   /** Installed contributions grouped by kind; any other outcome on its own line with its reason. */
