@@ -84,8 +84,16 @@ public final class DemoCommand implements Callable<Integer> {
           + ": no such directory") + ". Build first: mvn -q -DskipTests package");
       return ExitCodes.USAGE;
     }
-    Path work = workDirOption != null ? Files.createDirectories(workDirOption)
-        : Files.createTempDirectory("yoi-demo-");
+    Path work;
+    try {
+      work = workDirOption != null ? Files.createDirectories(workDirOption)
+          : Files.createTempDirectory("yoi-demo-");
+    } catch (IOException e) {
+      // A file in the way, or no permission: the person's input, not a bug in yoi.
+      err.println("yoi demo: --work-dir " + workDirOption + ": cannot use it as a directory (" + e
+          + "). Name a directory yoi can create or write to.");
+      return ExitCodes.USAGE;
+    }
     try {
       return run(plugins, work, out, err);
     } catch (InputException e) {
