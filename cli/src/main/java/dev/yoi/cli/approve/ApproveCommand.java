@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Examples:",
       "  yoi approve project:weather --lock features.lock.json",
-      "  yoi approve project:weather --lock features.lock.json --without SECRET_REF:weather-api-key --yes"})
+      "  yoi approve project:weather --lock features.lock.json \\",
+      "      --without SECRET_REF:weather-api-key --yes"})
 public final class ApproveCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FEATURE_ID", description = "The plugin feature, e.g. project:weather.")
   private String featureId;
@@ -71,8 +72,8 @@ public final class ApproveCommand implements Callable<Integer> {
   @Mixin private PluginOptions plugins;
 
   @Option(names = "--without", paramLabel = "LABEL", description = "Leave out an optional authority,"
-      + " e.g. SECRET_REF:weather-api-key: the feature installs without the contributions that need"
-      + " it. Repeatable.")
+      + " named by its label as the prompt lists it (KIND:scope): the feature installs without the"
+      + " contributions that need it. Repeatable.")
   private List<String> without = new ArrayList<>();
 
   @Option(names = {"-y", "--yes"}, description = "Approve without asking.")
@@ -146,7 +147,7 @@ public final class ApproveCommand implements Callable<Integer> {
     try {
       existing = ApprovalLock.read(lock);
     } catch (IOException e) {
-      err.println("yoi approve: " + lock + ": " + e.getMessage());
+      err.println("yoi approve: " + lockProblem(e));
       return ExitCodes.USAGE;
     }
     Optional<Approval> previous = existing.approval(featureId);
@@ -174,12 +175,18 @@ public final class ApproveCommand implements Callable<Integer> {
     try {
       ApprovalLock.approve(lock, featureId, entry.digest(), descriptor, granted);
     } catch (IOException e) {
-      err.println("yoi approve: " + lock + ": " + e.getMessage());
+      err.println("yoi approve: " + lockProblem(e));
       return ExitCodes.USAGE;
     }
     line(out, "", "Approved " + featureId + " " + descriptor.version() + " (" + entry.digest() + ") in "
         + lock + (granted.isEmpty() ? ", granting nothing." : ": granted " + String.join(", ", granted) + "."));
     return ExitCodes.OK;
+  }
+
+  /** The lock's own messages already name the file; a bare I/O error gets the name added. */
+  private String lockProblem(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains(lock.toString()) ? message : "--lock " + lock + ": " + message;
   }
 
   private boolean confirmed(String question, PrintWriter out) {
