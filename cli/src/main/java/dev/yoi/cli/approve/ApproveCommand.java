@@ -234,7 +234,7 @@ public final class ApproveCommand implements Callable<Integer> {
     DescriptorDiff diff = DescriptorDiff.between(previous.descriptor(), entry.descriptor());
     line(out, "", entry.id() + " changed since it was approved (" + previous.digest() + " -> "
         + entry.digest() + "). Only the changes need your approval:");
-    diff.lines().forEach(l -> hanging(out, "  ", "    ", l));
+    diff.lines().forEach(l -> out.print(TextTable.hanging("  ", "    ", l)));
     line(out, "", "(+ added, - removed, ~ changed, ! widens an authority.) Previously granted: "
         + (previous.granted().isEmpty() ? "nothing" : String.join(", ", previous.granted())) + ".");
   }
@@ -262,14 +262,6 @@ public final class ApproveCommand implements Callable<Integer> {
   }
 
   private static void line(PrintWriter out, String indent, String text) {
-    hanging(out, indent, indent, text);
-  }
-
-  /** Wraps at 100 columns: the first line after {@code first}, the others after {@code rest}. */
-  private static void hanging(PrintWriter out, String first, String rest, String text) {
-    List<String> lines = TextTable.wrap(text, 100 - rest.length());
-    for (int i = 0; i < lines.size(); i++) {
-      out.println((i == 0 ? first : rest) + lines.get(i));
-    }
+    out.print(TextTable.hanging(indent, indent, text));
   }
 }
