@@ -110,8 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
   private int run(Path plugins, Path work, PrintWriter out, PrintWriter err)
       throws IOException, InterruptedException, InputException {
     ClassLoader host = DemoCommand.class.getClassLoader();
-    try (PluginLoaders loaders = PluginLoaders.open(host, FeatureSource.PROJECT, subdirectory(plugins, "project"))
-        .add(host, FeatureSource.USER, subdirectory(plugins, "user"))) {
+    try (PluginLoaders loaders = PluginLoaders.openLayout(host, plugins)) {
       if (loaders.plugins().isEmpty()) {
         err.println("yoi demo: no plugin jars under " + plugins + "/project or " + plugins
             + "/user. Build first: mvn -q -DskipTests package");
@@ -203,11 +202,6 @@ public final class DemoCommand implements Callable<Integer> {
   private static Path relative(Path path) {
     Path here = Path.of("").toAbsolutePath();
     return path.startsWith(here) ? here.relativize(path) : path;
-  }
-
-  private static List<Path> subdirectory(Path plugins, String name) {
-    Path dir = plugins.resolve(name);
-    return Files.isDirectory(dir) ? List.of(dir) : List.of();
   }
 
   /** Enables every plugin feature; allows every tool but {@code Shell*} and {@code MemoryDelete}. */
