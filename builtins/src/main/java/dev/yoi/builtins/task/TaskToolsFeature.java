@@ -152,7 +152,9 @@ public final class TaskToolsFeature implements FeatureModule {
 
   private static String noSuchTask(TaskStore store, String id) {
     List<Task> tasks = store.list();
-    return "no task #" + id + (tasks.isEmpty()
+    // The model may write the id as TaskCreate showed it ("#3"); say "#3", not "##3".
+    String shown = id.startsWith("#") ? id.substring(1) : id;
+    return "no task #" + shown + (tasks.isEmpty()
         ? "; the list is empty (TaskCreate adds one)"
         : "; existing ids: " + tasks.stream().map(Task::id).collect(Collectors.joining(", ")));
   }

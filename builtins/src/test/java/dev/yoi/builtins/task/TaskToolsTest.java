@@ -97,9 +97,11 @@ class TaskToolsTest {
     pod.callTool("TaskCreate", "{\"subject\":\"Pack\"}");
 
     ToolResult result = pod.callTool("TaskGet", "{\"id\":\"9\"}");
+    ToolResult hashed = pod.callTool("TaskGet", "{\"id\":\"#9\"}");
 
     assertTrue(result.isError());
     assertEquals("no task #9; existing ids: 1", result.text());
+    assertEquals("no task #9; existing ids: 1", hashed.text());
   }
 
   @Test
