@@ -47,6 +47,7 @@ public final class YoiCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(new YoiCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(YoiCommand::internalError);
+    cli.setParameterExceptionHandler(YoiCommand::usageError);
     // Every subcommand lists the same exit codes.
     for (CommandLine sub : cli.getSubcommands().values()) {
       sub.getCommandSpec().usageMessage()
@@ -62,6 +63,17 @@ public final class YoiCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.println("yoi: name a command, e.g. yoi demo");
     spec.commandLine().usage(err);
+    return ExitCodes.USAGE;
+  }
+
+  /** The mistake and where to read more, not the whole help page (which hid the mistake). */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for its options and examples.");
+    err.flush();
     return ExitCodes.USAGE;
   }
 

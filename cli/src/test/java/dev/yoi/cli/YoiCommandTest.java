@@ -34,6 +34,8 @@ class YoiCommandTest {
 
     assertEquals(ExitCodes.USAGE, result.exitCode());
     assertTrue(result.err().contains("Unknown option: '--strict'"), result.err());
+    assertTrue(result.err().contains("Run 'yoi verify --help' for its options and examples."), result.err());
+    assertFalse(result.err().contains("Usage:"), "the mistake, not the whole help page: " + result.err());
     assertFalse(result.all().contains("\tat "), result.all());
   }
 
