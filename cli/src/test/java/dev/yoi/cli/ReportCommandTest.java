@@ -41,6 +41,33 @@ class ReportCommandTest {
   }
 
   @Test
+  void aMisspeltEnabledIdIsAProblemThatListsTheIdsThereAre() throws IOException {
+    Path manifest = Files.writeString(dir.resolve("pod.json"), "{\"features\": {\"enable\": [\"project:wether\"]}}");
+
+    Cli.Result result = Cli.run("report", "--manifest", manifest.toString(), "--format", "json",
+        "--project", BuiltJars.require(BuiltJars.WEATHER).toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
+    assertTrue(result.err().contains("yoi report: the manifest enables project:wether, but no index"
+        + " defines it"), result.err());
+    assertTrue(result.err().contains("project:weather"), result.err());
+    InstallReport.fromJson(result.out()); // still one JSON document on stdout
+  }
+
+  @Test
+  void toolRulesWithTheirEnforcerDisabledAreAProblem() throws IOException {
+    Path manifest = Files.writeString(dir.resolve("pod.json"), "{\"features\": {\"disable\":"
+        + " [\"builtin:manifest-permissions\"]}, \"tools\": {\"deny\": [\"Memory*\"]}}");
+
+    Cli.Result result = Cli.run("report", "--manifest", manifest.toString(),
+        "--project", BuiltJars.require(BuiltJars.WEATHER).toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
+    assertTrue(result.err().contains("disables builtin:manifest-permissions, the feature that enforces"
+        + " them, so every tool may be called"), result.err());
+  }
+
+  @Test
   void onceApprovedTheSameManifestWouldInstallEverything() throws IOException {
     Path manifest = Files.writeString(dir.resolve("pod.json"),
         "{\"features\": {\"enable\": [\"project:weather\", \"user:journal\"]}, \"approvals\": \"features.lock.json\"}");
