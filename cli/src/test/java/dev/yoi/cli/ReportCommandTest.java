@@ -68,6 +68,18 @@ class ReportCommandTest {
   }
 
   @Test
+  void aManifestThatIsADirectoryOrMissingIsAUsageErrorSayingWhich() {
+    Cli.Result directory = Cli.run("report", "--manifest", dir.toString());
+    Cli.Result missing = Cli.run("report", "--manifest", dir.resolve("pod.json").toString());
+
+    assertEquals(ExitCodes.USAGE, directory.exitCode());
+    assertEquals("yoi report: --manifest " + dir + ": is a directory; name the manifest file in it"
+        + " (e.g. pod.json)\n", directory.err());
+    assertEquals(ExitCodes.USAGE, missing.exitCode());
+    assertEquals("yoi report: --manifest " + dir.resolve("pod.json") + ": no such file\n", missing.err());
+  }
+
+  @Test
   void onceApprovedTheSameManifestWouldInstallEverything() throws IOException {
     Path manifest = Files.writeString(dir.resolve("pod.json"),
         "{\"features\": {\"enable\": [\"project:weather\", \"user:journal\"]}, \"approvals\": \"features.lock.json\"}");

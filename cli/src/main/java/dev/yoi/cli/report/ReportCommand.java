@@ -72,7 +72,8 @@ public final class ReportCommand implements Callable<Integer> {
     PodManifest manifest;
     try {
       if (manifestFile != null && !Files.isRegularFile(manifestFile)) {
-        throw new InputException(manifestFile + ": no such file");
+        throw new InputException("--manifest " + manifestFile + (Files.isDirectory(manifestFile)
+            ? ": is a directory; name the manifest file in it (e.g. pod.json)" : ": no such file"));
       }
       manifest = manifestFile == null ? PodManifest.empty() : PodManifest.read(manifestFile);
     } catch (InputException e) {
