@@ -44,7 +44,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * <p>CI: 10,000 generated indexes (1 to 5 lines each, about half of them mutated). Soak
  * ({@code -Dyoi.soak=true}): 200,000 more.
  */
-class IndexMutationProperties {
+class IndexMutationPropertyTest {
   private static final Set<DiagnosticCode> LINE_CODES =
       EnumSet.of(DiagnosticCode.INDEX_CORRUPT, DiagnosticCode.INDEX_FORMAT, DiagnosticCode.DIGEST_MISMATCH);
 
