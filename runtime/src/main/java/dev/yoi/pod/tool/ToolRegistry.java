@@ -28,6 +28,17 @@ public final class ToolRegistry {
       .registerModule(new Jdk8Module())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private volatile Map<String, RegisteredTool> byName = Map.of();
+
+  /**
+   * Who holds a tool name: the contributing feature and the tool's class, as a duplicate's message
+   * lists them.
+   */
+  public record Owner(String featureId, String className) {
+    @Override
+    public String toString() {
+      return featureId + "  " + className;
+    }
+  }
   private volatile List<ToolDefinition> definitions = List.of();
   private boolean sealed;
 
@@ -99,6 +110,12 @@ public final class ToolRegistry {
   /** Freezes the registry: later commits throw. */
   public synchronized void seal() {
     sealed = true;
+  }
+
+  /** The feature and class holding tool {@code name}, if it is committed. */
+  public Optional<Owner> owner(String name) {
+    RegisteredTool tool = name == null ? null : byName.get(name);
+    return tool == null ? Optional.empty() : Optional.of(new Owner(tool.featureId(), tool.tool().getClass().getName()));
   }
 
   /** The definition of tool {@code name}, if there is one. */

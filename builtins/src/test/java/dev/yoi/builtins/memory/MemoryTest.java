@@ -1,0 +1,99 @@
+package dev.yoi.builtins.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yoi.builtins.Pods;
+import dev.yoi.pod.Pod;
+import dev.yoi.pod.tool.ToolResult;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MemoryTest {
+  @TempDir Path data;
+
+  @Test
+  void aNoteWrittenIsReadBackAndReplacedByTheSameKey() {
+    try (Pod pod = start()) {
+      assertEquals("Saved memory \"trip\".", pod.callTool("MemoryWrite", "{\"key\":\"trip\",\"content\":\"Lisbon\"}").text());
+      assertEquals("Replaced memory \"trip\".", pod.callTool("MemoryWrite", "{\"key\":\"trip\",\"content\":\"Porto\"}").text());
+
+      assertEquals("Porto", pod.callTool("MemoryRead", "{\"key\":\"trip\"}").text());
+    }
+  }
+
+  @Test
+  void notesSurviveAPodRestart() {
+    try (Pod pod = start()) {
+      pod.callTool("MemoryWrite", "{\"key\":\"user.home-city\",\"content\":\"Lyon\"}");
+    }
+
+    try (Pod restarted = start()) {
+      ToolResult result = restarted.callTool("MemoryRead", "{\"key\":\"user.home-city\"}");
+
+      assertEquals("Lyon", result.text());
+    }
+  }
+
+  @Test
+  void searchRanksNotesByHowManyQueryWordsTheyContainInAnyCase() {
+    try (Pod pod = start()) {
+      pod.callTool("MemoryWrite", "{\"key\":\"trip\",\"content\":\"Lisbon on Friday, window seat\"}");
+      pod.callTool("MemoryWrite", "{\"key\":\"food\",\"content\":\"Try pastel de nata in Lisbon\"}");
+      pod.callTool("MemoryWrite", "{\"key\":\"car\",\"content\":\"Service due in May\"}");
+
+      ToolResult result = pod.callTool("MemorySearch", "{\"query\":\"LISBON friday\"}");
+
+      assertEquals("trip: Lisbon on Friday, window seat\nfood: Try pastel de nata in Lisbon", result.text());
+    }
+  }
+
+  @Test
+  void searchHonoursTheLimit() {
+    try (Pod pod = start()) {
+      pod.callTool("MemoryWrite", "{\"key\":\"a\",\"content\":\"x\"}");
+      pod.callTool("MemoryWrite", "{\"key\":\"b\",\"content\":\"x\"}");
+
+      assertEquals("a: x", pod.callTool("MemorySearch", "{\"query\":\"x\",\"limit\":1}").text());
+    }
+  }
+
+  @Test
+  void readingAnUnknownKeyIsAnErrorThatListsTheSavedKeys() {
+    try (Pod pod = start()) {
+      pod.callTool("MemoryWrite", "{\"key\":\"trip\",\"content\":\"Lisbon\"}");
+
+      ToolResult result = pod.callTool("MemoryRead", "{\"key\":\"trips\"}");
+
+      assertTrue(result.isError());
+      assertEquals("no memory named \"trips\"; saved keys: trip", result.text());
+    }
+  }
+
+  @Test
+  void deleteRemovesTheNote() {
+    try (Pod pod = start()) {
+      pod.callTool("MemoryWrite", "{\"key\":\"trip\",\"content\":\"Lisbon\"}");
+
+      assertEquals("Deleted memory \"trip\".", pod.callTool("MemoryDelete", "{\"key\":\"trip\"}").text());
+      assertTrue(pod.callTool("MemoryRead", "{\"key\":\"trip\"}").isError());
+    }
+  }
+
+  @Test
+  void aBlankKeyIsRefused() {
+    try (Pod pod = start()) {
+      ToolResult result = pod.callTool("MemoryWrite", "{\"key\":\"  \",\"content\":\"x\"}");
+
+      assertTrue(result.isError());
+      assertEquals("key is blank: name the note, e.g. \"user.home-city\"", result.text());
+    }
+  }
+
+  private Pod start() {
+    Pod pod = Pods.builtins().dataDirectory(data).build();
+    pod.start();
+    return pod;
+  }
+}

@@ -1,0 +1,230 @@
+package dev.yoi.cli.demo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yoi.cli.ExitCodes;
+import dev.yoi.cli.index.InventoryJson;
+import dev.yoi.cli.index.InputException;
+import dev.yoi.cli.plugin.BundledPlugins;
+import dev.yoi.cli.plugin.PluginLoaders;
+import dev.yoi.cli.report.ReportText;
+import dev.yoi.descriptor.AuthorityRequest;
+import dev.yoi.feature.FeatureReport;
+import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.catalog.FeatureCatalog;
+import dev.yoi.feature.grant.ApprovalLock;
+import dev.yoi.pod.Pod;
+import dev.yoi.pod.notify.Alert;
+import dev.yoi.pod.notify.AlertSink;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yoi demo}: a Pod with the builtins and both example plugins, each plugin through its own
+ * class loader with its own source, enabled in a generated manifest and approved in a generated
+ * lock; two scripted turns; then the install report and the history.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    header = "Run a Pod with the builtins and the example plugins through a scripted conversation.",
+    description = {
+      "Loads the builtins from yoi itself and each example plugin through its own class loader"
+          + " (plugins/project/*.jar as project plugins, plugins/user/*.jar as user plugins),"
+          + " writes a manifest that enables them and a lock that approves them, and starts a Pod"
+          + " with a scripted model. The model uses the task, memory, weather and journal tools;"
+          + " the manifest denies it one tool; the journal's hooks record every call; and"
+          + " task-reminders notifies the model about the task it left in progress.",
+      "Prints the generated manifest and approvals, the install report, the alerts and the"
+          + " history. Exits 1 if a feature did not install or the reminder never came."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  static final String REMINDERS = "builtin:task-reminders";
+  private static final long REMINDER_TIMEOUT_SECONDS = 10;
+
+  @Option(names = "--plugins", paramLabel = "DIR", description = "The plugin directory: DIR/project"
+      + " holds project plugin jars, DIR/user user plugin jars. Default: the plugins directory"
+      + " beside yoi.jar.")
+  private Path pluginsOption;
+
+  @Option(names = "--work-dir", paramLabel = "DIR", description = "Where to write the manifest,"
+      + " lock, history and state stores, and keep them. Default: a temporary directory, deleted"
+      + " afterwards.")
+  private Path workDirOption;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path plugins = pluginsOption != null ? pluginsOption : BundledPlugins.directory().orElse(null);
+    if (plugins == null || !Files.isDirectory(plugins)) {
+      err.println("yoi demo: " + (plugins == null ? "no plugins directory beside yoi.jar" : plugins
+          + ": no such directory") + ". Build first: mvn -q -DskipTests package");
+      return ExitCodes.USAGE;
+    }
+    Path work = workDirOption != null ? Files.createDirectories(workDirOption)
+        : Files.createTempDirectory("yoi-demo-");
+    try {
+      return run(plugins, work, out, err);
+    } catch (InputException e) {
+      err.println("yoi demo: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } finally {
+      out.flush();
+      if (workDirOption == null) {
+        deleteRecursively(work);
+      }
+    }
+  }
+
+  private int run(Path plugins, Path work, PrintWriter out, PrintWriter err)
+      throws IOException, InterruptedException, InputException {
+    ClassLoader host = DemoCommand.class.getClassLoader();
+    try (PluginLoaders loaders = PluginLoaders.open(host, FeatureSource.PROJECT, subdirectory(plugins, "project"))
+        .add(host, FeatureSource.USER, subdirectory(plugins, "user"))) {
+      if (loaders.plugins().isEmpty()) {
+        err.println("yoi demo: no plugin jars under " + plugins + "/project or " + plugins
+            + "/user. Build first: mvn -q -DskipTests package");
+        return ExitCodes.USAGE;
+      }
+      out.println("Yoi demo: a Pod with the builtins and the example plugins.");
+      out.println();
+      out.println("Plugins, each through its own class loader:");
+      for (int i = 0; i < loaders.plugins().size(); i++) {
+        out.printf("  %-8s %s%n", loaders.loaders().get(i).source().prefix(), relative(loaders.plugins().get(i)));
+      }
+
+      // Enable every plugin feature, and approve each with all it asks for except the optional
+      // authorities: the report then shows a denied optional authority that costs nothing.
+      FeatureCatalog catalog = FeatureCatalog.read(loaders.loaders());
+      List<CatalogEntry> pluginFeatures = catalog.entries();
+      Path lock = work.resolve(ApprovalLock.FILE_NAME);
+      Path manifest = work.resolve("pod.json");
+      Files.writeString(manifest, manifestJson(pluginFeatures));
+      out.println();
+      out.println("Manifest " + manifest + ":");
+      out.print(Files.readString(manifest).indent(2));
+      out.println("Approved in " + lock + ":");
+      for (CatalogEntry entry : pluginFeatures) {
+        Set<String> requested = ApprovalLock.requestedLabels(entry.descriptor());
+        Set<String> optional = entry.descriptor().authorities().stream()
+            .filter(AuthorityRequest::optional).map(AuthorityRequest::label).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> granted = new TreeSet<>(requested);
+        granted.removeAll(optional);
+        ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);
+        out.printf("  %-16s granted %s%n", entry.id(), granted.isEmpty() ? "nothing" : String.join(", ", granted));
+        if (!optional.isEmpty()) {
+          out.printf("  %-16s left out the optional %s%n", "", String.join(", ", optional));
+        }
+      }
+
+      List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
+      CountDownLatch reminded = new CountDownLatch(1);
+      AlertSink sink = alert -> {
+        alerts.add(alert);
+        if (alert.featureId().equals(REMINDERS)) {
+          reminded.countDown();
+        }
+      };
+      Pod.Builder builder = Pod.builder().features(host, FeatureSource.BUILTIN);
+      loaders.loaders().forEach(l -> builder.features(l.loader(), l.source()));
+      try (Pod pod = builder
+          .manifest(manifest)
+          .approvals(lock)
+          .history(work.resolve("history"))
+          .dataDirectory(work.resolve("data"))
+          .model(DemoScript.model())
+          .alerts(sink)
+          .build()) {
+        InstallReport report = pod.start();
+        out.println();
+        out.println("== Install report ==");
+        out.println();
+        out.print(ReportText.render(report));
+
+        for (String message : DemoScript.USER_TURNS) {
+          pod.runTurn(message);
+        }
+        // task-reminders runs every second on the host's supervisor; it alerts when it reminded.
+        boolean arrived = reminded.await(REMINDER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        out.println();
+        out.println("== Alerts (transient, for the person; never in history) ==");
+        out.println();
+        synchronized (alerts) {
+          alerts.forEach(a -> out.println("  " + a.featureId() + " " + a.level() + ": " + a.message()));
+        }
+        if (!arrived) {
+          out.println("  (no reminder from " + REMINDERS + " within " + REMINDER_TIMEOUT_SECONDS + " s)");
+        }
+        out.println();
+        out.println("== History (" + pod.historyFile().map(Path::toString).orElse("in memory") + ") ==");
+        out.println();
+        out.print(HistoryText.render(pod.history()));
+
+        boolean allInstalled = report.features().stream()
+            .filter(FeatureReport::enabled).allMatch(FeatureReport::installed);
+        return allInstalled && arrived && !report.hasErrors() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+      }
+    }
+  }
+
+  /** A path under the working directory as a relative one, as a person typed it. */
+  private static Path relative(Path path) {
+    Path here = Path.of("").toAbsolutePath();
+    return path.startsWith(here) ? here.relativize(path) : path;
+  }
+
+  private static List<Path> subdirectory(Path plugins, String name) {
+    Path dir = plugins.resolve(name);
+    return Files.isDirectory(dir) ? List.of(dir) : List.of();
+  }
+
+  /** Enables every plugin feature; allows every tool but {@code Shell*} and {@code MemoryDelete}. */
+  private static String manifestJson(List<CatalogEntry> pluginFeatures) throws IOException {
+    ObjectNode root = InventoryJson.MAPPER.createObjectNode();
+    ArrayNode enable = root.putObject("features").putArray("enable");
+    pluginFeatures.stream().map(CatalogEntry::id).distinct().sorted().forEach(enable::add);
+    ObjectNode tools = root.putObject("tools");
+    tools.putArray("allow").add("*");
+    tools.putArray("deny").add("Shell*").add("MemoryDelete");
+    root.put("approvals", ApprovalLock.FILE_NAME);
+    return InventoryJson.write(root);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // A temporary directory left behind is not worth failing the demo for.
+    }
+  }
+}

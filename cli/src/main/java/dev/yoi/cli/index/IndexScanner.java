@@ -1,0 +1,156 @@
+package dev.yoi.cli.index;
+
+import dev.yoi.cli.plugin.PluginLoaders;
+import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.descriptor.IndexLine;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.Severity;
+import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.catalog.FeatureCatalog;
+import dev.yoi.feature.catalog.FeatureLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads feature indexes from jars, class directories and the command's own class path through
+ * the registry's {@link FeatureCatalog}, without loading a single feature class. On top of the
+ * catalog's line checks it looks at class files as bytes: the classes an index names must exist,
+ * and the generated descriptor class must carry the line's digest.
+ */
+public final class IndexScanner {
+  private static final String INDEX = IndexLine.INDEX_PATH;
+
+  private IndexScanner() {}
+
+  /**
+   * Reads each path: a jar; a class directory (one holding {@code META-INF/yoi/features.jsonl});
+   * or a directory of plugin jars, searched recursively.
+   *
+   * @throws InputException if a path does not exist or cannot be read at all
+   */
+  public static Inventory scan(List<Path> paths, FeatureSource source) throws InputException {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path) && !Files.isRegularFile(path.resolve(INDEX))
+          && PluginLoaders.plugins(List.of(path)).isEmpty()) {
+        problems.add(new Diagnostic(DiagnosticCode.INDEX_CORRUPT.code(), Severity.WARNING, "",
+            DiagnosticCode.INDEX_CORRUPT.format(path + " holds no .jar files and no " + INDEX
+                + ", so it has no features. Point at a plugin jar, a directory of plugin jars, or a"
+                + " class output directory (target/classes).")));
+      }
+    }
+    List<Path> readable = new ArrayList<>();
+    for (Path plugin : PluginLoaders.plugins(paths)) {
+      checkJar(plugin).ifPresentOrElse(problems::add, () -> readable.add(plugin));
+    }
+    // The platform loader as parent: the plugins see no index but their own, and nothing of yoi.
+    try (PluginLoaders loaders = PluginLoaders.open(ClassLoader.getPlatformClassLoader(), source, readable)) {
+      Inventory found = read(FeatureCatalog.read(loaders.loaders()));
+      return new Inventory(List.of(), problems).plus(found);
+    }
+  }
+
+  /** The features this command was built with, read from {@code loader}'s indexes. */
+  public static Inventory builtins(ClassLoader loader) {
+    return read(FeatureCatalog.read(new FeatureLoader(loader, FeatureSource.BUILTIN)));
+  }
+
+  private static Inventory read(FeatureCatalog catalog) {
+    List<FoundFeature> features = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>(catalog.diagnostics());
+    for (CatalogEntry entry : catalog.entries()) {
+      FoundFeature feature = new FoundFeature(entry.source(), entry.location(), entry.lineNumber(), entry.line());
+      List<Diagnostic> classProblems = checkClasses(feature, entry.loader().loader());
+      problems.addAll(classProblems);
+      if (classProblems.isEmpty()) {
+        features.add(feature);
+      }
+    }
+    return new Inventory(features, problems);
+  }
+
+  /** A problem that keeps a file from being read as a plugin jar at all, if any. */
+  private static Optional<Diagnostic> checkJar(Path plugin) {
+    if (Files.isDirectory(plugin)) {
+      return Optional.empty();
+    }
+    try (ZipFile zip = new ZipFile(plugin.toFile())) {
+      if (zip.getEntry(INDEX) == null) {
+        return Optional.of(error(DiagnosticCode.INDEX_CORRUPT, "", plugin + " has no " + INDEX
+            + ", so it declares no features. Compile the plugin with yoi-processor on its compile"
+            + " path (e.g. a provided-scope Maven dependency) and rebuild the jar."));
+      }
+      return Optional.empty();
+    } catch (ZipException e) {
+      return Optional.of(error(DiagnosticCode.INDEX_CORRUPT, "", plugin + " is not a jar ("
+          + e.getMessage() + "). Point at the plugin's jar file or at a directory of plugin jars."));
+    } catch (IOException e) {
+      return Optional.of(error(DiagnosticCode.INDEX_CORRUPT, "", plugin + " cannot be read ("
+          + e.getMessage() + "). Check the file, or rebuild the plugin."));
+    }
+  }
+
+  /**
+   * The classes a line names must be there, and the generated descriptor class must carry the
+   * line's digest: its {@code DIGEST} constant is a string in the class file's constant pool, so a
+   * byte search finds it without loading the class.
+   */
+  private static List<Diagnostic> checkClasses(FoundFeature feature, ClassLoader loader) {
+    IndexLine line = feature.line();
+    String where = "feature " + feature.id() + " (index line " + feature.lineNumber() + " of "
+        + feature.location() + ")";
+    Optional<byte[]> descriptorClass = classBytes(loader, line.descriptorClass());
+    if (descriptorClass.isEmpty()) {
+      return List.of(error(DiagnosticCode.INDEX_CORRUPT, feature.id(), where + " names the descriptor"
+          + " class " + line.descriptorClass() + ", which is not there. The index does not belong"
+          + " to these classes; rebuild the plugin instead of copying indexes between jars."));
+    }
+    if (!contains(descriptorClass.get(), line.digest().getBytes(StandardCharsets.US_ASCII))) {
+      return List.of(error(DiagnosticCode.DIGEST_MISMATCH, feature.id(), where + ": the line says"
+          + " digest " + line.digest() + " but " + line.descriptorClass() + " was compiled with a"
+          + " different DIGEST. The index was edited or comes from another build; rebuild the"
+          + " plugin."));
+    }
+    if (classBytes(loader, line.descriptor().featureClass()).isEmpty()) {
+      return List.of(error(DiagnosticCode.INDEX_CORRUPT, feature.id(), where + " names the feature"
+          + " class " + line.descriptor().featureClass() + ", which is not there. Rebuild the"
+          + " plugin."));
+    }
+    return List.of();
+  }
+
+  /** A class file's bytes, read as a resource: the class itself is never loaded. */
+  private static Optional<byte[]> classBytes(ClassLoader loader, String binaryName) {
+    try (InputStream in = loader.getResourceAsStream(binaryName.replace('.', '/') + ".class")) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static Diagnostic error(DiagnosticCode code, String featureId, String message) {
+    return new Diagnostic(code.code(), Severity.ERROR, featureId, code.format(message));
+  }
+}

@@ -1,0 +1,120 @@
+package dev.yoi.cli.inspect;
+
+import dev.yoi.cli.index.FoundFeature;
+import dev.yoi.cli.text.TextTable;
+import dev.yoi.descriptor.AuthorityRequest;
+import dev.yoi.descriptor.Digests;
+import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.descriptor.HookDescriptor;
+import dev.yoi.descriptor.ProvidedService;
+import dev.yoi.descriptor.RequiredService;
+import dev.yoi.descriptor.TaskDescriptor;
+import dev.yoi.descriptor.ToolDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code yoi inspect}'s text: one row per feature, and with {@code --long} a block per feature. */
+final class FeatureTable {
+  static final int WIDTH = 100;
+
+  private FeatureTable() {}
+
+  static String summary(List<FoundFeature> features) {
+    List<List<String>> rows = new ArrayList<>();
+    for (FoundFeature feature : features) {
+      FeatureDescriptor d = feature.descriptor();
+      rows.add(List.of(
+          feature.id(),
+          d.version(),
+          Digests.abbreviate(feature.line().digest()).substring(Digests.PREFIX.length()),
+          contributes(feature) + "\n" + needs(d)));
+    }
+    return TextTable.render(
+        List.of("FEATURE", "VERSION", "SHA-256", "CONTRIBUTES AND NEEDS"), rows, WIDTH,
+        List.of(Set.of(3), Set.of(0)));
+  }
+
+  static String details(FoundFeature feature) {
+    FeatureDescriptor d = feature.descriptor();
+    StringBuilder out = new StringBuilder();
+    out.append(feature.id()).append(' ').append(d.version()).append('\n');
+    item(out, "name", d.name() + (d.description().isEmpty() ? "" : ": " + d.description()));
+    item(out, "digest", feature.line().digest());
+    item(out, "index", feature.location() + " (line " + feature.lineNumber() + ")");
+    item(out, "class", d.featureClass() + " (runtime " + d.runtime().wireName() + ")");
+    for (ToolDescriptor tool : d.tools()) {
+      item(out, "tool", tool.name() + ": " + tool.description()
+          + (tool.requires().isEmpty() ? "" : " [needs " + tool.requires().stream().map(Enum::name)
+              .collect(Collectors.joining(", ")) + "]"));
+    }
+    for (HookDescriptor hook : d.hooks()) {
+      item(out, "hook", hook.point().wireName() + " " + hook.name() + (hook.order() == 0 ? "" : " (order " + hook.order() + ")"));
+    }
+    for (TaskDescriptor task : d.backgroundTasks()) {
+      item(out, "task", task.name() + (task.every().isEmpty() ? " (runs once)" : " every " + task.every())
+          + ", restart " + task.restart() + ": " + task.description());
+    }
+    for (ProvidedService service : d.providedServices()) {
+      item(out, "provides", feature.source().qualify(service.id()) + " " + service.version() + " (" + service.type() + ")"
+          + (service.privileged() ? ", privileged" : ""));
+    }
+    for (RequiredService service : d.requiredServices()) {
+      item(out, "requires", service.id() + " " + service.version() + (service.optional() ? " (optional)" : "")
+          + ": " + service.reason());
+    }
+    for (AuthorityRequest authority : d.authorities()) {
+      item(out, "authority", authority.label() + (authority.optional() ? " (optional)" : "") + ": " + authority.reason());
+    }
+    return out.toString();
+  }
+
+  private static void item(StringBuilder out, String label, String text) {
+    String indent = " ".repeat(14);
+    List<String> lines = TextTable.wrap(text, WIDTH - indent.length());
+    out.append("  ").append(String.format("%-12s", label)).append(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      out.append(indent).append(line).append('\n');
+    }
+  }
+
+  /** One line per kind of contribution. */
+  private static String contributes(FoundFeature feature) {
+    FeatureDescriptor d = feature.descriptor();
+    List<String> lines = new ArrayList<>();
+    if (!d.tools().isEmpty()) {
+      lines.add(plural(d.tools().size(), "tool") + ": "
+          + d.tools().stream().map(ToolDescriptor::name).collect(Collectors.joining(", ")));
+    }
+    if (!d.hooks().isEmpty()) {
+      lines.add(plural(d.hooks().size(), "hook") + ": " + d.hooks().stream()
+          .map(h -> h.name() + " (" + h.point().wireName() + ")").collect(Collectors.joining(", ")));
+    }
+    if (!d.backgroundTasks().isEmpty()) {
+      lines.add(plural(d.backgroundTasks().size(), "task") + ": " + d.backgroundTasks().stream()
+          .map(t -> t.name() + (t.every().isEmpty() ? "" : " (every " + t.every() + ")"))
+          .collect(Collectors.joining(", ")));
+    }
+    for (ProvidedService service : d.providedServices()) {
+      lines.add("service: " + feature.source().qualify(service.id()) + " " + service.version());
+    }
+    return lines.isEmpty() ? "no contributions" : String.join("\n", lines);
+  }
+
+  /** One line per required service and authority. */
+  private static String needs(FeatureDescriptor d) {
+    List<String> lines = new ArrayList<>();
+    for (RequiredService service : d.requiredServices()) {
+      lines.add("needs " + service.id() + " " + service.version() + (service.optional() ? " (optional)" : ""));
+    }
+    for (AuthorityRequest authority : d.authorities()) {
+      lines.add("needs " + authority.label() + (authority.optional() ? " (optional)" : ""));
+    }
+    return lines.isEmpty() ? "needs no authority" : String.join("\n", lines);
+  }
+
+  private static String plural(int n, String noun) {
+    return n == 1 ? noun : noun + "s";
+  }
+}

@@ -1,0 +1,111 @@
+package dev.yoi.cli.plugin;
+
+import dev.yoi.cli.index.InputException;
+import dev.yoi.descriptor.IndexLine;
+import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.catalog.FeatureLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One class loader per plugin jar (or class directory), each a child of the host's loader so the
+ * plugin sees the author API, each tagged with the source the host gives it. Closing closes them.
+ */
+public final class PluginLoaders implements AutoCloseable {
+  private final List<URLClassLoader> opened = new ArrayList<>();
+  private final List<FeatureLoader> loaders = new ArrayList<>();
+  private final List<Path> plugins = new ArrayList<>();
+
+  private PluginLoaders() {}
+
+  /**
+   * Opens a loader per plugin found in {@code paths}: a jar, a class directory (holding
+   * {@code META-INF/yoi/features.jsonl}) or a directory searched recursively for jars.
+   *
+   * @throws InputException if a path does not exist or cannot be listed
+   */
+  public static PluginLoaders open(ClassLoader parent, FeatureSource source, List<Path> paths)
+      throws InputException {
+    PluginLoaders result = new PluginLoaders();
+    try {
+      result.add(parent, source, paths);
+    } catch (InputException | RuntimeException e) {
+      result.close();
+      throw e;
+    }
+    return result;
+  }
+
+  /** Adds the plugins in {@code paths} with {@code source}. */
+  public PluginLoaders add(ClassLoader parent, FeatureSource source, List<Path> paths) throws InputException {
+    for (Path plugin : plugins(paths)) {
+      URLClassLoader loader = new URLClassLoader(
+          "yoi-" + source.prefix() + "-" + plugin.getFileName(), new URL[] {url(plugin)}, parent);
+      opened.add(loader);
+      loaders.add(new FeatureLoader(loader, source));
+      plugins.add(plugin);
+    }
+    return this;
+  }
+
+  /** The loaders, in the order the plugins were found. */
+  public List<FeatureLoader> loaders() {
+    return List.copyOf(loaders);
+  }
+
+  /** The jars and class directories loaded, in the same order. */
+  public List<Path> plugins() {
+    return List.copyOf(plugins);
+  }
+
+  @Override
+  public void close() {
+    for (URLClassLoader loader : opened) {
+      try {
+        loader.close();
+      } catch (IOException e) {
+        // Nothing to do: the jar stays open until the JVM exits.
+      }
+    }
+    opened.clear();
+  }
+
+  /** The plugin jars and class directories the paths name, in order, each once. */
+  public static List<Path> plugins(List<Path> paths) throws InputException {
+    List<Path> found = new ArrayList<>();
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        throw new InputException(path + ": no such file or directory");
+      }
+      if (!Files.isDirectory(path) || Files.isRegularFile(path.resolve(IndexLine.INDEX_PATH))) {
+        found.add(path.toAbsolutePath().normalize());
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(path)) {
+        walk.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+            .sorted()
+            .map(p -> p.toAbsolutePath().normalize())
+            .forEach(found::add);
+      } catch (IOException | UncheckedIOException e) {
+        throw new InputException(path + ": cannot list the directory (" + e.getMessage() + ")");
+      }
+    }
+    return found.stream().distinct().toList();
+  }
+
+  private static URL url(Path plugin) {
+    try {
+      return plugin.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("a file path is always a URL: " + plugin, e);
+    }
+  }
+}

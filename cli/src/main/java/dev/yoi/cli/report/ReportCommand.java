@@ -1,0 +1,105 @@
+package dev.yoi.cli.report;
+
+import dev.yoi.cli.ExitCodes;
+import dev.yoi.cli.index.InputException;
+import dev.yoi.cli.plugin.PluginLoaders;
+import dev.yoi.cli.plugin.PluginOptions;
+import dev.yoi.feature.FeatureReport;
+import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.FeatureRegistry;
+import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.AuthorityPolicy;
+import dev.yoi.pod.manifest.ManifestException;
+import dev.yoi.pod.manifest.PodManifest;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code yoi report}: what a Pod would install, without starting one. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    header = "Dry-run install report: what a Pod with this manifest and these plugins would install.",
+    description = {
+      "Runs the whole install path (enablement, grants from the approval lock, service order, each"
+          + " feature's install and every registration check) into surfaces that keep nothing and"
+          + " start nothing, and prints the report a real start would give.",
+      "Exits 1 if an enabled feature would not install or anything is an error."
+    },
+    footer = {"", "Examples:",
+      "  yoi report --manifest pod.json --project plugins/project --user ~/.yoi/plugins",
+      "  yoi report --manifest pod.json --format json > report.json"})
+public final class ReportCommand implements Callable<Integer> {
+  /** The output formats. */
+  public enum Format {
+    text,
+    json
+  }
+
+  @Option(names = "--manifest", paramLabel = "FILE", description = "The Pod manifest (JSON). Default:"
+      + " none, which runs the builtins only.")
+  private Path manifestFile;
+
+  @Option(names = "--lock", paramLabel = "FILE", description = "The approval lock. Default: the"
+      + " manifest's \"approvals\", if it names one.")
+  private Path lockFile;
+
+  @Mixin private PluginOptions plugins;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or"
+      + " json (the InstallReport JSON schema). Default: ${DEFAULT-VALUE}.")
+  private Format format;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PodManifest manifest;
+    try {
+      if (manifestFile != null && !Files.isRegularFile(manifestFile)) {
+        throw new InputException(manifestFile + ": no such file");
+      }
+      manifest = manifestFile == null ? PodManifest.empty() : PodManifest.read(manifestFile);
+    } catch (InputException e) {
+      err.println("yoi report: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (ManifestException e) {
+      err.println(e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Optional<Path> lock = lockFile != null ? Optional.of(lockFile) : manifest.approvals();
+    ClassLoader host = ReportCommand.class.getClassLoader();
+    try (PluginLoaders loaders = plugins.open(host)) {
+      List<FeatureLoader> all = new ArrayList<>();
+      all.add(new FeatureLoader(host, FeatureSource.BUILTIN));
+      all.addAll(loaders.loaders());
+      InstallReport report = FeatureRegistry.dryRun(all, manifest.enablement(), AuthorityPolicy.standard(lock));
+      if (format == Format.json) {
+        out.print(report.toJson());
+        if (!report.toJson().endsWith("\n")) {
+          out.println();
+        }
+      } else {
+        out.print(ReportText.render(report));
+      }
+      out.flush();
+      boolean allInstalled = report.features().stream().filter(FeatureReport::enabled).allMatch(FeatureReport::installed);
+      return allInstalled && !report.hasErrors() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    } catch (InputException e) {
+      err.println("yoi report: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.yoi.cli.report;
+
+import dev.yoi.cli.text.TextTable;
+import dev.yoi.feature.ContributionReport;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureReport;
+import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.RequiredServiceReport;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** An install report as a person reads it: a table of features, then every diagnostic. */
+public final class ReportText {
+  static final int WIDTH = 100;
+
+  private ReportText() {}
+
+  public static String render(InstallReport report) {
+    StringBuilder out = new StringBuilder();
+    List<List<String>> rows = new ArrayList<>();
+    for (FeatureReport feature : report.features()) {
+      rows.add(List.of(feature.id() + "\n" + feature.version(), status(feature),
+          authorities(feature) + "\n" + contributions(feature)));
+    }
+    out.append(TextTable.render(List.of("FEATURE", "STATUS", "AUTHORITIES AND CONTRIBUTIONS"), rows, WIDTH,
+        List.of(Set.of(2), Set.of(0))));
+    if (!report.installOrder().isEmpty()) {
+      out.append('\n');
+      for (String line : TextTable.wrap("Install order: " + String.join(", ", report.installOrder()), WIDTH)) {
+        out.append(line).append('\n');
+      }
+    }
+    List<Diagnostic> diagnostics = report.allDiagnostics();
+    if (!diagnostics.isEmpty()) {
+      out.append('\n').append("Diagnostics:\n");
+      for (Diagnostic diagnostic : diagnostics) {
+        out.append(indent(diagnostic.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
+            + diagnostic.message())).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String status(FeatureReport feature) {
+    if (feature.installed()) {
+      return "installed";
+    }
+    return feature.enabled() ? "NOT INSTALLED" : "not enabled";
+  }
+
+  private static String authorities(FeatureReport feature) {
+    List<String> lines = new ArrayList<>();
+    feature.granted().forEach(label -> lines.add("granted " + label));
+    feature.denied().forEach(label -> lines.add("denied " + label));
+    return lines.isEmpty() ? "no authority requested" : String.join("\n", lines);
+  }
+
+  /** Installed contributions grouped by kind; any other outcome on its own line with its reason. */
+  private static String contributions(FeatureReport feature) {
+    List<String> lines = new ArrayList<>();
+    Map<ContributionReport.Kind, List<String>> installed = new EnumMap<>(ContributionReport.Kind.class);
+    for (ContributionReport contribution : feature.contributions()) {
+      if (contribution.status() == ContributionReport.Status.INSTALLED || !feature.installed()) {
+        installed.computeIfAbsent(contribution.kind(), k -> new ArrayList<>()).add(contribution.name());
+      } else {
+        lines.add(contribution.kind().wireName() + " " + contribution.name() + " "
+            + contribution.status().wireName() + (contribution.reason().isEmpty() ? "" : ": " + contribution.reason()));
+      }
+    }
+    List<String> grouped = new ArrayList<>();
+    installed.forEach((kind, names) -> grouped.add(kind.wireName() + (names.size() == 1 ? " " : "s ")
+        + String.join(", ", names)));
+    grouped.addAll(lines);
+    for (RequiredServiceReport service : feature.services()) {
+      grouped.add("uses " + service.id() + (service.provider().isEmpty() ? "" : " from " + service.provider()
+          + " " + service.providerVersion()) + (service.status() == RequiredServiceReport.Status.RESOLVED
+              ? "" : " (" + service.status().wireName() + ")"));
+    }
+    return grouped.isEmpty() ? "no contributions" : String.join("\n", grouped);
+  }
+
+  private static String indent(String text) {
+    StringBuilder out = new StringBuilder();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      List<String> wrapped = TextTable.wrap(lines[i], WIDTH - 4);
+      for (int j = 0; j < wrapped.size(); j++) {
+        out.append(i == 0 && j == 0 ? "  " : "    ").append(wrapped.get(j));
+        if (i < lines.length - 1 || j < wrapped.size() - 1) {
+          out.append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+}

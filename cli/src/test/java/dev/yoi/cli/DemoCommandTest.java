@@ -1,0 +1,40 @@
+package dev.yoi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main job, run in-process against the plugin jars the build put beside the command. */
+class DemoCommandTest {
+  @TempDir Path work;
+
+  @Test
+  void theDemoInstallsEveryFeatureAndShowsTheConversationWithItsReminder() {
+    BuiltJars.require(BuiltJars.WEATHER);
+
+    Cli.Result result = Cli.run("demo", "--work-dir", work.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    String out = result.out();
+    for (String id : new String[] {"builtin:manifest-permissions", "builtin:memory", "builtin:task-reminders",
+        "builtin:task-tools", "project:weather", "user:journal"}) {
+      assertTrue(out.contains(String.format("%-30sinstalled", id)), id + " installed:\n" + out);
+    }
+    assertTrue(out.contains("denied SECRET_REF:weather-api-key"), out);
+    assertTrue(out.contains("tool error    call-6 call denied by pre-tool-call hook \"enforce-tool-rules\""), out);
+    assertTrue(out.contains("system        builtin:task-reminders: Task #1 [IN_PROGRESS] Pack for Lisbon"), out);
+    assertTrue(Files.isRegularFile(work.resolve("history/history.jsonl")), "history kept in --work-dir");
+  }
+
+  @Test
+  void aMissingPluginDirectoryIsAUsageErrorThatSaysHowToBuild() {
+    Cli.Result result = Cli.run("demo", "--plugins", work.resolve("nowhere").toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertTrue(result.err().contains("Build first: mvn -q -DskipTests package"), result.err());
+  }
+}

@@ -1,0 +1,67 @@
+package dev.yoi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InspectCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void jsonListsEachFeatureWithItsIdDigestAndDescriptor() throws IOException {
+    Path jar = PluginJars.jar(dir, "planner.jar", PluginJars.feature("planner", "PlanCreate", "PlanList"));
+
+    Cli.Result result = Cli.run("inspect", "--format", "json", "--source", "user", jar.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    JsonNode root = new ObjectMapper().readTree(result.out());
+    JsonNode feature = root.get("features").get(0);
+    assertEquals("user:planner", feature.get("id").asText());
+    assertEquals(PluginJars.line(PluginJars.feature("planner", "PlanCreate", "PlanList")).digest(),
+        feature.get("digest").asText());
+    assertEquals("PlanCreate", feature.at("/descriptor/tools/0/name").asText());
+    assertEquals(0, root.get("problems").size());
+  }
+
+  @Test
+  void jsonCarriesProblemsInsteadOfPrintingThem() throws IOException {
+    Path jar = PluginJars.write(dir.resolve("plain.jar"), java.util.Map.of("A.class", new byte[] {1}));
+
+    Cli.Result result = Cli.run("inspect", "--format", "json", jar.toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode());
+    JsonNode problem = new ObjectMapper().readTree(result.out()).get("problems").get(0);
+    assertEquals("yoi/index-corrupt", problem.get("code").asText());
+    assertEquals("", result.err());
+  }
+
+  @Test
+  void theTableFitsAHundredColumns() throws IOException {
+    Path jar = PluginJars.jar(dir, "big.jar", PluginJars.feature("a-feature-with-a-rather-long-identifier",
+        "FirstToolWithALongName", "SecondToolWithALongName", "ThirdToolWithALongName", "FourthTool"));
+
+    Cli.Result result = Cli.run("inspect", "--long", jar.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    assertTrue(result.out().startsWith("FEATURE"), result.out());
+    for (String line : result.out().split("\n")) {
+      assertTrue(line.length() <= 100, "longer than 100 columns: " + line);
+    }
+  }
+
+  @Test
+  void dotDrawsAnArrowFromConsumerToProviderOfEachService() throws IOException {
+    Cli.Result result = Cli.run("inspect", "--format", "dot");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    assertTrue(result.out().startsWith("digraph yoi {"), result.out());
+    assertTrue(result.out().contains(
+        "\"builtin:task-reminders\" -> \"builtin:task-tools\" [label=\"builtin:task-store ^1.0\"];"), result.out());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.yoi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class YoiCommandTest {
+  @Test
+  void helpListsEveryCommandAndTheExitCodes() {
+    Cli.Result result = Cli.run("--help");
+
+    assertEquals(ExitCodes.OK, result.exitCode());
+    for (String command : new String[] {"inspect", "verify", "approve", "report", "demo"}) {
+      assertTrue(result.out().contains("\n  " + command + " "), command + " in:\n" + result.out());
+    }
+    assertTrue(result.out().contains("Exit codes:\n  0   Success."), result.out());
+  }
+
+  @Test
+  void everyCommandsHelpListsTheExitCodes() {
+    for (String command : new String[] {"inspect", "verify", "approve", "report", "demo"}) {
+      Cli.Result result = Cli.run(command, "--help");
+
+      assertEquals(ExitCodes.OK, result.exitCode(), command);
+      assertTrue(result.out().contains("  2   Usage error"), command + ":\n" + result.out());
+    }
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    Cli.Result result = Cli.run("verify", "--strict");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertTrue(result.err().contains("Unknown option: '--strict'"), result.err());
+    assertFalse(result.all().contains("\tat "), result.all());
+  }
+
+  @Test
+  void aCommandThatThrowsIsAnInternalErrorInOneLineWithoutAStackTrace() {
+    var cli = YoiCommand.commandLine();
+    cli.addSubcommand("boom", new picocli.CommandLine(new Boom()));
+    var err = new java.io.StringWriter();
+    cli.setErr(new java.io.PrintWriter(err, true));
+
+    int exit = cli.execute("boom");
+
+    assertEquals(ExitCodes.INTERNAL, exit);
+    assertTrue(err.toString().startsWith("yoi boom: internal error: java.lang.IllegalStateException: kaput at "),
+        err.toString());
+    assertFalse(err.toString().contains("\tat "), err.toString());
+  }
+
+  @picocli.CommandLine.Command(name = "boom")
+  static final class Boom implements Runnable {
+    @Override
+    public void run() {
+      throw new IllegalStateException("kaput");
+    }
+  }
+
+  @Test
+  void approveWithoutTheLockOptionIsAUsageError() {
+    Cli.Result result = Cli.run("approve", "project:weather");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertTrue(result.err().contains("Missing required option: '--lock=FILE'"), result.err());
+  }
+}

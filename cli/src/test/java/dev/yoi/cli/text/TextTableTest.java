@@ -1,0 +1,35 @@
+package dev.yoi.cli.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TextTableTest {
+  @Test
+  void wrapsAtSpacesAndCutsOnlyWordsLongerThanTheWidth() {
+    assertEquals(List.of("tools: a,", "b, c"), TextTable.wrap("tools: a, b, c", 10));
+    assertEquals(List.of("abcdefghij", "klm"), TextTable.wrap("abcdefghijklm", 10));
+    assertEquals(List.of("one", "two"), TextTable.wrap("one\ntwo", 10));
+  }
+
+  @Test
+  void aTableThatFitsKeepsEveryColumnWhole() {
+    String table = TextTable.render(List.of("A", "B"), List.of(List.of("x", "y y")), 100, List.of(Set.of(1)));
+
+    assertEquals("A  B\nx  y y\n", table);
+  }
+
+  @Test
+  void theFirstGroupIsNarrowedBeforeTheSecond() {
+    String table = TextTable.render(List.of("ID", "TEXT"),
+        List.of(List.of("builtin:task-tools", "one two three four five six seven eight nine ten")), 40,
+        List.of(Set.of(1), Set.of(0)));
+
+    for (String line : table.split("\n")) {
+      assertEquals(true, line.length() <= 40, line);
+    }
+    assertEquals("builtin:task-tools  one two three four", table.split("\n")[1]);
+  }
+}
