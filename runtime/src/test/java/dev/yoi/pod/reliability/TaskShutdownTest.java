@@ -140,12 +140,13 @@ class TaskShutdownTest {
   @Test
   void crashLoopsBackOffAtABoundedRateAndCloseStopsThemAll() throws Exception {
     List<Event> events = new CopyOnWriteArrayList<>();
-    CountDownLatch eightFailuresEach = new CountDownLatch(CRASHERS);
+    CountDownLatch eightFailuresEach = new CountDownLatch(CRASHERS + 1); // and "never" failed once
     PodManifest onlyCrashers = new PodManifest(List.of(), List.of("builtin:closers"), List.of(), List.of(), Optional.empty());
     Pod pod = Pod.builder().features(features, FeatureSource.BUILTIN).manifest(onlyCrashers).taskBackoff(BACKOFF)
         .taskEvents(status -> {
           events.add(new Event(status, System.nanoTime()));
-          if (status.name().startsWith("crash") && status.state() == TaskState.BACKOFF && status.failures() == 8) {
+          if ((status.name().startsWith("crash") && status.state() == TaskState.BACKOFF && status.failures() == 8)
+              || (status.name().equals("never") && status.state() == TaskState.FAILED)) {
             eightFailuresEach.countDown();
           }
         })
@@ -203,11 +204,16 @@ class TaskShutdownTest {
     for (String name : List.of("waiter", "sleeper", "poller", "ticker", "stubborn")) {
       running.put(name, new CountDownLatch(1));
     }
+    CountDownLatch crashed = new CountDownLatch(CRASHERS + 1);
     Pod pod = Pod.builder().features(features, FeatureSource.BUILTIN).taskBackoff(BACKOFF)
         .diagnostics(diagnostics::add)
         .taskEvents(status -> {
           if (status.state() == TaskState.RUNNING && running.containsKey(status.name())) {
             running.get(status.name()).countDown();
+          }
+          if (status.featureId().equals("builtin:crashers") && status.failures() == 1
+              && (status.state() == TaskState.BACKOFF || status.state() == TaskState.FAILED)) {
+            crashed.countDown();
           }
         })
         .build();
@@ -217,6 +223,8 @@ class TaskShutdownTest {
       for (Map.Entry<String, CountDownLatch> e : running.entrySet()) {
         assertTrue(e.getValue().await(60, TimeUnit.SECONDS), e.getKey() + " never ran");
       }
+      // Every crasher has failed once: they are in backoff (or, "never", failed) when close comes.
+      assertTrue(crashed.await(60, TimeUnit.SECONDS), "the crashers never ran");
       stubborn = taskThreads("builtin:closers").stream().filter(t -> t.getName().endsWith("/stubborn"))
           .findFirst().orElseThrow();
     } finally {
