@@ -136,4 +136,24 @@ class ReportLevelDiagnosticsTest {
     assertEquals(cycle, withCode(report.allDiagnostics(), "yoi/service-cycle"));
     assertEquals(cycle, withCode(host.published(), "yoi/service-cycle"));
   }
+
+  @Test
+  void aManifestIdThatNoIndexDefinesIsAReportLevelWarningNamingTheIdsFound() throws IOException {
+    Path clock = module("clock", CLOCK);
+    Path manifest = dir.resolve("pod.json");
+    java.nio.file.Files.writeString(manifest,
+        "{\"features\":{\"enable\":[\"project:wether\"],\"disable\":[\"builtin:clock\"]}}");
+    URLClassLoader loader = FeatureCompiler.loader(clock);
+    loaders.add(loader);
+
+    InstallReport report;
+    try (Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).manifest(manifest).build()) {
+      report = pod.start();
+    }
+
+    List<Diagnostic> unknown = withCode(report.diagnostics(), "yoi/manifest-invalid");
+    assertEquals(1, unknown.size(), report.toJson());
+    assertTrue(unknown.get(0).message().contains("features.enable names project:wether"), unknown.get(0).message());
+    assertTrue(unknown.get(0).message().contains("builtin:clock"), unknown.get(0).message());
+  }
 }

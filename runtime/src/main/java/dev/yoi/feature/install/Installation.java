@@ -31,7 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One run of the registry over a catalog: enablement, grants, service resolution and order, then
@@ -76,6 +79,7 @@ public final class Installation {
     for (Diagnostic diagnostic : catalog.indexDiagnostics()) {
       addReportDiagnostic(diagnostic);
     }
+    reportUnknownManifestIds();
     List<ServiceNode> nodes = new ArrayList<>();
     for (String id : catalog.ids()) {
       screen(id).ifPresent(nodes::add);
@@ -104,6 +108,27 @@ public final class Installation {
     }
     List<FeatureReport> features = reports.values().stream().map(FeatureReportBuilder::build).toList();
     return new InstallReport(features, order, reportDiagnostics);
+  }
+
+  /**
+   * A manifest that enables or disables an id no index defines (a typo such as
+   * {@code project:wether}) would otherwise install nothing without a word.
+   */
+  private void reportUnknownManifestIds() {
+    reportUnknownIds("features.enable", enablement.enabled());
+    reportUnknownIds("features.disable", enablement.disabled());
+  }
+
+  private void reportUnknownIds(String field, Set<String> ids) {
+    SortedSet<String> known = catalog.ids();
+    for (String id : new TreeSet<>(ids)) {
+      if (!known.contains(id)) {
+        addReportDiagnostic(Diagnostics.warning(DiagnosticCode.MANIFEST_INVALID, "", "the Pod manifest's "
+            + field + " names " + id + ", but no index given to the Pod defines that feature; the"
+            + " features found are " + (known.isEmpty() ? "none" : String.join(", ", known))
+            + ". Correct the id, or give the Pod the class loader of the plugin that defines it."));
+      }
+    }
   }
 
   /**
@@ -220,8 +245,8 @@ public final class Installation {
     report.add(Diagnostics.warning(DiagnosticCode.AUTHORITY_DENIED, id, "feature " + id + " was denied the"
         + " optional " + requestList(deniedOptional) + ". It installs without "
         + (names.isEmpty() ? "it (no tool requires it)" : "the tools that need it: " + String.join(", ", names))
-        + ". Grant it to get them (for a user or project feature: yoi approve " + id
-        + " --lock <lock file>)."));
+        + (names.isEmpty() ? ". To grant it" : ". To get them back, grant it")
+        + " (for a user or project feature: yoi approve " + id + " --lock <lock file>)."));
     return skipped;
   }
 
