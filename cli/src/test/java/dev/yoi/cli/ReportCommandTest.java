@@ -48,8 +48,9 @@ class ReportCommandTest {
         "--project", BuiltJars.require(BuiltJars.WEATHER).toString());
 
     assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
-    assertTrue(result.err().contains("yoi report: the manifest enables project:wether, but no index"
-        + " defines it"), result.err());
+    assertTrue(result.err().contains("yoi report: [yoi/manifest-invalid] the Pod manifest's"
+        + " features.enable names project:wether, but no index given to the Pod defines that feature"),
+        result.err());
     assertTrue(result.err().contains("project:weather"), result.err());
     InstallReport.fromJson(result.out()); // still one JSON document on stdout
   }

@@ -1,13 +1,11 @@
 package dev.yoi.cli.report;
 
-import dev.yoi.feature.FeatureReport;
+import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.pod.manifest.PodManifest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * What a manifest says that the install report cannot show, because it names nothing that is
@@ -19,21 +17,14 @@ final class ManifestCheck {
 
   private ManifestCheck() {}
 
-  /** One message per problem, in manifest order; empty when the manifest and the report agree. */
+  /** One message per problem; empty when the manifest and the report agree. */
   static List<String> problems(PodManifest manifest, InstallReport report) {
-    Set<String> known = report.features().stream().map(FeatureReport::id)
-        .collect(Collectors.toCollection(TreeSet::new));
+    // Ids that no index defines are found by the install itself (a report-level manifest-invalid
+    // warning); here they become problems, so a typo fails the command.
     List<String> problems = new ArrayList<>();
-    for (String id : manifest.enable()) {
-      if (!known.contains(id)) {
-        problems.add("the manifest enables " + id + ", but no index defines it, so nothing is"
-            + " installed for it. Features there: " + String.join(", ", known) + ".");
-      }
-    }
-    for (String id : manifest.disable()) {
-      if (!known.contains(id)) {
-        problems.add("the manifest disables " + id + ", but no index defines it; check the id."
-            + " Features there: " + String.join(", ", known) + ".");
+    for (Diagnostic diagnostic : report.diagnostics()) {
+      if (diagnostic.code().equals(DiagnosticCode.MANIFEST_INVALID.code())) {
+        problems.add(diagnostic.message());
       }
     }
     boolean rules = !manifest.allowTools().isEmpty() || !manifest.denyTools().isEmpty();
