@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yoi.descriptor.DescriptorChecks;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Digests;
+import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexEntry;
 import dev.yoi.descriptor.IndexFile;
 import dev.yoi.feature.Diagnostic;
@@ -26,14 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 6.2: indexes whose lines are valid, then broken at random. Whatever the bytes, reading
@@ -42,38 +36,72 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * diagnostic per broken line and lists every intact feature.
  *
  * <p>CI: 10,000 generated indexes (1 to 5 lines each, two in three of them mutated). Soak
- * ({@code -Dyoi.soak=true}): 200,000 more.
+ * ({@code -Dyoi.soak=true}): 200,000 more. The cases come from {@link SeededCases}: a fixed seed,
+ * {@code -Dyoi.seed} to change it, and every failure prints the seed and case that replay it.
  */
 class IndexMutationPropertyTest {
   private static final Set<DiagnosticCode> LINE_CODES =
       EnumSet.of(DiagnosticCode.INDEX_CORRUPT, DiagnosticCode.INDEX_FORMAT, DiagnosticCode.DIGEST_MISMATCH);
 
+  private static final int CI = 10_000;
+  private static final int SOAK = 200_000;
+
   /** A generated index: its lines, and whether the file ends with a newline. */
   record GeneratedIndex(List<LineSpec> lines, boolean finalNewline) {}
 
-  @Provide
-  Arbitrary<GeneratedIndex> indexes() {
-    Arbitrary<List<Mutation>> mutations = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(List.<Mutation>of())),
-        net.jqwik.api.Tuple.of(2, IndexMutations.mutation().list().ofMinSize(1).ofMaxSize(3)));
-    Arbitrary<LineSpec> line = Combinators.combine(IndexMutations.descriptor(), mutations, Arbitraries.of(false, false, true))
-        .as(LineSpec::new);
-    return Combinators.combine(line.list().ofMinSize(1).ofMaxSize(5), Arbitraries.of(true, false))
-        .as(GeneratedIndex::new);
+  /** 1 to 5 lines; each line mutated two times in three, by 1 to 3 mutations; one line in three ends in CRLF. */
+  static Gen<GeneratedIndex> indexes() {
+    Gen<List<Mutation>> mutations = Gen.frequency(
+        Gen.weighted(1, Gen.constant(List.<Mutation>of())),
+        Gen.weighted(2, IndexMutations.mutation().list(1, 3)));
+    Gen<FeatureDescriptor> descriptor = IndexMutations.descriptor();
+    Gen<Boolean> crlf = Gen.of(false, false, true);
+    Gen<LineSpec> line = r -> new LineSpec(descriptor.next(r), mutations.next(r), crlf.next(r));
+    Gen<List<LineSpec>> lines = line.list(1, 5);
+    Gen<Boolean> finalNewline = Gen.of(true, false);
+    return r -> new GeneratedIndex(lines.next(r), finalNewline.next(r));
   }
 
-  @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE)
-  void everyBrokenLineIsOneDiagnosticAndEveryIntactLineLoads(@ForAll("indexes") GeneratedIndex index) {
-    check(index);
+  /** What the generated indexes held, for docs/reliability.md. */
+  private static final class Tally {
+    int lines;
+    int mutatedLines;
+    int mutations;
+    int broken;
   }
 
-  @Property(tries = 200_000, edgeCases = EdgeCasesMode.NONE)
-  @AddLifecycleHook(Soak.Only.class)
-  void soakEveryBrokenLineIsOneDiagnosticAndEveryIntactLineLoads(@ForAll("indexes") GeneratedIndex index) {
-    check(index);
+  @Test
+  void everyBrokenLineIsOneDiagnosticAndEveryIntactLineLoads() {
+    Tally tally = new Tally();
+    int run = SeededCases.check(getClass().getSimpleName(), 0, CI, indexes(), index -> check(index, tally));
+    Figures.report("index.mutation.indexes", run);
+    Figures.report("index.mutation.lines", tally.lines);
+    Figures.report("index.mutation.mutatedLines", tally.mutatedLines);
+    Figures.report("index.mutation.mutations", tally.mutations);
+    Figures.report("index.mutation.brokenLines", tally.broken);
   }
 
-  private static void check(GeneratedIndex index) {
+  /** The soak cases come after the CI ones: 200,000 more indexes. */
+  @Test
+  void soakEveryBrokenLineIsOneDiagnosticAndEveryIntactLineLoads() {
+    Soak.only();
+    Tally tally = new Tally();
+    int run = SeededCases.check(getClass().getSimpleName(), CI, SOAK, indexes(), index -> check(index, tally));
+    Figures.report("index.mutation.soak.indexes", run);
+    Figures.report("index.mutation.soak.brokenLines", tally.broken);
+  }
+
+  private static void check(GeneratedIndex index, Tally tally) {
+    for (LineSpec spec : index.lines()) {
+      tally.lines++;
+      tally.mutatedLines += spec.mutations().isEmpty() ? 0 : 1;
+      tally.mutations += spec.mutations().size();
+    }
+    tally.broken += check(index);
+  }
+
+  /** Checks one index; returns its number of broken lines. */
+  private static int check(GeneratedIndex index) {
     List<byte[]> originals = new ArrayList<>();
     List<byte[]> lines = IndexMutations.build(index.lines(), originals);
     byte[] file = join(index, lines);
@@ -126,6 +154,7 @@ class IndexMutationPropertyTest {
       }
     }
     assertEquals(entries.size() - broken, catalog.entries().size());
+    return broken;
   }
 
   private static byte[] join(GeneratedIndex index, List<byte[]> lines) {

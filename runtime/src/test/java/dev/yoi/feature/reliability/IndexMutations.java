@@ -23,9 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Generators for the index properties: valid descriptors (every part a descriptor may have, with
@@ -42,31 +39,22 @@ final class IndexMutations {
   // ---- Valid descriptors. ----
 
   /** Text of every kind a descriptor may carry: ASCII, quotes and backslashes, controls, accents, CJK, emoji. */
-  static Arbitrary<String> text() {
-    Arbitrary<String> plain = Arbitraries.strings()
-        .withCharRange(' ', '~')
-        .withCharRange('\u0000', '\u001f')
-        .withCharRange('\u00a0', '\u024f')
-        .withCharRange('\u4e00', '\u4e40')
-        .ofMaxLength(30);
-    Arbitrary<String> emoji = Arbitraries.of("\uD83C\uDF26", "\uD83D\uDE80 launch", "caf\u00e9 \u2603");
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(9, plain),
-        net.jqwik.api.Tuple.of(1, emoji));
+  static Gen<String> text() {
+    Gen<String> plain = Gen.string(0, 30, ' ', '~', '\u0000', '\u001f', '\u00a0', '\u024f', '\u4e00', '\u4e40');
+    Gen<String> emoji = Gen.of("\uD83C\uDF26", "\uD83D\uDE80 launch", "caf\u00e9 \u2603");
+    return Gen.frequency(Gen.weighted(9, plain), Gen.weighted(1, emoji));
   }
 
-  static Arbitrary<String> nonBlankText() {
+  static Gen<String> nonBlankText() {
     return text().map(t -> "r " + t);
   }
 
-  static Arbitrary<String> slug() {
-    return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMaxLength(20)
-        .map(s -> "f" + s);
+  static Gen<String> slug() {
+    return Gen.string(0, 20, "abcdefghijklmnopqrstuvwxyz0123456789-").map(s -> "f" + s);
   }
 
-  static Arbitrary<String> toolName() {
-    return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').numeric().withChars("_-")
-        .ofMinLength(1).ofMaxLength(64);
+  static Gen<String> toolName() {
+    return Gen.string(1, 64, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
   }
 
   private static final List<String> SCHEMAS = List.of(
@@ -77,57 +65,81 @@ final class IndexMutations {
           + "\"required\":[\"city\"],\"additionalProperties\":false}",
       "{\"type\":\"object\",\"properties\":{\"n\":{\"$ref\":\"#\"}},\"additionalProperties\":false}");
 
-  static Arbitrary<ToolDescriptor> tool() {
-    return Combinators.combine(toolName(), text(), Arbitraries.of(SCHEMAS),
-            Arbitraries.of(AuthorityKind.values()).list().ofMaxSize(2))
-        .as((name, description, schema, requires) -> new ToolDescriptor(name, description,
-            "acme.F$" + name.replace('-', '_'), JsonNode.class.getName(), CanonicalJson.parse(schema), requires));
+  // Arguments are evaluated left to right, so each generator below draws its parts in a fixed order.
+
+  static Gen<ToolDescriptor> tool() {
+    Gen<String> name = toolName();
+    Gen<String> description = text();
+    Gen<String> schema = Gen.of(SCHEMAS);
+    Gen<List<AuthorityKind>> requires = Gen.of(AuthorityKind.values()).list(0, 2);
+    return r -> tool(name.next(r), description.next(r), schema.next(r), requires.next(r));
   }
 
-  static Arbitrary<HookDescriptor> hook() {
-    return Combinators.combine(toolName(), Arbitraries.of(HookPoint.values()), Arbitraries.integers())
-        .as((name, point, order) -> new HookDescriptor(name, point, order, "acme.F$Hook"));
+  private static ToolDescriptor tool(String name, String description, String schema, List<AuthorityKind> requires) {
+    return new ToolDescriptor(name, description, "acme.F$" + name.replace('-', '_'), JsonNode.class.getName(),
+        CanonicalJson.parse(schema), requires);
   }
 
-  static Arbitrary<TaskDescriptor> task() {
-    return Combinators.combine(toolName(), text(), Arbitraries.of("", "PT5M", "P1D", "PT0.5S"),
-            Arbitraries.of(RestartPolicy.values()))
-        .as((name, description, every, restart) -> new TaskDescriptor(name, description, every, restart, "acme.F$Task"));
+  static Gen<HookDescriptor> hook() {
+    Gen<String> name = toolName();
+    Gen<HookPoint> point = Gen.of(HookPoint.values());
+    Gen<Integer> order = Gen.anyInt();
+    return r -> new HookDescriptor(name.next(r), point.next(r), order.next(r), "acme.F$Hook");
   }
 
-  static Arbitrary<ProvidedService> provided() {
-    return Combinators.combine(slug(), Arbitraries.of("1.0.0", "2.3.4-rc.1+b.7"), Arbitraries.of(true, false))
-        .as((id, version, privileged) -> new ProvidedService(id, version, "acme.Api", privileged, "acme.F$Impl"));
+  static Gen<TaskDescriptor> task() {
+    Gen<String> name = toolName();
+    Gen<String> description = text();
+    Gen<String> every = Gen.of("", "PT5M", "P1D", "PT0.5S");
+    Gen<RestartPolicy> restart = Gen.of(RestartPolicy.values());
+    return r -> new TaskDescriptor(name.next(r), description.next(r), every.next(r), restart.next(r), "acme.F$Task");
   }
 
-  static Arbitrary<RequiredService> required() {
-    return Combinators.combine(Arbitraries.of("builtin", "user", "project"), slug(),
-            Arbitraries.of("^1.0", ">=1.0 <2.0", "*", "~1.2.3"), Arbitraries.of(true, false), nonBlankText())
-        .as((source, id, range, optional, reason) -> new RequiredService(source + ":" + id, range, "acme.Api", optional, reason));
+  static Gen<ProvidedService> provided() {
+    Gen<String> id = slug();
+    Gen<String> version = Gen.of("1.0.0", "2.3.4-rc.1+b.7");
+    Gen<Boolean> privileged = Gen.of(true, false);
+    return r -> new ProvidedService(id.next(r), version.next(r), "acme.Api", privileged.next(r), "acme.F$Impl");
   }
 
-  static Arbitrary<AuthorityRequest> authority() {
-    return Combinators.combine(Arbitraries.of(AuthorityKind.values()), slug(), Arbitraries.of(true, false),
-            nonBlankText())
-        .as((kind, scope, optional, reason) ->
-            new AuthorityRequest(kind, kind.scopeRequired() || optional ? scope : "", optional, reason));
+  static Gen<RequiredService> required() {
+    Gen<String> source = Gen.of("builtin", "user", "project");
+    Gen<String> id = slug();
+    Gen<String> range = Gen.of("^1.0", ">=1.0 <2.0", "*", "~1.2.3");
+    Gen<Boolean> optional = Gen.of(true, false);
+    Gen<String> reason = nonBlankText();
+    return r -> new RequiredService(source.next(r) + ":" + id.next(r), range.next(r), "acme.Api", optional.next(r),
+        reason.next(r));
+  }
+
+  static Gen<AuthorityRequest> authority() {
+    Gen<AuthorityKind> kind = Gen.of(AuthorityKind.values());
+    Gen<String> scope = slug();
+    Gen<Boolean> optional = Gen.of(true, false);
+    Gen<String> reason = nonBlankText();
+    return r -> authority(kind.next(r), scope.next(r), optional.next(r), reason.next(r));
+  }
+
+  private static AuthorityRequest authority(AuthorityKind kind, String scope, boolean optional, String reason) {
+    return new AuthorityRequest(kind, kind.scopeRequired() || optional ? scope : "", optional, reason);
   }
 
   /** A descriptor that passes {@code DescriptorChecks}: names unique within their kind. */
-  static Arbitrary<FeatureDescriptor> descriptor() {
-    Arbitrary<List<ToolDescriptor>> tools = tool().list().ofMaxSize(3).uniqueElements(ToolDescriptor::name);
-    Arbitrary<List<HookDescriptor>> hooks = hook().list().ofMaxSize(2).uniqueElements(HookDescriptor::name);
-    Arbitrary<List<TaskDescriptor>> tasks = task().list().ofMaxSize(2).uniqueElements(TaskDescriptor::name);
-    Arbitrary<List<ProvidedService>> provided = provided().list().ofMaxSize(2).uniqueElements(ProvidedService::id);
-    Arbitrary<List<RequiredService>> required = required().list().ofMaxSize(2);
-    Arbitrary<List<AuthorityRequest>> authorities = authority().list().ofMaxSize(3);
-    Arbitrary<FeatureDescriptor> head = Combinators.combine(slug(), text(), Arbitraries.of("1.0.0", "0.1.0-alpha", "10.2.3+x"),
-            text(), Arbitraries.of(RuntimeKind.values()))
-        .as((slug, name, version, description, runtime) -> new FeatureDescriptor(slug, name, version, description,
-            runtime, "acme.F", List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
-    return Combinators.combine(head, tools, hooks, tasks, provided, required, authorities)
-        .as((d, t, h, k, p, r, a) -> new FeatureDescriptor(d.slug(), d.name(), d.version(), d.description(),
-            d.runtime(), d.featureClass(), t, h, k, p, r, a));
+  static Gen<FeatureDescriptor> descriptor() {
+    Gen<String> slug = slug();
+    Gen<String> name = text();
+    Gen<String> version = Gen.of("1.0.0", "0.1.0-alpha", "10.2.3+x");
+    Gen<String> description = text();
+    Gen<RuntimeKind> runtime = Gen.of(RuntimeKind.values());
+    Gen<List<ToolDescriptor>> tools = tool().uniqueList(3, ToolDescriptor::name);
+    Gen<List<HookDescriptor>> hooks = hook().uniqueList(2, HookDescriptor::name);
+    Gen<List<TaskDescriptor>> tasks = task().uniqueList(2, TaskDescriptor::name);
+    Gen<List<ProvidedService>> provided = provided().uniqueList(2, ProvidedService::id);
+    Gen<List<RequiredService>> required = required().list(0, 2);
+    Gen<List<AuthorityRequest>> authorities = authority().list(0, 3);
+    return r -> new FeatureDescriptor(slug.next(r), name.next(r), version.next(r), description.next(r),
+        runtime.next(r), "acme.F", tools.next(r), hooks.next(r), tasks.next(r), provided.next(r), required.next(r),
+        authorities.next(r));
   }
 
   /** The index line of {@code descriptor} under a slug made unique within its file. */
@@ -271,42 +283,46 @@ final class IndexMutations {
       "0", "2", "99", "-1", "2147483647", "2147483648", "10000000000000000000000", "1.0", "1e0", "\"1\"", "true",
       "null", "[1]");
 
-  static Arbitrary<Mutation> mutation() {
-    Arbitrary<Double> fraction = Arbitraries.doubles().between(0, 1);
-    Arbitrary<String> path = Arbitraries.of(PATHS);
-    Arbitrary<Mutation> truncate = fraction.map(Truncate::new);
-    Arbitrary<Mutation> flip = Combinators.combine(fraction, Arbitraries.integers().between(0, 7)).as(FlipBit::new);
-    Arbitrary<Mutation> utf8 = Combinators.combine(fraction, Arbitraries.integers().between(0, 7)).as(InvalidUtf8::new);
-    Arbitrary<Mutation> wrongType = Combinators.combine(path, Arbitraries.of(WRONG_VALUES)).as(Replace::new);
-    Arbitrary<Mutation> format = Arbitraries.of(FORMATS).map(f -> new Replace("format", f));
-    Arbitrary<Mutation> huge = Combinators.combine(path, Arbitraries.frequency(
-            net.jqwik.api.Tuple.of(6, 1_000), net.jqwik.api.Tuple.of(3, 20_000), net.jqwik.api.Tuple.of(1, 200_000)), Arbitraries.integers().between(0, 3))
-        .as((p, size, kind) -> new Replace(p, hugeValue(size, kind)));
-    Arbitrary<Mutation> deep = Combinators.combine(path, Arbitraries.of(50, 400, 990, 995, 999, 1_001, 5_000, 50_000), Arbitraries.of(true, false))
-        .as((p, depth, arrays) -> new Replace(p, deepValue(depth, arrays)));
-    Arbitrary<Mutation> duplicate = Combinators.combine(
-            Arbitraries.of("", "descriptor", "descriptor.tools.0", "descriptor.authorities.0"),
-            Arbitraries.of("format", "slug", "module", "digest", "descriptor", "name", "version", "kind", "tools"),
-            Arbitraries.of("1", "\"other\"", "[]", "{}"))
-        .as(DuplicateKey::new);
-    Arbitrary<Mutation> remove = path.map(Remove::new);
-    Arbitrary<Mutation> garbage = Arbitraries.bytes().array(byte[].class).ofMaxSize(60).map(Garbage::new);
-    Arbitrary<Mutation> trailing = Arbitraries.of("{}", "{\"format\":1}", " x", ",", "]", "// comment", " null", "\u0000")
+  /** One mutation, of each kind in proportion to its weight. */
+  static Gen<Mutation> mutation() {
+    Gen<Double> fraction = Gen.fraction();
+    Gen<String> path = Gen.of(PATHS);
+    Gen<Integer> bit = Gen.between(0, 7);
+    Gen<Mutation> truncate = fraction.map(Truncate::new);
+    Gen<Mutation> flip = r -> new FlipBit(fraction.next(r), bit.next(r));
+    Gen<Mutation> utf8 = r -> new InvalidUtf8(fraction.next(r), bit.next(r));
+    Gen<String> wrongValue = Gen.of(WRONG_VALUES);
+    Gen<Mutation> wrongType = r -> new Replace(path.next(r), wrongValue.next(r));
+    Gen<Mutation> format = Gen.of(FORMATS).map(f -> new Replace("format", f));
+    Gen<Integer> hugeSize = Gen.frequency(
+        Gen.weighted(6, Gen.constant(1_000)), Gen.weighted(3, Gen.constant(20_000)), Gen.weighted(1, Gen.constant(200_000)));
+    Gen<Integer> hugeKind = Gen.between(0, 3);
+    Gen<Mutation> huge = r -> new Replace(path.next(r), hugeValue(hugeSize.next(r), hugeKind.next(r)));
+    Gen<Integer> depth = Gen.of(50, 400, 990, 995, 999, 1_001, 5_000, 50_000);
+    Gen<Boolean> arrays = Gen.of(true, false);
+    Gen<Mutation> deep = r -> new Replace(path.next(r), deepValue(depth.next(r), arrays.next(r)));
+    Gen<String> duplicateAt = Gen.of("", "descriptor", "descriptor.tools.0", "descriptor.authorities.0");
+    Gen<String> duplicateField = Gen.of("format", "slug", "module", "digest", "descriptor", "name", "version", "kind", "tools");
+    Gen<String> duplicateValue = Gen.of("1", "\"other\"", "[]", "{}");
+    Gen<Mutation> duplicate = r -> new DuplicateKey(duplicateAt.next(r), duplicateField.next(r), duplicateValue.next(r));
+    Gen<Mutation> remove = path.map(Remove::new);
+    Gen<Mutation> garbage = Gen.bytes(60).map(Garbage::new);
+    Gen<Mutation> trailing = Gen.of("{}", "{\"format\":1}", " x", ",", "]", "// comment", " null", "\u0000")
         .map(Trailing::new);
-    Arbitrary<Mutation> harmless = Arbitraries.integers().between(0, 2).map(Harmless::new);
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, truncate),
-        net.jqwik.api.Tuple.of(4, flip),
-        net.jqwik.api.Tuple.of(2, utf8),
-        net.jqwik.api.Tuple.of(4, wrongType),
-        net.jqwik.api.Tuple.of(2, format),
-        net.jqwik.api.Tuple.of(1, huge),
-        net.jqwik.api.Tuple.of(1, deep),
-        net.jqwik.api.Tuple.of(2, duplicate),
-        net.jqwik.api.Tuple.of(2, remove),
-        net.jqwik.api.Tuple.of(1, garbage),
-        net.jqwik.api.Tuple.of(1, trailing),
-        net.jqwik.api.Tuple.of(1, harmless));
+    Gen<Mutation> harmless = Gen.between(0, 2).map(Harmless::new);
+    return Gen.frequency(
+        Gen.weighted(3, truncate),
+        Gen.weighted(4, flip),
+        Gen.weighted(2, utf8),
+        Gen.weighted(4, wrongType),
+        Gen.weighted(2, format),
+        Gen.weighted(1, huge),
+        Gen.weighted(1, deep),
+        Gen.weighted(2, duplicate),
+        Gen.weighted(2, remove),
+        Gen.weighted(1, garbage),
+        Gen.weighted(1, trailing),
+        Gen.weighted(1, harmless));
   }
 
   /** A huge string, number, array or object of about {@code size} characters. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.HookPoint;
 import dev.yoi.feature.ContributionReport;
 import dev.yoi.feature.FeatureReport;
@@ -35,16 +36,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.Lifespan;
-import net.jqwik.api.lifecycle.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Issue 6.3: random feature sets (the six {@link FaultyFeatures}, each from the builtin loader, the
@@ -56,15 +51,20 @@ import net.jqwik.api.lifecycle.Store;
  * installed, every installed feature has all of its contributions there, and each feature's fate
  * is the one its plan implies.
  *
- * <p>The features are compiled once per run (a jqwik store). CI: 300 Pods; soak: 5,000 more.
+ * <p>The features are compiled once for the class (its one instance holds them). CI: 300 Pods;
+ * soak ({@code -Dyoi.soak=true}): 5,000 more. The scenarios come from {@link SeededCases}: a fixed
+ * seed, {@code -Dyoi.seed} to change it, and every failure prints the seed and case that replay it.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstallFaultPropertyTest {
   private static final List<FeatureSource> SOURCES = List.of(FeatureSource.BUILTIN, FeatureSource.PROJECT);
+  private static final int CI = 300;
+  private static final int SOAK = 5_000;
 
-  /**
-   * The compiled features and a class loader per source, shared by every try of a run; jqwik closes
-   * it (deleting the directory) when the run's store ends.
-   */
+  /** Compiled in {@link #compile}, closed (its directory deleted) in {@link #close}. */
+  private Compiled compiled;
+
+  /** The compiled features and a class loader per source, shared by every scenario of the class. */
   record Compiled(Path dir, Map<FeatureSource, URLClassLoader> loaders) implements AutoCloseable {
     static Compiled create() {
       try {
@@ -133,44 +133,79 @@ class InstallFaultPropertyTest {
     }
   }
 
-  @Provide
-  Arbitrary<Scenario> scenarios() {
-    Arbitrary<Plan> plan = Combinators.combine(
-            Arbitraries.integers().between(0, 9).map(x -> x < 6),
-            Arbitraries.integers().between(0, 9).map(x -> x < 9),
-            Arbitraries.integers().between(0, 9).map(x -> x < 8),
-            Arbitraries.of(Mode.values()).optional(0.4),
-            Arbitraries.integers().between(0, FaultyFeatures.STEPS - 1))
-        .as(Plan::new);
-    return plan.list().ofSize(SOURCES.size() * FaultyFeatures.COUNT).map(list -> {
+  /** A plan per feature id: enabled 6 in 10, FILESYSTEM granted 9 in 10, MODEL_NOTIFICATION 8 in 10, a fault 4 in 10. */
+  static Gen<Scenario> scenarios() {
+    Gen<Integer> tenth = Gen.between(0, 9);
+    Gen<Optional<Mode>> fault = Gen.of(Mode.values()).optional(0.4);
+    Gen<Integer> at = Gen.between(0, FaultyFeatures.STEPS - 1);
+    Gen<Plan> plan = r -> new Plan(tenth.next(r) < 6, tenth.next(r) < 9, tenth.next(r) < 8, fault.next(r), at.next(r));
+    return r -> {
       Map<String, Plan> plans = new TreeMap<>();
-      int i = 0;
       for (FeatureSource source : SOURCES) {
         for (int n = 1; n <= FaultyFeatures.COUNT; n++) {
-          plans.put(id(source, n), list.get(i++));
+          plans.put(id(source, n), plan.next(r));
         }
       }
       return new Scenario(plans);
-    });
+    };
   }
 
-  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-  void noSurfaceEverHoldsAContributionOfAFeatureThatIsNotInstalled(@ForAll("scenarios") Scenario scenario) {
-    check(scenario);
+  @BeforeAll
+  void compile() {
+    compiled = Compiled.create();
   }
 
-  @Property(tries = 5_000, edgeCases = EdgeCasesMode.NONE)
-  @AddLifecycleHook(Soak.Only.class)
-  void soakNoSurfaceEverHoldsAContributionOfAFeatureThatIsNotInstalled(@ForAll("scenarios") Scenario scenario) {
-    check(scenario);
+  @AfterAll
+  void close() {
+    if (compiled != null) {
+      compiled.close();
+    }
   }
 
-  private static Compiled compiled() {
-    return Store.getOrCreate("yoi-faulty-features", Lifespan.RUN, Compiled::create).get();
+  @Test
+  void noSurfaceEverHoldsAContributionOfAFeatureThatIsNotInstalled() {
+    Fates fates = new Fates();
+    int run = SeededCases.check(getClass().getSimpleName(), 0, CI, scenarios(), s -> fates.add(check(s)));
+    Figures.report("install.fault.pods", run);
+    fates.report("install.fault");
   }
 
-  private static void check(Scenario scenario) {
-    Compiled compiled = compiled();
+  /** The soak scenarios come after the CI ones: 5,000 more Pods. */
+  @Test
+  void soakNoSurfaceEverHoldsAContributionOfAFeatureThatIsNotInstalled() {
+    Soak.only();
+    Fates fates = new Fates();
+    int run = SeededCases.check(getClass().getSimpleName(), CI, SOAK, scenarios(), s -> fates.add(check(s)));
+    Figures.report("install.fault.soak.pods", run);
+    fates.report("install.fault.soak");
+  }
+
+  /** How the features of the checked Pods fared, for docs/reliability.md. */
+  private static final class Fates {
+    int installed;
+    int failedInstalls;
+    int missingServices;
+    int duplicateTools;
+
+    void add(InstallReport report) {
+      for (FeatureReport f : report.features()) {
+        installed += f.installed() ? 1 : 0;
+        failedInstalls += f.hasDiagnostic(DiagnosticCode.INSTALL_FAILED.code()) ? 1 : 0;
+        missingServices += f.hasDiagnostic(DiagnosticCode.MISSING_SERVICE.code()) ? 1 : 0;
+        duplicateTools += f.hasDiagnostic(DiagnosticCode.DUPLICATE_CONTRIBUTION.code()) ? 1 : 0;
+      }
+    }
+
+    void report(String prefix) {
+      Figures.report(prefix + ".installed", installed);
+      Figures.report(prefix + ".failedInstalls", failedInstalls);
+      Figures.report(prefix + ".missingServices", missingServices);
+      Figures.report(prefix + ".duplicateTools", duplicateTools);
+    }
+  }
+
+  /** Checks one scenario; returns its install report. */
+  private InstallReport check(Scenario scenario) {
     List<String> enable = new ArrayList<>();
     List<String> disable = new ArrayList<>();
     scenario.plans().forEach((id, plan) -> {
@@ -198,6 +233,7 @@ class InstallFaultPropertyTest {
       }
       checkSurfaces(pod, report, installed, alerts);
       checkFates(scenario, report, installed);
+      return report;
     }
   }
 

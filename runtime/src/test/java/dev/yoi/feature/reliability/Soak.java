@@ -1,7 +1,6 @@
 package dev.yoi.feature.reliability;
 
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The reliability tests' two sizes: the CI counts, always run, and the soak counts, run only with
@@ -22,11 +21,8 @@ public final class Soak {
     return enabled() ? soak : ci;
   }
 
-  /** Skips a jqwik property unless soaking: {@code @AddLifecycleHook(Soak.Only.class)}. */
-  public static final class Only implements SkipExecutionHook {
-    @Override
-    public SkipResult shouldBeSkipped(LifecycleContext context) {
-      return enabled() ? SkipResult.doNotSkip() : SkipResult.skip("soak only: run with -D" + PROPERTY + "=true");
-    }
+  /** Skips the calling test (reported as skipped, with how to run it) unless soaking. */
+  public static void only() {
+    Assumptions.assumeTrue(enabled(), "soak only: run with -D" + PROPERTY + "=true");
   }
 }
