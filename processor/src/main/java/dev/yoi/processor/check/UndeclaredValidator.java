@@ -2,6 +2,8 @@ package dev.yoi.processor.check;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -24,6 +26,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
@@ -139,6 +142,10 @@ public final class UndeclaredValidator implements FeatureValidator {
 
   private void checkRegistration(FeatureModel model, MethodInvocationTree call, TreePath callPath,
       CompilationUnitTree unit, Set<String> declared) {
+    // Resolving a call attributes it; only register(..) and provide(..) can be registrations.
+    if (!isNamedRegistration(call.getMethodSelect())) {
+      return;
+    }
     if (!(trees.getElement(callPath) instanceof ExecutableElement method)
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       return;
@@ -184,6 +191,18 @@ public final class UndeclaredValidator implements FeatureValidator {
     reporter.counted();
     trees.printMessage(Diagnostic.Kind.ERROR, DiagnosticCode.UNDECLARED_CONTRIBUTION.format(message),
         created, unit);
+  }
+
+  private static boolean isNamedRegistration(ExpressionTree select) {
+    Name name;
+    if (select instanceof MemberSelectTree member) {
+      name = member.getIdentifier();
+    } else if (select instanceof IdentifierTree identifier) {
+      name = identifier.getName();
+    } else {
+      return false;
+    }
+    return name.contentEquals("register") || name.contentEquals("provide");
   }
 
   /** A nested class without its annotation already has its error, on the class. */

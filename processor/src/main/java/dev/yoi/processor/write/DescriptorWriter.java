@@ -125,18 +125,18 @@ public final class DescriptorWriter {
         .add("$S,\n$S,\n$S,\n$S,\n", d.slug(), d.name(), d.version(), d.description())
         .add("$T.$L,\n", RuntimeKind.class, d.runtime().name())
         .add("$S,\n", d.featureClass())
-        .add("$L,\n", list(d.tools(), DescriptorWriter::tool))
-        .add("$L,\n", list(d.hooks(), h -> CodeBlock.of("new $T($S, $T.$L, $L, $S)",
+        .add("$L,\n", list(ToolDescriptor.class, d.tools(), DescriptorWriter::tool))
+        .add("$L,\n", list(HookDescriptor.class, d.hooks(), h -> CodeBlock.of("new $T($S, $T.$L, $L, $S)",
             HookDescriptor.class, h.name(), HookPoint.class, h.point().name(), h.order(),
             h.className())))
-        .add("$L,\n", list(d.backgroundTasks(), t -> CodeBlock.of("new $T($S, $S, $S, $T.$L, $S)",
+        .add("$L,\n", list(TaskDescriptor.class, d.backgroundTasks(), t -> CodeBlock.of("new $T($S, $S, $S, $T.$L, $S)",
             TaskDescriptor.class, t.name(), t.description(), t.every(), RestartPolicy.class,
             t.restart().name(), t.className())))
-        .add("$L,\n", list(d.providedServices(), s -> CodeBlock.of("new $T($S, $S, $S, $L, $S)",
+        .add("$L,\n", list(ProvidedService.class, d.providedServices(), s -> CodeBlock.of("new $T($S, $S, $S, $L, $S)",
             ProvidedService.class, s.id(), s.version(), s.type(), s.privileged(), s.className())))
-        .add("$L,\n", list(d.requiredServices(), r -> CodeBlock.of("new $T($S, $S, $S, $L, $S)",
+        .add("$L,\n", list(RequiredService.class, d.requiredServices(), r -> CodeBlock.of("new $T($S, $S, $S, $L, $S)",
             RequiredService.class, r.id(), r.version(), r.type(), r.optional(), r.reason())))
-        .add("$L)", list(d.authorities(), a -> CodeBlock.of("new $T($T.$L, $S, $L, $S)",
+        .add("$L)", list(AuthorityRequest.class, d.authorities(), a -> CodeBlock.of("new $T($T.$L, $S, $L, $S)",
             AuthorityRequest.class, AuthorityKind.class, a.kind().name(), a.scope(), a.optional(),
             a.reason())))
         .unindent().unindent()
@@ -153,7 +153,7 @@ public final class DescriptorWriter {
         .indent().indent()
         .add("$S,\n$S,\n$S,\n$S,\n", t.name(), t.description(), t.className(), t.inputType())
         .add("$T.parse($L),\n", CanonicalJson.class, literal(CanonicalJson.write(t.inputSchema())))
-        .add("$T.of($L))", List.class, CodeBlock.join(kinds, ", "))
+        .add("$T.<$T>of($L))", List.class, AuthorityKind.class, CodeBlock.join(kinds, ", "))
         .unindent().unindent()
         .build();
   }
@@ -176,11 +176,15 @@ public final class DescriptorWriter {
     return CodeBlock.of("$T.join(\"\", $L)", String.class, CodeBlock.join(parts, ",\n"));
   }
 
-  private static <T> CodeBlock list(List<T> items, Function<T, CodeBlock> code) {
+  /**
+   * {@code List.<E>of(..)}: explicit type arguments make the call a standalone expression, so javac
+   * attributes it once instead of speculatively for each argument position it sits in.
+   */
+  private static <T> CodeBlock list(Class<?> element, List<T> items, Function<T, CodeBlock> code) {
     if (items.isEmpty()) {
-      return CodeBlock.of("$T.of()", List.class);
+      return CodeBlock.of("$T.<$T>of()", List.class, element);
     }
-    CodeBlock.Builder out = CodeBlock.builder().add("$T.of(\n", List.class).indent().indent();
+    CodeBlock.Builder out = CodeBlock.builder().add("$T.<$T>of(\n", List.class, element).indent().indent();
     for (int i = 0; i < items.size(); i++) {
       out.add("$L$L", code.apply(items.get(i)), i + 1 < items.size() ? ",\n" : ")");
     }

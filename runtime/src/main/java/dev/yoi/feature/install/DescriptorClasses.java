@@ -2,6 +2,7 @@ package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Digests;
+import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.catalog.CatalogEntry;
@@ -75,7 +76,10 @@ public final class DescriptorClasses {
     String recomputed;
     try {
       classDigest = generated.digest();
-      recomputed = Digests.of(generated.descriptor());
+      // The catalog already checked the line's digest against the line's descriptor: a class
+      // descriptor equal to it recomputes to the same digest, so only a different one is hashed.
+      FeatureDescriptor descriptor = generated.descriptor();
+      recomputed = entry.descriptor().equals(descriptor) ? entry.digest() : Digests.of(descriptor);
     } catch (RuntimeException | LinkageError e) {
       return failed(id, "its descriptor class " + name + where + " failed to give its descriptor: "
           + e + ". Rebuild the module.");

@@ -1,5 +1,6 @@
 package dev.yoi.feature.install;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.yoi.descriptor.HookDescriptor;
 import dev.yoi.descriptor.TaskDescriptor;
 import dev.yoi.descriptor.ToolDescriptor;
@@ -8,6 +9,7 @@ import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.task.BackgroundTask;
 import dev.yoi.pod.tool.Tool;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The checked contributions of one successfully installed feature, handed to the Pod in one piece.
@@ -24,11 +26,99 @@ public record FeatureContributions(
   }
 
   /**
-   * A tool with what the call path needs: its descriptor (schema) and the class its input decodes to.
-   *
-   * @param inputType the record class, or {@code JsonNode.class} for free-form input
+   * A tool with what the call path needs: its descriptor (schema) and the class its input decodes
+   * to. The installer resolves that class lazily: loading every tool's input record at start would
+   * read and define thousands of classes for tools that may never be called.
    */
-  public record ToolEntry(String featureId, ToolDescriptor descriptor, Tool<?> tool, Class<?> inputType) {}
+  public static final class ToolEntry {
+    private final String featureId;
+    private final ToolDescriptor descriptor;
+    private final Tool<?> tool;
+    private final ClassLoader loader;
+    private volatile Class<?> inputType;
+
+    /**
+     * A tool whose input class is known.
+     *
+     * @param inputType the record class, or {@code JsonNode.class} for free-form input
+     */
+    public ToolEntry(String featureId, ToolDescriptor descriptor, Tool<?> tool, Class<?> inputType) {
+      this(featureId, descriptor, tool, null, inputType);
+    }
+
+    private ToolEntry(String featureId, ToolDescriptor descriptor, Tool<?> tool, ClassLoader loader,
+        Class<?> inputType) {
+      this.featureId = Objects.requireNonNull(featureId, "featureId");
+      this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+      this.tool = tool;
+      this.loader = loader;
+      this.inputType = inputType;
+    }
+
+    /** A tool whose input class, {@code descriptor.inputType()}, is loaded from {@code loader} on first use. */
+    public static ToolEntry loadingInputFrom(
+        String featureId, ToolDescriptor descriptor, Tool<?> tool, ClassLoader loader) {
+      return new ToolEntry(featureId, descriptor, tool, Objects.requireNonNull(loader, "loader"), null);
+    }
+
+    public String featureId() {
+      return featureId;
+    }
+
+    public ToolDescriptor descriptor() {
+      return descriptor;
+    }
+
+    public Tool<?> tool() {
+      return tool;
+    }
+
+    /** The input class's binary name, without loading it; empty if none is known. */
+    public String inputTypeName() {
+      Class<?> known = inputType;
+      return known != null ? known.getName() : loader != null ? descriptor.inputType() : "";
+    }
+
+    /**
+     * The record class, or {@code JsonNode.class} for free-form input; null if none is known.
+     *
+     * @throws IllegalStateException if it is loaded now and cannot be
+     */
+    public Class<?> inputType() {
+      Class<?> known = inputType;
+      if (known != null || loader == null) {
+        return known;
+      }
+      String name = descriptor.inputType();
+      try {
+        known = name.equals(JsonNode.class.getName()) ? JsonNode.class : Class.forName(name, false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        throw new IllegalStateException("the input type " + name + " of tool \"" + descriptor.name()
+            + "\" (feature " + featureId + ") cannot be loaded (" + e + "); rebuild the module so its"
+            + " classes match its index", e);
+      }
+      inputType = known;
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ToolEntry other && featureId.equals(other.featureId)
+          && descriptor.equals(other.descriptor) && Objects.equals(tool, other.tool)
+          && inputTypeName().equals(other.inputTypeName());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(featureId, descriptor, tool, inputTypeName());
+    }
+
+    @Override
+    public String toString() {
+      return "ToolEntry[featureId=" + featureId + ", tool=" + descriptor.name() + ", inputType="
+          + inputTypeName() + "]";
+    }
+  }
 
   /**
    * A hook; {@code hook} implements the interface of {@code descriptor.point()}.

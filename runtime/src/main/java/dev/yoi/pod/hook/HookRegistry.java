@@ -14,8 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * The Pod's hooks, one ordered list per point: by {@code order}, then feature id, then hook name.
- * Lists are immutable and replaced whole on commit, so a running turn sees a consistent list; after
- * {@link #seal()} (the Pod seals at the end of start) they never change. Thread-safe.
+ * Readers see immutable lists that hold whole commits only, so a running turn sees a consistent
+ * list; a commit appends in time proportional to its own hooks and the next read sorts once, so
+ * installing N features costs O(N log N), not O(N²). After {@link #seal()} (the Pod seals at the
+ * end of start) the lists never change. Thread-safe.
  *
  * <p>Pre-request and pre-tool-call hooks fail closed: a hook that throws or returns {@code null}
  * aborts the turn or denies the call, and is reported as {@code yoi/hook-failed}. Tool-result and
@@ -51,11 +53,20 @@ public final class HookRegistry {
           .thenComparing(b -> b.info().name());
 
   private final Consumer<Diagnostic> diagnostics;
-  private volatile List<Bound<PreRequestHook>> preRequest = List.of();
-  private volatile List<Bound<PreToolCallHook>> preToolCall = List.of();
-  private volatile List<Bound<ToolResultHook>> toolResult = List.of();
-  private volatile List<Bound<TurnEndHook>> turnEnd = List.of();
+  /** Every committed hook per point, in commit order; guarded by {@code this}. */
+  private final List<Bound<PreRequestHook>> preRequest = new ArrayList<>();
+  private final List<Bound<PreToolCallHook>> preToolCall = new ArrayList<>();
+  private final List<Bound<ToolResultHook>> toolResult = new ArrayList<>();
+  private final List<Bound<TurnEndHook>> turnEnd = new ArrayList<>();
+  /** What readers see; null when a commit made it stale (rebuilt by the next read). */
+  private volatile Lists lists = Lists.EMPTY;
   private volatile boolean sealed;
+
+  private record Lists(
+      List<Bound<PreRequestHook>> preRequest, List<Bound<PreToolCallHook>> preToolCall,
+      List<Bound<ToolResultHook>> toolResult, List<Bound<TurnEndHook>> turnEnd) {
+    static final Lists EMPTY = new Lists(List.of(), List.of(), List.of(), List.of());
+  }
 
   /** @param diagnostics where hook failures are published */
   public HookRegistry(Consumer<Diagnostic> diagnostics) {
@@ -73,10 +84,14 @@ public final class HookRegistry {
       throw new IllegalStateException("hooks are sealed once the Pod has started; feature "
           + contributions.featureId() + " cannot add hooks now");
     }
-    List<Bound<PreRequestHook>> newPreRequest = new ArrayList<>(preRequest);
-    List<Bound<PreToolCallHook>> newPreToolCall = new ArrayList<>(preToolCall);
-    List<Bound<ToolResultHook>> newToolResult = new ArrayList<>(toolResult);
-    List<Bound<TurnEndHook>> newTurnEnd = new ArrayList<>(turnEnd);
+    if (contributions.hooks().isEmpty()) {
+      return;
+    }
+    // Checked in full before any list changes: all or none.
+    List<Bound<PreRequestHook>> newPreRequest = new ArrayList<>();
+    List<Bound<PreToolCallHook>> newPreToolCall = new ArrayList<>();
+    List<Bound<ToolResultHook>> newToolResult = new ArrayList<>();
+    List<Bound<TurnEndHook>> newTurnEnd = new ArrayList<>();
     for (FeatureContributions.HookEntry entry : contributions.hooks()) {
       RegisteredHook info = new RegisteredHook(entry.featureId(), entry.descriptor().name(),
           entry.descriptor().point(), entry.descriptor().order());
@@ -88,10 +103,30 @@ public final class HookRegistry {
         case TURN_END -> newTurnEnd.add(new Bound<>(info, cast(info, hook, TurnEndHook.class)));
       }
     }
-    preRequest = sorted(newPreRequest);
-    preToolCall = sorted(newPreToolCall);
-    toolResult = sorted(newToolResult);
-    turnEnd = sorted(newTurnEnd);
+    preRequest.addAll(newPreRequest);
+    preToolCall.addAll(newPreToolCall);
+    toolResult.addAll(newToolResult);
+    turnEnd.addAll(newTurnEnd);
+    lists = null;
+  }
+
+  private Lists lists() {
+    Lists current = lists;
+    if (current != null) {
+      return current;
+    }
+    synchronized (this) {
+      if (lists == null) {
+        lists = new Lists(sorted(preRequest), sorted(preToolCall), sorted(toolResult), sorted(turnEnd));
+      }
+      return lists;
+    }
+  }
+
+  private static <H> List<Bound<H>> sorted(List<Bound<H>> hooks) {
+    List<Bound<H>> copy = new ArrayList<>(hooks);
+    copy.sort(ORDER);
+    return List.copyOf(copy);
   }
 
   /** Freezes the lists: later commits throw. */
@@ -102,10 +137,10 @@ public final class HookRegistry {
   /** The hooks at {@code point}, in the order they run. */
   public List<RegisteredHook> hooks(HookPoint point) {
     List<? extends Bound<?>> bound = switch (point) {
-      case PRE_REQUEST -> preRequest;
-      case PRE_TOOL_CALL -> preToolCall;
-      case TOOL_RESULT -> toolResult;
-      case TURN_END -> turnEnd;
+      case PRE_REQUEST -> lists().preRequest();
+      case PRE_TOOL_CALL -> lists().preToolCall();
+      case TOOL_RESULT -> lists().toolResult();
+      case TURN_END -> lists().turnEnd();
     };
     return bound.stream().map(Bound::info).toList();
   }
@@ -115,7 +150,7 @@ public final class HookRegistry {
    * An abort's reason names the hook.
    */
   public PreRequestDecision beforeRequest(RequestView request) {
-    for (Bound<PreRequestHook> bound : preRequest) {
+    for (Bound<PreRequestHook> bound : lists().preRequest()) {
       PreRequestDecision decision;
       try {
         decision = bound.hook().beforeRequest(request);
@@ -143,7 +178,7 @@ public final class HookRegistry {
    * A deny's reason names the hook; the model sees it.
    */
   public PreToolCallDecision beforeToolCall(ToolCallView call) {
-    for (Bound<PreToolCallHook> bound : preToolCall) {
+    for (Bound<PreToolCallHook> bound : lists().preToolCall()) {
       PreToolCallDecision decision;
       try {
         decision = bound.hook().beforeToolCall(call);
@@ -169,7 +204,7 @@ public final class HookRegistry {
 
   /** Runs every tool-result hook in order; a failure is reported and the rest still run. */
   public void afterToolCall(ToolCallView call, ToolResult result) {
-    for (Bound<ToolResultHook> bound : toolResult) {
+    for (Bound<ToolResultHook> bound : lists().toolResult()) {
       try {
         bound.hook().afterToolCall(call, result);
       } catch (Throwable t) {
@@ -182,7 +217,7 @@ public final class HookRegistry {
 
   /** Runs every turn-end hook in order; a failure is reported and the rest still run. */
   public void onTurnEnd(TurnSummary turn) {
-    for (Bound<TurnEndHook> bound : turnEnd) {
+    for (Bound<TurnEndHook> bound : lists().turnEnd()) {
       try {
         bound.hook().onTurnEnd(turn);
       } catch (Throwable t) {
@@ -212,11 +247,6 @@ public final class HookRegistry {
           + (hook == null ? "null" : hook.getClass().getName()) + ", not a " + type.getName());
     }
     return type.cast(hook);
-  }
-
-  private static <H> List<Bound<H>> sorted(List<Bound<H>> hooks) {
-    hooks.sort(ORDER);
-    return List.copyOf(hooks);
   }
 
   private static String failure(Throwable t) {

@@ -1,13 +1,56 @@
 package dev.yoi.pod.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.networknt.schema.Schema;
+import dev.yoi.feature.install.FeatureContributions;
 import java.io.IOException;
 
-/** A committed tool with what each call needs prepared once: the compiled schema and the decoder. */
-record RegisteredTool(
-    ToolDefinition definition, Tool<Object> tool, Class<?> inputType, Schema schema, ObjectReader decoder) {
+/**
+ * A committed tool with what each call needs: the schema, compiled when the tool is staged, and
+ * the decoder, built on the first call that decodes, with the input class loaded then (loading and
+ * introspecting every input record is a cost a Pod with thousands of tools should not pay at start
+ * for tools never called).
+ */
+final class RegisteredTool {
+  private final ToolDefinition definition;
+  private final Tool<Object> tool;
+  private final FeatureContributions.ToolEntry entry;
+  private final Schema schema;
+  private final ObjectMapper mapper;
+  private volatile ObjectReader decoder;
+
+  RegisteredTool(ToolDefinition definition, Tool<Object> tool, FeatureContributions.ToolEntry entry,
+      Schema schema, ObjectMapper mapper) {
+    this.definition = definition;
+    this.tool = tool;
+    this.entry = entry;
+    this.schema = schema;
+    this.mapper = mapper;
+  }
+
+  ToolDefinition definition() {
+    return definition;
+  }
+
+  Tool<Object> tool() {
+    return tool;
+  }
+
+  /** The input class, loaded on first use. */
+  Class<?> inputType() {
+    return entry.inputType();
+  }
+
+  /** The input class's name, without loading it. */
+  String inputTypeName() {
+    return entry.inputTypeName();
+  }
+
+  Schema schema() {
+    return schema;
+  }
 
   String featureId() {
     return definition.featureId();
@@ -19,6 +62,15 @@ record RegisteredTool(
 
   /** The validated input as the tool's input type ({@code JsonNode} input is passed as is). */
   Object decode(JsonNode input) throws IOException {
-    return decoder == null ? input : decoder.readValue(input);
+    ObjectReader reader = decoder;
+    if (reader == null) {
+      Class<?> type = entry.inputType(); // loaded here, on the first call (IllegalStateException if it cannot be)
+      if (JsonNode.class.isAssignableFrom(type)) {
+        return input;
+      }
+      reader = mapper.readerFor(type); // racing threads build equal readers; either is kept
+      decoder = reader;
+    }
+    return reader.readValue(input);
   }
 }

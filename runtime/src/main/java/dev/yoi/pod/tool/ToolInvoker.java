@@ -145,7 +145,7 @@ public final class ToolInvoker {
       decoded = tool.decode(input);
     } catch (IOException | RuntimeException e) {
       return ToolResult.error("input for tool \"" + tool.name() + "\" matches its schema but cannot be"
-          + " decoded into " + tool.inputType().getSimpleName() + " (" + firstLine(e.getMessage()) + ")");
+          + " decoded into " + simpleName(tool.inputTypeName()) + " (" + firstLine(e.getMessage()) + ")");
     }
     ToolContext context = new CallContext(call.callId(), tool.name(), tool.featureId(),
         alerts.apply(tool.featureId()));
@@ -201,6 +201,10 @@ public final class ToolInvoker {
             + "; the model got an error result. Fix the tool (return ToolResult.error(..) for"
             + " failures the model should see), or disable feature " + tool.featureId()
             + " in the Pod manifest (features.disable)."));
+  }
+
+  private static String simpleName(String binaryName) {
+    return binaryName.substring(Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
   }
 
   private static String firstLine(String message) {

@@ -3,7 +3,6 @@ package dev.yoi.pod.tool;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -18,16 +17,21 @@ import java.util.Optional;
 
 /**
  * The Pod's tools by model-visible name: O(1) lookup, definitions listed sorted by name. Each
- * tool's input schema is compiled and its decoder built once, when the tool is committed. The
- * name map is replaced whole on commit, so readers on any thread see a complete map; after
- * {@link #seal()} it never changes.
+ * tool's input schema is compiled once, when the tool is staged; its decoder is built on the first
+ * call that decodes. Readers on any thread see an immutable snapshot that holds whole commits
+ * only; a commit adds to the registry in time proportional to its own tools and the next read
+ * builds a new snapshot, so installing N features costs O(N), not O(N²). After {@link #seal()}
+ * the snapshot never changes.
  */
 public final class ToolRegistry {
   private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private final ObjectMapper mapper = new ObjectMapper()
       .registerModule(new Jdk8Module())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private volatile Map<String, RegisteredTool> byName = Map.of();
+  /** Every committed tool; guarded by {@code this}. */
+  private final Map<String, RegisteredTool> committed = new HashMap<>();
+  /** What readers see; null when a commit made it stale (rebuilt by the next read). */
+  private volatile Snapshot snapshot = Snapshot.EMPTY;
 
   /**
    * Who holds a tool name: the contributing feature and the tool's class, as a duplicate's message
@@ -39,8 +43,12 @@ public final class ToolRegistry {
       return featureId + "  " + className;
     }
   }
-  private volatile List<ToolDefinition> definitions = List.of();
+
   private boolean sealed;
+
+  private record Snapshot(Map<String, RegisteredTool> byName, List<ToolDefinition> definitions) {
+    static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
+  }
 
   /**
    * One feature's tools, compiled and checked but not yet visible; {@link Staged#commit()} makes
@@ -64,18 +72,18 @@ public final class ToolRegistry {
     public void commit() {
       synchronized (ToolRegistry.this) {
         checkOpen(featureId);
-        Map<String, RegisteredTool> next = new HashMap<>(byName);
         for (RegisteredTool tool : tools) {
-          RegisteredTool previous = next.putIfAbsent(tool.name(), tool);
+          RegisteredTool previous = committed.get(tool.name());
           if (previous != null) {
             throw duplicate(tool, previous);
           }
         }
-        List<ToolDefinition> listed = new ArrayList<>(next.size());
-        next.values().forEach(tool -> listed.add(tool.definition()));
-        listed.sort(Comparator.comparing(ToolDefinition::name));
-        byName = next;
-        definitions = List.copyOf(listed);
+        for (RegisteredTool tool : tools) {
+          committed.put(tool.name(), tool);
+        }
+        if (!tools.isEmpty()) {
+          snapshot = null;
+        }
       }
     }
   }
@@ -90,10 +98,13 @@ public final class ToolRegistry {
   public synchronized Staged stage(FeatureContributions contributions) {
     checkOpen(contributions.featureId());
     List<RegisteredTool> staged = new ArrayList<>();
-    Map<String, RegisteredTool> names = new HashMap<>(byName);
+    Map<String, RegisteredTool> names = new HashMap<>();
     for (FeatureContributions.ToolEntry entry : contributions.tools()) {
       RegisteredTool tool = compile(entry);
-      RegisteredTool previous = names.putIfAbsent(tool.name(), tool);
+      RegisteredTool previous = committed.get(tool.name());
+      if (previous == null) {
+        previous = names.putIfAbsent(tool.name(), tool);
+      }
       if (previous != null) {
         throw duplicate(tool, previous);
       }
@@ -112,30 +123,49 @@ public final class ToolRegistry {
     sealed = true;
   }
 
-  /** The feature and class holding tool {@code name}, if it is committed. */
-  public Optional<Owner> owner(String name) {
-    RegisteredTool tool = name == null ? null : byName.get(name);
+  /**
+   * The feature and class holding tool {@code name}, if it is committed. Reads the committed map,
+   * not the snapshot, so checking names during install does not rebuild a snapshot per feature.
+   */
+  public synchronized Optional<Owner> owner(String name) {
+    RegisteredTool tool = name == null ? null : committed.get(name);
     return tool == null ? Optional.empty() : Optional.of(new Owner(tool.featureId(), tool.tool().getClass().getName()));
   }
 
   /** The definition of tool {@code name}, if there is one. */
   public Optional<ToolDefinition> definition(String name) {
-    RegisteredTool tool = name == null ? null : byName.get(name);
+    RegisteredTool tool = lookup(name);
     return tool == null ? Optional.empty() : Optional.of(tool.definition());
   }
 
   /** Every tool's definition, sorted by name. */
   public List<ToolDefinition> definitions() {
-    return definitions;
+    return snapshot().definitions();
   }
 
   /** Every tool's name, sorted. */
   public List<String> names() {
-    return definitions.stream().map(ToolDefinition::name).toList();
+    return definitions().stream().map(ToolDefinition::name).toList();
   }
 
   RegisteredTool lookup(String name) {
-    return name == null ? null : byName.get(name);
+    return name == null ? null : snapshot().byName().get(name);
+  }
+
+  private Snapshot snapshot() {
+    Snapshot current = snapshot;
+    if (current != null) {
+      return current;
+    }
+    synchronized (this) {
+      if (snapshot == null) {
+        List<ToolDefinition> listed = new ArrayList<>(committed.size());
+        committed.values().forEach(tool -> listed.add(tool.definition()));
+        listed.sort(Comparator.comparing(ToolDefinition::name));
+        snapshot = new Snapshot(Map.copyOf(committed), List.copyOf(listed));
+      }
+      return snapshot;
+    }
   }
 
   ObjectMapper mapper() {
@@ -145,7 +175,7 @@ public final class ToolRegistry {
   @SuppressWarnings("unchecked")
   private RegisteredTool compile(FeatureContributions.ToolEntry entry) {
     String name = entry.descriptor().name();
-    if (entry.tool() == null || entry.inputType() == null) {
+    if (entry.tool() == null || entry.inputTypeName().isEmpty()) {
       throw new IllegalArgumentException("tool \"" + name + "\" of feature " + entry.featureId()
           + " has no implementation or input type");
     }
@@ -159,12 +189,9 @@ public final class ToolRegistry {
           + ": its input schema does not compile (" + e.getMessage() + "); rebuild the feature"
           + " with the Yoi processor, which derives the schema", e);
     }
-    ObjectReader decoder = JsonNode.class.isAssignableFrom(entry.inputType())
-        ? null
-        : mapper.readerFor(entry.inputType());
     ToolDefinition definition =
         new ToolDefinition(name, entry.descriptor().description(), schemaNode, entry.featureId());
-    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry.inputType(), schema, decoder);
+    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry, schema, mapper);
   }
 
   private void checkOpen(String featureId) {

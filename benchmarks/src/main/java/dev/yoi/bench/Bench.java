@@ -1,0 +1,219 @@
+package dev.yoi.bench;
+
+import dev.yoi.bench.buildtime.BuildConfig;
+import dev.yoi.bench.buildtime.BuildTime;
+import dev.yoi.bench.buildtime.Javac;
+import dev.yoi.bench.generate.SyntheticFeatures;
+import dev.yoi.bench.hotpath.HotPath;
+import dev.yoi.bench.measure.Artifacts;
+import dev.yoi.bench.measure.ChildProcess;
+import dev.yoi.bench.report.Machine;
+import dev.yoi.bench.report.Report;
+import dev.yoi.bench.startup.FeatureJar;
+import dev.yoi.bench.startup.Startup;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs every benchmark of issue 5 and writes {@code docs/benchmarks.md}. Started by
+ * {@code benchmarks/run.sh}, which builds the modules and passes the Maven class path.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Build-time, start-up and hot-path benchmarks; writes the report.")
+public final class Bench implements Callable<Integer> {
+  /** Jars the child JVMs of the start-up figure do not need: processors, test and build tools. */
+  private static final Pattern NOT_AT_RUN_TIME = Pattern.compile(
+      "(yoi-(builtins|cli|processor|example-.*)|javapoet|jmh-.*|jopt-simple|commons-math3|picocli|auto-service"
+          + "|auto-common|guava|failureaccess|listenablefuture|jsr305|checker-qual|error_prone_annotations"
+          + "|j2objc-annotations|junit-.*|opentest4j|apiguardian-api)-\\d.*\\.jar");
+
+  @Option(names = "--classpath-file", required = true, description = "The module's Maven class path, one line.")
+  Path classpathFile;
+
+  @Option(names = "--work", defaultValue = "benchmarks/target/bench", description = "Scratch directory.")
+  Path work;
+
+  @Option(names = "--report", defaultValue = "docs/benchmarks.md", description = "The report to write.")
+  Path reportFile;
+
+  @Option(names = "--quick", description = "N = 100 and 1,000, 2 runs, no warm-up runs, a short JMH run: a smoke test.")
+  boolean quick;
+
+  @Option(names = "--sizes", split = ",", description = "Feature counts (default 100,1000,10000; quick: 100,1000).")
+  List<Integer> sizes;
+
+  @Option(names = "--runs", description = "Runs per measurement (default 5; quick: 2).")
+  Integer runs;
+
+  @Option(names = "--skip", split = ",", description = "Figures to leave out: build, startup, hotpath.")
+  Set<String> skip = Set.of();
+
+  @Option(names = "--analysis", description = "A hand-written section (profiles of missed targets) appended to the report.")
+  Path analysis;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    PrintStream log = System.out;
+    work = work.toAbsolutePath();
+    List<Integer> ns = sizes != null ? sizes : quick ? List.of(100, 1000) : List.of(100, 1000, 10000);
+    int r = runs != null ? runs : quick ? 2 : 5;
+    Machine machine = Machine.current();
+    String loadBefore = Machine.load();
+    log.println("machine: " + machine + "; load " + loadBefore);
+
+    Artifacts artifacts = Artifacts.read(classpathFile);
+    Path classes = ownClasses();
+    ChildProcess child = new ChildProcess(work.resolve("child"));
+    Javac javac = new Javac(artifacts, child);
+    Path cliJar = cliJar(artifacts);
+    Startup startup = new Startup(child, childClasspath(classes, artifacts), cliJar, log);
+    Report report = new Report();
+
+    for (int n : ns) {
+      Path dir = work.resolve("n" + n);
+      Javac.deleteTree(dir);
+      Path sources = dir.resolve("src");
+      List<String> featureClasses = new SyntheticFeatures(n).write(sources);
+      Path argFile = Javac.argFile(dir.resolve("sources.txt"), SyntheticFeatures.sources(sources));
+      log.printf("N=%d: %d sources generated%n", n, featureClasses.size());
+      if (!skip.contains("build")) {
+        // No unmeasured warm-up compile at N = 10,000: the sources were just written, so the file
+        // cache is warm anyway, and one compile there costs a minute of the 20-minute budget.
+        report.build(n, new BuildTime(javac, log).measure(n, argFile, dir, r, !quick && n < 10000));
+      }
+      if (!skip.contains("startup")) {
+        Path all = dir.resolve("classes-all");
+        javac.compile(BuildConfig.ALL, argFile, all);
+        Path plugins = dir.resolve("plugins");
+        Path jar = FeatureJar.write(all, featureClasses, plugins.resolve("features.jar"));
+        Javac.deleteTree(all);
+        report.startup(n, startup.measure(n, jar, plugins, r, dir, !quick));
+      }
+      Javac.deleteTree(sources);
+    }
+    HotPath.Settings settings = quick ? new HotPath.Settings(1, 1, 3, 1) : new HotPath.Settings(2, 3, 5, 1);
+    if (!skip.contains("hotpath")) {
+      report.hotPath(HotPath.run(settings), settings);
+    }
+
+    addCommands(report, javac, startup, ns, r, settings);
+    addNotes(report);
+    String elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s";
+    String text = report.render(machine, loadBefore, Machine.load(), elapsed, quick);
+    if (analysis != null) {
+      text += "\n" + Files.readString(analysis, StandardCharsets.UTF_8);
+    }
+    Files.createDirectories(reportFile.toAbsolutePath().getParent());
+    Files.writeString(reportFile, text, StandardCharsets.UTF_8);
+    log.println("wrote " + reportFile + " in " + elapsed);
+    report.targets().forEach(t -> log.println((t.met() ? "met     " : "MISSED  ") + t.target() + ": " + t.measured()));
+    return 0;
+  }
+
+  private void addCommands(Report report, Javac javac, Startup startup, List<Integer> ns, int r,
+      HotPath.Settings settings) {
+    report.command("# everything, from a clean checkout (what produced this file):");
+    report.command("benchmarks/run.sh" + (quick ? " --quick" : ""));
+    report.command("# profiles behind the analysis: the same child commands with");
+    report.command("#   -XX:StartFlightRecording=filename=x.jfr,settings=profile   (java; javac takes it as -J-XX:...)");
+    report.command("#   jfr print --events jdk.ExecutionSample,jdk.NativeMethodSample x.jfr");
+    report.command("# which runs: java -cp <benchmarks classes and Maven class path> " + Bench.class.getName()
+        + " --classpath-file benchmarks/target/classpath.txt" + (quick ? " --quick" : "")
+        + "   (sizes " + ns + ", " + r + " runs each)");
+    Path dir = work.resolve("nN");
+    report.command("# build time, one fresh javac per run, for each configuration:");
+    for (BuildConfig config : BuildConfig.measured()) {
+      report.command(shorten(javac.command(config, dir.resolve("sources.txt"), dir.resolve("classes-"
+          + config.name().toLowerCase()))));
+    }
+    report.command("# the start-up jar: the same sources once with every processor, then packed with the class list");
+    report.command(shorten(javac.command(BuildConfig.ALL, dir.resolve("sources.txt"), dir.resolve("classes-all"))));
+    report.command("# start-up, one fresh JVM per run (peak RSS: /usr/bin/time -f %M, else VmHWM polled from /proc):");
+    for (Startup.Row row : startup.rows()) {
+      report.command(shorten(startup.command(row, dir.resolve("plugins/features.jar"), dir.resolve("plugins"))));
+    }
+    report.command("# hot path: JMH through its Runner API, " + settings.describe() + ":");
+    report.command("java -cp <benchmarks classes and Maven class path> org.openjdk.jmh.Main ToolCallBenchmark -f "
+        + settings.forks() + " -wi " + settings.warmupIterations() + " -i " + settings.measurementIterations()
+        + " -w " + settings.seconds() + "s -r " + settings.seconds() + "s -prof gc");
+  }
+
+  private static void addNotes(Report report) {
+    report.note("Workload: N features from `SyntheticFeatures`, each with two tools taking records, one"
+        + " pre-tool-call hook, and every tenth providing a service that the feature five places later"
+        + " requires. The same classes carry `@AutoService(FeatureModule.class)` and PF4J's `@Extension`,"
+        + " so every mechanism finds the very same classes, in one jar.");
+    report.note("Every start-up mechanism ends with each feature constructed and its `install` run: Yoi's"
+        + " into a Pod (`Pod.start()`, every registration checked against the compiled descriptor), the"
+        + " others into plain lists with no check. The physical limit is that without any discovery:"
+        + " a list of class names, `Class.forName`, construct, install. The features are given the"
+        + " builtin source, so no approval lock is read.");
+    report.note("Each child run's output is checked (features, tools and hooks installed), so a mechanism"
+        + " that found less cannot look faster.");
+  }
+
+  /** Replaces each absolute path in a command line with its file name, for the report. */
+  private String shorten(List<String> command) {
+    List<String> out = new ArrayList<>();
+    for (String part : command) {
+      List<String> entries = new ArrayList<>();
+      for (String entry : part.split(Pattern.quote(File.pathSeparator))) {
+        String prefix = entry.startsWith("@") ? "@" : "";
+        String path = prefix.isEmpty() ? entry : entry.substring(1);
+        if (path.startsWith("/") && !path.startsWith("/usr/bin/")) {
+          Path p = Path.of(path);
+          String shown = path.startsWith(work.toAbsolutePath().toString())
+              ? work.toAbsolutePath().relativize(p).toString()
+              : p.getFileName().toString();
+          entries.add(prefix + shown);
+        } else {
+          entries.add(entry);
+        }
+      }
+      out.add(String.join(File.pathSeparator, entries));
+    }
+    return String.join(" ", out);
+  }
+
+  private static Path ownClasses() throws URISyntaxException {
+    return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  private static String childClasspath(Path classes, Artifacts artifacts) {
+    List<String> parts = new ArrayList<>();
+    parts.add(classes.toString());
+    for (Path entry : artifacts.entries()) {
+      if (!NOT_AT_RUN_TIME.matcher(entry.getFileName().toString()).matches()) {
+        parts.add(entry.toAbsolutePath().toString());
+      }
+    }
+    return String.join(File.pathSeparator, parts);
+  }
+
+  private static Path cliJar(Artifacts artifacts) {
+    try {
+      Path jar = artifacts.jar("yoi-cli").toAbsolutePath().getParent().resolve("yoi.jar");
+      return Files.isRegularFile(jar) ? jar : null;
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.yoi.bench.buildtime;
+
+import dev.yoi.bench.measure.Artifacts;
+import java.util.List;
+
+/** One way to compile the synthetic features: which annotation processors javac runs. */
+public enum BuildConfig {
+  NONE("-proc:none", "no annotation processing (baseline)") {
+    @Override
+    List<String> javacOptions(Artifacts a) {
+      return List.of("-proc:none");
+    }
+  },
+  YOI("yoi", "the Yoi processor (descriptor classes, markers, index)") {
+    @Override
+    List<String> javacOptions(Artifacts a) {
+      return List.of(
+          "-processorpath", a.path("yoi-processor", "yoi-descriptor", "yoi-annotations", "javapoet",
+              "jackson-databind", "jackson-core", "jackson-annotations", "semver4j"),
+          "-processor", "dev.yoi.processor.FeatureProcessor",
+          "-Ayoi.version=1.0.0", "-Ayoi.module=bench", "-Ayoi.runtime=builtin");
+    }
+  },
+  AUTO_SERVICE("AutoService", "Google AutoService only (META-INF/services)") {
+    @Override
+    List<String> javacOptions(Artifacts a) {
+      return List.of(
+          "-processorpath", a.path("auto-service", "auto-service-annotations", "auto-common", "guava",
+              "failureaccess"),
+          "-processor", "com.google.auto.service.processor.AutoServiceProcessor");
+    }
+  },
+  PF4J("PF4J", "PF4J's extension processor only (META-INF/extensions.idx)") {
+    @Override
+    List<String> javacOptions(Artifacts a) {
+      return List.of("-processorpath", a.path("pf4j", "slf4j-api", "slf4j-nop"),
+          "-processor", "org.pf4j.processor.ExtensionAnnotationProcessor");
+    }
+  },
+  /** Not a measured configuration: how the start-up benchmark's feature jar is built. */
+  ALL("all", "every processor at once, for the start-up jar") {
+    @Override
+    List<String> javacOptions(Artifacts a) {
+      return List.of(
+          "-processorpath", String.join(java.io.File.pathSeparator,
+              a.path("yoi-processor", "yoi-descriptor", "yoi-annotations", "javapoet",
+                  "jackson-databind", "jackson-core", "jackson-annotations", "semver4j"),
+              a.path("auto-service", "auto-service-annotations", "auto-common", "guava", "failureaccess"),
+              a.path("pf4j", "slf4j-api", "slf4j-nop")),
+          "-processor", "dev.yoi.processor.FeatureProcessor,"
+              + "com.google.auto.service.processor.AutoServiceProcessor,"
+              + "org.pf4j.processor.ExtensionAnnotationProcessor",
+          "-Ayoi.version=1.0.0", "-Ayoi.module=bench", "-Ayoi.runtime=builtin");
+    }
+  };
+
+  private final String label;
+  private final String description;
+
+  BuildConfig(String label, String description) {
+    this.label = label;
+    this.description = description;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The configurations the build-time figure compares, baseline first. */
+  public static List<BuildConfig> measured() {
+    return List.of(NONE, YOI, AUTO_SERVICE, PF4J);
+  }
+
+  abstract List<String> javacOptions(Artifacts artifacts);
+
+  /** The features' compile class path: the same for every configuration. */
+  static String compileClasspath(Artifacts a) {
+    return a.path("yoi-runtime", "yoi-annotations", "yoi-descriptor", "auto-service-annotations", "pf4j",
+        "jackson-databind", "jackson-core", "jackson-annotations");
+  }
+}

@@ -1,0 +1,297 @@
+package dev.yoi.bench.report;
+
+import dev.yoi.bench.buildtime.BuildConfig;
+import dev.yoi.bench.hotpath.GuardFeature;
+import dev.yoi.bench.hotpath.HotPath;
+import dev.yoi.bench.measure.Measurement;
+import dev.yoi.bench.measure.Stats;
+import dev.yoi.bench.startup.Startup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Renders {@code docs/benchmarks.md}: the targets first, then one table per figure (median, min and
+ * max of the runs, ratios against the baseline measured in the same run, peak RSS beside each),
+ * the machine and its load, and the exact commands.
+ */
+public final class Report {
+  /** A target, what was measured for it, and whether it is met. */
+  public record Target(String figure, String target, String measured, boolean met) {}
+
+  private final SortedMap<Integer, Map<BuildConfig, List<Measurement>>> build = new TreeMap<>();
+  private final SortedMap<Integer, Map<Startup.Row, List<Measurement>>> startup = new TreeMap<>();
+  private Map<String, HotPath.Measured> hotPath = Map.of();
+  private HotPath.Settings hotPathSettings;
+  private final List<String> commands = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  public void build(int n, Map<BuildConfig, List<Measurement>> results) {
+    build.put(n, results);
+  }
+
+  public void startup(int n, Map<Startup.Row, List<Measurement>> results) {
+    startup.put(n, results);
+  }
+
+  public void hotPath(Map<String, HotPath.Measured> results, HotPath.Settings settings) {
+    this.hotPath = results;
+    this.hotPathSettings = settings;
+  }
+
+  /** An exact command, shown in the commands section. */
+  public void command(String command) {
+    commands.add(command);
+  }
+
+  /** A sentence for the notes section (what a figure does and does not include). */
+  public void note(String note) {
+    notes.add(note);
+  }
+
+  public List<Target> targets() {
+    List<Target> targets = new ArrayList<>();
+    if (build.containsKey(1000)) {
+      double ratio = median(build.get(1000), BuildConfig.YOI, Measurement::wallMillis)
+          / median(build.get(1000), BuildConfig.NONE, Measurement::wallMillis);
+      targets.add(new Target("build time", "Yoi's overhead over -proc:none at N = 1,000 at most 25%",
+          percent(ratio - 1), ratio <= 1.25));
+    }
+    if (build.containsKey(1000) && build.containsKey(10000)) {
+      double growth = median(build.get(10000), BuildConfig.YOI, Measurement::wallMillis)
+          / median(build.get(1000), BuildConfig.YOI, Measurement::wallMillis);
+      double baseline = median(build.get(10000), BuildConfig.NONE, Measurement::wallMillis)
+          / median(build.get(1000), BuildConfig.NONE, Measurement::wallMillis);
+      targets.add(new Target("build time", "Yoi at N = 10,000 at most 11x N = 1,000",
+          ratio(growth) + " (-proc:none: " + ratio(baseline) + ")", growth <= 11));
+    }
+    for (int n : List.of(1000, 10000)) {
+      Map<Startup.Row, List<Measurement>> rows = startup.get(n);
+      if (rows == null) {
+        continue;
+      }
+      double work = startupRatio(rows, "YOI", "PHYSICAL", Measurement::workMillis);
+      double wall = startupRatio(rows, "YOI", "PHYSICAL", Measurement::wallMillis);
+      targets.add(new Target("start-up", "Yoi install within 1.5x the physical limit at N = " + thousands(n),
+          ratio(work) + " of its work, " + ratio(wall) + " of the whole process", work <= 1.5));
+    }
+    if (startup.containsKey(10000)) {
+      double vs = startupRatio(startup.get(10000), "YOI", "SERVICE_LOADER", Measurement::workMillis);
+      targets.add(new Target("start-up", "Yoi install faster than ServiceLoader at N = 10,000",
+          ratio(vs) + " of ServiceLoader's time", vs < 1));
+    }
+    for (int n : startup.keySet()) {
+      Map<Startup.Row, List<Measurement>> rows = startup.get(n);
+      if (find(rows, "INSPECT") != null && n == startup.lastKey()) {
+        double vs = startupRatio(rows, "INSPECT", "YOI", Measurement::wallMillis);
+        targets.add(new Target("start-up", "yoi inspect at most half the install time (N = " + thousands(n) + ")",
+            ratio(vs) + " of a process that installs", vs <= 0.5));
+      }
+    }
+    if (hotPath.containsKey("podCall") && hotPath.containsKey("direct")) {
+      double added = Stats.of(hotPath.get("podCall").nanosPerCall()).median()
+          - Stats.of(hotPath.get("direct").nanosPerCall()).median();
+      targets.add(new Target("hot path", "at most 3 µs added per call", micros(added) + " µs", added <= 3000));
+      double perHook = perHookBytes();
+      targets.add(new Target("hot path", "no allocation per hook beyond the call's own records",
+          String.format(Locale.ROOT, "%.1f B per hook per call (with hooks minus without, / %d)", perHook,
+              GuardFeature.HOOKS), perHook < 1));
+    }
+    return targets;
+  }
+
+  private double perHookBytes() {
+    return (hotPath.get("podCall").bytesPerCall() - hotPath.get("podCallNoHooks").bytesPerCall())
+        / GuardFeature.HOOKS;
+  }
+
+  public String render(Machine machine, String loadBefore, String loadAfter, String elapsed, boolean quick) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Benchmarks\n\n")
+        .append("Generated by `benchmarks/run.sh").append(quick ? " --quick" : "").append("`; do not edit by hand")
+        .append(" (rerun it). Every figure is the median of the runs, with the minimum and maximum beside it;")
+        .append(" every ratio is against a baseline measured in the same run, interleaved with it, so load")
+        .append(" from elsewhere on the machine falls on both sides.");
+    if (quick) {
+      out.append(" **This is a `--quick` run: fewer sizes and runs than the full benchmark; its figures are")
+          .append(" indicative only.**");
+    }
+    out.append("\n\n## Targets\n\n| figure | target | measured | met |\n|---|---|---|---|\n");
+    for (Target t : targets()) {
+      out.append("| ").append(t.figure()).append(" | ").append(t.target()).append(" | ").append(t.measured())
+          .append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n");
+    }
+    out.append("\n## Machine\n\n")
+        .append("- processors (nproc): ").append(machine.processors()).append('\n')
+        .append("- CPU: ").append(machine.cpu()).append('\n')
+        .append("- memory: ").append(machine.memory()).append('\n')
+        .append("- JDK: ").append(machine.jdk()).append('\n')
+        .append("- OS: ").append(machine.os()).append('\n')
+        .append("- load average (1, 5, 15 min) at the start: ").append(loadBefore)
+        .append("; at the end: ").append(loadAfter).append('\n')
+        .append("- whole run: ").append(elapsed).append('\n');
+    renderBuild(out);
+    renderStartup(out);
+    renderHotPath(out);
+    if (!notes.isEmpty()) {
+      out.append("\n## Notes\n\n");
+      notes.forEach(n -> out.append("- ").append(n).append('\n'));
+    }
+    out.append("\n## Commands\n\n")
+        .append("Class and processor paths are shortened to jar names; `run.sh` resolves them from the")
+        .append(" Maven build (`dependency:build-classpath`).\n\n```\n");
+    commands.forEach(c -> out.append(c).append('\n'));
+    out.append("```\n");
+    return out.toString();
+  }
+
+  private void renderBuild(StringBuilder out) {
+    if (build.isEmpty()) {
+      return;
+    }
+    out.append("\n## Build time: javac on the generated sources\n\n")
+        .append("Whole-process wall time of one `javac` run on the N synthetic features, for each set of")
+        .append(" annotation processors; ratio = median / median of `-proc:none` at the same N.\n\n")
+        .append("| N | processors | median ms | min ms | max ms | ratio to -proc:none | peak RSS MB |\n")
+        .append("|---:|---|---:|---:|---:|---:|---:|\n");
+    build.forEach((n, configs) -> {
+      double baseline = median(configs, BuildConfig.NONE, Measurement::wallMillis);
+      for (BuildConfig config : BuildConfig.measured()) {
+        Stats s = stats(configs.get(config), Measurement::wallMillis);
+        out.append("| ").append(thousands(n)).append(" | ").append(config.label()).append(" | ")
+            .append(ms(s.median())).append(" | ").append(ms(s.min())).append(" | ").append(ms(s.max()))
+            .append(" | ").append(ratio(s.median() / baseline)).append(" | ")
+            .append(mb(stats(configs.get(config), m -> m.peakRssKb()).median())).append(" |\n");
+      }
+    });
+    out.append("\nRuns per configuration: ").append(build.values().iterator().next().get(BuildConfig.NONE).size())
+        .append(". Configurations: ");
+    List<String> described = new ArrayList<>();
+    for (BuildConfig c : BuildConfig.measured()) {
+      described.add("`" + c.label() + "` " + c.description());
+    }
+    out.append(String.join("; ", described)).append(".\n");
+  }
+
+  private void renderStartup(StringBuilder out) {
+    if (startup.isEmpty()) {
+      return;
+    }
+    out.append("\n## Start-up: find and install all N features in a fresh JVM\n\n")
+        .append("\"work\" is the time from `main` entered to every feature installed, as the child JVM")
+        .append(" reports it; \"process\" is the whole child process's wall time, JVM boot and exit")
+        .append(" included. Ratios are medians over the physical limit's medians at the same N.\n\n")
+        .append("| N | mechanism | work median ms | min | max | work ratio | process median ms | min | max | process ratio | peak RSS MB |\n")
+        .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    startup.forEach((n, rows) -> {
+      Startup.Row physical = find(rows, "PHYSICAL");
+      double workBase = stats(rows.get(physical), Measurement::workMillis).median();
+      double wallBase = stats(rows.get(physical), Measurement::wallMillis).median();
+      rows.forEach((row, ms) -> {
+        Stats wall = stats(ms, Measurement::wallMillis);
+        boolean hasWork = ms.get(0).workNanos() >= 0;
+        Stats work = hasWork ? stats(ms, Measurement::workMillis) : null;
+        out.append("| ").append(thousands(n)).append(" | ").append(row.label()).append(" | ")
+            .append(hasWork ? ms(work.median()) + " | " + ms(work.min()) + " | " + ms(work.max()) + " | "
+                + ratio(work.median() / workBase) : "n/a | | | ")
+            .append(" | ").append(ms(wall.median())).append(" | ").append(ms(wall.min())).append(" | ")
+            .append(ms(wall.max())).append(" | ").append(ratio(wall.median() / wallBase)).append(" | ")
+            .append(mb(stats(ms, m -> m.peakRssKb()).median())).append(" |\n");
+      });
+    });
+    Map<Startup.Row, List<Measurement>> any = startup.values().iterator().next();
+    out.append("\nRuns per mechanism: ").append(any.values().iterator().next().size()).append(". Mechanisms: ");
+    List<String> described = new ArrayList<>();
+    for (Startup.Row row : any.keySet()) {
+      described.add("`" + row.label() + "` " + row.description());
+    }
+    out.append(String.join("; ", described)).append(".\n");
+  }
+
+  private void renderHotPath(StringBuilder out) {
+    if (hotPath.isEmpty()) {
+      return;
+    }
+    double direct = Stats.of(hotPath.get("direct").nanosPerCall()).median();
+    out.append("\n## Hot path: one tool call (JMH)\n\n")
+        .append("`ToolCallBenchmark`: ").append(hotPathSettings.describe()).append(". Median, min and max are")
+        .append(" over the measured iterations; \"added\" is the median minus the direct call's median;")
+        .append(" allocation is JMH's `gc.alloc.rate.norm`.\n\n")
+        .append("| benchmark | median ns/call | min | max | added ns | allocated B/call |\n")
+        .append("|---|---:|---:|---:|---:|---:|\n");
+    for (String method : HotPath.methods()) {
+      HotPath.Measured m = hotPath.get(method);
+      if (m == null) {
+        continue;
+      }
+      Stats s = Stats.of(m.nanosPerCall());
+      out.append("| ").append(describeMethod(method)).append(" | ").append(ns(s.median())).append(" | ")
+          .append(ns(s.min())).append(" | ").append(ns(s.max())).append(" | ")
+          .append(method.equals("direct") ? "" : ns(s.median() - direct)).append(" | ")
+          .append(String.format(Locale.ROOT, "%.0f", m.bytesPerCall())).append(" |\n");
+    }
+    if (hotPath.containsKey("podCallNoHooks") && hotPath.containsKey("podCall")) {
+      out.append(String.format(Locale.ROOT, "%nAllocation per hook: (with hooks - without) / %d = %.1f B per call.%n",
+          GuardFeature.HOOKS, perHookBytes()));
+    }
+  }
+
+  private static String describeMethod(String method) {
+    return switch (method) {
+      case "direct" -> "the tool called directly (`Tool.call` with the input record)";
+      case "podCallNoHooks" -> "`Pod.callTool`, no hooks";
+      case "podCall" -> "`Pod.callTool`, four pre-tool-call hooks";
+      default -> method;
+    };
+  }
+
+  private static Startup.Row find(Map<Startup.Row, List<Measurement>> rows, String key) {
+    return rows.keySet().stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
+  }
+
+  private static double startupRatio(Map<Startup.Row, List<Measurement>> rows, String key, String baseline,
+      ToDoubleFunction<Measurement> value) {
+    return stats(rows.get(find(rows, key)), value).median() / stats(rows.get(find(rows, baseline)), value).median();
+  }
+
+  private static double median(Map<BuildConfig, List<Measurement>> configs, BuildConfig config,
+      ToDoubleFunction<Measurement> value) {
+    return stats(configs.get(config), value).median();
+  }
+
+  private static Stats stats(List<Measurement> ms, ToDoubleFunction<Measurement> value) {
+    return Stats.of(ms.stream().map(value::applyAsDouble).toList());
+  }
+
+  private static String ms(double v) {
+    return String.format(Locale.ROOT, v >= 100 ? "%,.0f" : "%.1f", v);
+  }
+
+  private static String ns(double v) {
+    return String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  private static String micros(double nanos) {
+    return String.format(Locale.ROOT, "%.2f", nanos / 1000);
+  }
+
+  private static String mb(double kb) {
+    return kb < 0 ? "n/a" : String.format(Locale.ROOT, "%,.0f", kb / 1024);
+  }
+
+  private static String ratio(double v) {
+    return String.format(Locale.ROOT, "%.2fx", v);
+  }
+
+  private static String percent(double v) {
+    return String.format(Locale.ROOT, "%+.0f%%", v * 100);
+  }
+
+  private static String thousands(int n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+}
