@@ -6,6 +6,7 @@ import dev.yoi.cli.inspect.InspectCommand;
 import dev.yoi.cli.report.ReportCommand;
 import dev.yoi.cli.verify.VerifyCommand;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,10 +31,11 @@ import picocli.CommandLine.Spec;
       "0:Success.",
       "1:Problems found: index or duplicate errors (inspect, verify), an unknown feature id or a"
           + " refused approval (approve), features that would not install (report, demo).",
-      "2:Usage error: a bad option, or a file that is missing or unreadable.",
+      "2:Usage error: no command or a bad option, or a file that is missing, unreadable or invalid"
+          + " (a manifest, a lock).",
       "3:Internal error in yoi itself (reported without a stack trace; please file it)."
     })
-public final class YoiCommand implements Runnable {
+public final class YoiCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
@@ -45,6 +47,7 @@ public final class YoiCommand implements Runnable {
     CommandLine cli = new CommandLine(new YoiCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(YoiCommand::internalError);
+    cli.setParameterExceptionHandler(YoiCommand::usageError);
     // Every subcommand lists the same exit codes.
     for (CommandLine sub : cli.getSubcommands().values()) {
       sub.getCommandSpec().usageMessage()
@@ -54,9 +57,24 @@ public final class YoiCommand implements Runnable {
     return cli;
   }
 
+  /** {@code yoi} alone: which commands there are, on stderr, as a usage error (scripts notice). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("yoi: name a command, e.g. yoi demo");
+    spec.commandLine().usage(err);
+    return ExitCodes.USAGE;
+  }
+
+  /** The mistake and where to read more, not the whole help page (which hid the mistake). */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for its options and examples.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   private static int internalError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

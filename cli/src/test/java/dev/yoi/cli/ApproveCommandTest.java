@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.descriptor.IndexFile;
+import dev.yoi.descriptor.IndexLine;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
@@ -16,9 +18,11 @@ import dev.yoi.feature.grant.ApprovalLock;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,39 @@ class ApproveCommandTest {
     assertEquals(ExitCodes.PROBLEMS, result.exitCode());
     assertTrue(result.err().contains("no feature project:wether in --project "), result.err());
     assertTrue(result.err().contains("Features there: project:weather, user:journal."), result.err());
+    assertFalse(Files.exists(lock));
+  }
+
+  @Test
+  void aFeatureWhoseIndexLineIsBrokenIsRefusedWithItsDiagnosticNotCalledUnknown() throws IOException {
+    Path lock = dir.resolve("features.lock.json");
+    IndexLine line = PluginJars.line(PluginJars.feature("planner", "PlanCreate"));
+    String edited = IndexFile.writeLine(line).replace("Does PlanCreate", "Does anything at all");
+    Path jar = PluginJars.write(dir.resolve("edited.jar"),
+        Map.of(IndexLine.INDEX_PATH, (edited + "\n").getBytes(StandardCharsets.UTF_8)));
+
+    Cli.Result result = Cli.run("approve", "project:planner", "--lock", lock.toString(),
+        "--project", jar.toString(), "--yes");
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode());
+    assertTrue(result.err().contains("[yoi/digest-mismatch] feature planner"), result.err());
+    assertTrue(result.err().contains("has a broken index line (above), so there is nothing sound to"
+        + " approve"), result.err());
+    assertFalse(result.err().contains("no feature project:planner"), result.err());
+    assertFalse(Files.exists(lock));
+  }
+
+  @Test
+  void withoutARequiredAuthorityIsAUsageErrorThatSaysItIsRequired() {
+    Path lock = dir.resolve("features.lock.json");
+
+    Cli.Result result = Cli.run("approve", "project:weather", "--lock", lock.toString(),
+        "--project", BuiltJars.require(BuiltJars.WEATHER).toString(),
+        "--without", "NETWORK:api.weather.example", "--yes");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertTrue(result.err().contains("project:weather requires NETWORK:api.weather.example, so it"
+        + " cannot be left out"), result.err());
     assertFalse(Files.exists(lock));
   }
 

@@ -37,4 +37,16 @@ class DemoCommandTest {
     assertEquals(ExitCodes.USAGE, result.exitCode());
     assertTrue(result.err().contains("Build first: mvn -q -DskipTests package"), result.err());
   }
+
+  @Test
+  void aWorkDirThatIsAFileIsAUsageErrorNotAnInternalOne() throws java.io.IOException {
+    BuiltJars.require(BuiltJars.WEATHER);
+    Path file = Files.writeString(work.resolve("not-a-dir"), "x");
+
+    Cli.Result result = Cli.run("demo", "--work-dir", file.toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.all());
+    assertTrue(result.err().startsWith("yoi demo: --work-dir " + file + ": cannot use it as a directory"),
+        result.err());
+  }
 }

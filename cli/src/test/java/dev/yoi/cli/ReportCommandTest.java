@@ -31,6 +31,56 @@ class ReportCommandTest {
   }
 
   @Test
+  void aPluginThatIsNotEnabledIsNotShownAsRequestingNoAuthority() {
+    Cli.Result result = Cli.run("report", "--project", BuiltJars.require(BuiltJars.WEATHER).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    String row = result.out().lines().filter(l -> l.startsWith("project:weather")).findFirst().orElseThrow();
+    assertTrue(row.matches("project:weather +not enabled +nothing granted"), row);
+    assertFalse(row.contains("no authority requested"), row);
+  }
+
+  @Test
+  void aMisspeltEnabledIdIsAProblemThatListsTheIdsThereAre() throws IOException {
+    Path manifest = Files.writeString(dir.resolve("pod.json"), "{\"features\": {\"enable\": [\"project:wether\"]}}");
+
+    Cli.Result result = Cli.run("report", "--manifest", manifest.toString(), "--format", "json",
+        "--project", BuiltJars.require(BuiltJars.WEATHER).toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
+    assertTrue(result.err().contains("yoi report: [yoi/manifest-invalid] the Pod manifest's"
+        + " features.enable names project:wether, but no index given to the Pod defines that feature"),
+        result.err());
+    assertTrue(result.err().contains("project:weather"), result.err());
+    InstallReport.fromJson(result.out()); // still one JSON document on stdout
+  }
+
+  @Test
+  void toolRulesWithTheirEnforcerDisabledAreAProblem() throws IOException {
+    Path manifest = Files.writeString(dir.resolve("pod.json"), "{\"features\": {\"disable\":"
+        + " [\"builtin:manifest-permissions\"]}, \"tools\": {\"deny\": [\"Memory*\"]}}");
+
+    Cli.Result result = Cli.run("report", "--manifest", manifest.toString(),
+        "--project", BuiltJars.require(BuiltJars.WEATHER).toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
+    assertTrue(result.err().contains("disables builtin:manifest-permissions, the feature that enforces"
+        + " them, so every tool may be called"), result.err());
+  }
+
+  @Test
+  void aManifestThatIsADirectoryOrMissingIsAUsageErrorSayingWhich() {
+    Cli.Result directory = Cli.run("report", "--manifest", dir.toString());
+    Cli.Result missing = Cli.run("report", "--manifest", dir.resolve("pod.json").toString());
+
+    assertEquals(ExitCodes.USAGE, directory.exitCode());
+    assertEquals("yoi report: --manifest " + dir + ": is a directory; name the manifest file in it"
+        + " (e.g. pod.json)\n", directory.err());
+    assertEquals(ExitCodes.USAGE, missing.exitCode());
+    assertEquals("yoi report: --manifest " + dir.resolve("pod.json") + ": no such file\n", missing.err());
+  }
+
+  @Test
   void onceApprovedTheSameManifestWouldInstallEverything() throws IOException {
     Path manifest = Files.writeString(dir.resolve("pod.json"),
         "{\"features\": {\"enable\": [\"project:weather\", \"user:journal\"]}, \"approvals\": \"features.lock.json\"}");

@@ -127,6 +127,17 @@ class VerifyCommandTest {
     assertTrue(result.out().contains("[yoi/index-corrupt] " + text + " is not a jar"), result.out());
   }
 
+  @Test
+  void aDirectoryWithoutPluginsFailsVerificationInsteadOfPassingWithNothingChecked() throws IOException {
+    Path empty = java.nio.file.Files.createDirectories(dir.resolve("target"));
+
+    Cli.Result result = Cli.run("verify", empty.toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
+    assertTrue(result.out().contains("[yoi/index-corrupt] " + empty + " holds no .jar files"), result.out());
+    assertTrue(result.out().contains("verify failed: 1 error (0 sound features)."), result.out());
+  }
+
   private Path jarWithIndex(IndexLine line, String indexText) throws IOException {
     return PluginJars.write(dir.resolve("edited.jar"), entriesFor(line, indexText + "\n"));
   }

@@ -34,6 +34,8 @@ class YoiCommandTest {
 
     assertEquals(ExitCodes.USAGE, result.exitCode());
     assertTrue(result.err().contains("Unknown option: '--strict'"), result.err());
+    assertTrue(result.err().contains("Run 'yoi verify --help' for its options and examples."), result.err());
+    assertFalse(result.err().contains("Usage:"), "the mistake, not the whole help page: " + result.err());
     assertFalse(result.all().contains("\tat "), result.all());
   }
 
@@ -66,5 +68,32 @@ class YoiCommandTest {
 
     assertEquals(ExitCodes.USAGE, result.exitCode());
     assertTrue(result.err().contains("Missing required option: '--lock=FILE'"), result.err());
+  }
+
+  @Test
+  void noCommandIsAUsageErrorThatListsTheCommands() {
+    Cli.Result result = Cli.run();
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertTrue(result.err().startsWith("yoi: name a command"), result.err());
+    assertTrue(result.err().contains("\n  demo "), result.err());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void everyHelpFitsEightyColumnsAndNoExampleIsWrapped() {
+    for (String command : new String[] {"inspect", "verify", "approve", "report", "demo"}) {
+      String help = Cli.run(command, "--help").out();
+
+      for (String line : help.split("\n")) {
+        assertTrue(line.length() <= 80, command + ": " + line.length() + " columns: " + line);
+      }
+      int examples = help.indexOf("Examples:\n");
+      if (examples >= 0) {
+        for (String line : help.substring(examples + "Examples:\n".length()).split("\n")) {
+          assertTrue(line.isEmpty() || line.startsWith("  "), command + ": a wrapped example line: " + line);
+        }
+      }
+    }
   }
 }

@@ -21,6 +21,7 @@ public enum DiagnosticCode {
   NOT_INSTANTIABLE("not-instantiable", Phase.BUILD, "a feature class cannot be constructed by generated code"),
   AUTHORITY_NOT_REQUESTED("authority-not-requested", Phase.BUILD, "a tool requires an authority its feature does not request"),
   UNSUPPORTED_INPUT_TYPE("unsupported-input-type", Phase.BUILD, "a tool's input type has no JSON Schema"),
+  INVALID_OPTION("invalid-option", Phase.BUILD, "a processor option (-Ayoi.*) has a value the processor does not accept"),
   INTERNAL_ERROR("internal-error", Phase.BUILD, "the processor itself failed; please report it"),
 
   // Both.
@@ -36,13 +37,14 @@ public enum DiagnosticCode {
   DIGEST_MISMATCH("digest-mismatch", Phase.RUN, "index line, descriptor class and recomputation disagree"),
   INDEX_CORRUPT("index-corrupt", Phase.RUN, "an index line is not a valid entry"),
   INDEX_FORMAT("index-format", Phase.RUN, "an index line has an unknown format version"),
-  MISSING_SERVICE("missing-service", Phase.RUN, "a required service has no provider"),
+  MISSING_SERVICE("missing-service", Phase.RUN, "a required service has no provider of its id and Java type"),
   SERVICE_VERSION("service-version", Phase.RUN, "a provider's version is outside the required range"),
   SERVICE_CYCLE("service-cycle", Phase.RUN, "features require each other's services in a cycle"),
   OPTIONAL_SERVICE_MISSING("optional-service-missing", Phase.RUN, "an optional service has no provider"),
   RUNTIME_UNSUPPORTED("runtime-unsupported", Phase.RUN, "the feature's runtime kind cannot run here yet"),
   INSTALL_FAILED("install-failed", Phase.RUN, "the feature's install threw or registered something invalid"),
   NOT_ENABLED("not-enabled", Phase.RUN, "the manifest does not enable the feature"),
+  FEATURE_NOTE("feature-note", Phase.RUN, "a feature's own note, through InstallContext.diagnostics()"),
 
   // Run time: the Pod's host surfaces, after install.
   HOOK_FAILED("hook-failed", Phase.RUN, "a hook threw or returned no decision; pre-request and pre-tool-call points fail closed"),
@@ -50,6 +52,7 @@ public enum DiagnosticCode {
   TASK_FAILED("task-failed", Phase.RUN, "a background task threw; the supervisor restarts it per its restart policy, with backoff"),
   TASK_ABANDONED("task-abandoned", Phase.RUN, "a background task ignored cancellation when the Pod closed and was abandoned"),
   HISTORY_RECOVERED("history-recovered", Phase.RUN, "the history file had a torn last line or an unanswered tool call, repaired on reopen"),
+  HISTORY_WRITE_FAILED("history-write-failed", Phase.RUN, "the history could not record an entry; the tool call got an error result instead"),
   MANIFEST_INVALID("manifest-invalid", Phase.RUN, "the Pod manifest cannot be read, or has an unknown or ill-typed field"),
   MODEL_FAILED("model-failed", Phase.RUN, "the model client threw; the turn ended without a reply"),
   TURN_LIMIT("turn-limit", Phase.RUN, "a turn reached the most model requests it may make");

@@ -22,6 +22,16 @@ public final class Names {
   public static final Pattern QUALIFIED_ID =
       Pattern.compile("(builtin|user|project):[a-z0-9][a-z0-9-]{0,62}");
 
+  private static final String NUMBER_OR_X = "(?:0|[1-9][0-9]*|[xX*])";
+  private static final String IDENTIFIER = "(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)";
+  /** A version whose parts may be x or left out: {@code 1}, {@code 1.2}, {@code 1.x}, {@code 1.2.3-rc.1+b.7}. */
+  private static final String PARTIAL = NUMBER_OR_X + "(?:\\." + NUMBER_OR_X + "(?:\\." + NUMBER_OR_X
+      + "(?:-" + IDENTIFIER + "(?:\\." + IDENTIFIER + ")*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?)?)?";
+  private static final Pattern COMPARATOR = Pattern.compile("(?:[<>]=?|=|~|\\^)?" + PARTIAL);
+  private static final Pattern HYPHEN_RANGE = Pattern.compile(PARTIAL + "\\s+-\\s+" + PARTIAL);
+  /** An operator followed by spaces, as in {@code ">= 1.0"}: the spaces are dropped before splitting. */
+  private static final Pattern OPERATOR_SPACE = Pattern.compile("([<>]=?|=|~|\\^)\\s+");
+
   private Names() {}
 
   public static Optional<String> checkSlug(String what, String value) {
@@ -62,9 +72,13 @@ public final class Names {
   }
 
   /**
-   * A range semver4j parses, with no empty {@code ||} alternative or one-ended hyphen range (which
-   * semver4j silently drops), that some version satisfies ({@code "x"} and {@code "1.0 - x"} parse,
-   * to ranges nothing is in).
+   * A range in the npm grammar, every token of it (semver4j skips tokens it cannot read, so
+   * {@code ">=1.0 <2.0 garbage"} and {@code "^1.2 || banana"} would mean {@code >=1.0 <2.0} and
+   * {@code ^1.2}, and {@code "latest"} anything), that some version satisfies ({@code "x"} and
+   * {@code "1.0 - x"} parse, to ranges nothing is in). Alternatives are separated by {@code ||};
+   * each is a hyphen range {@code A - B} or comparators separated by spaces: an optional
+   * {@code <}, {@code <=}, {@code >}, {@code >=}, {@code =}, {@code ~} or {@code ^} and a version
+   * whose parts may be {@code x}, {@code X} or {@code *} or left out ({@code 1.x}, {@code 1.2}).
    */
   public static Optional<String> checkVersionRange(String what, String value) {
     String notARange = what + " \"" + value + "\" is not a version range"
@@ -73,9 +87,9 @@ public final class Names {
       return Optional.of(notARange);
     }
     for (String alternative : value.split("\\|\\|", -1)) {
-      String part = alternative.strip();
-      if (part.isEmpty() || part.startsWith("-") || part.endsWith("-")) {
-        return Optional.of(notARange);
+      Optional<String> unreadable = unreadableToken(alternative);
+      if (unreadable.isPresent()) {
+        return Optional.of(what + " \"" + value + "\" is not a version range: " + unreadable.get());
       }
     }
     RangeList ranges;
@@ -91,6 +105,25 @@ public final class Names {
       if (!satisfiable(all)) {
         return Optional.of(what + " \"" + value + "\" matches no version (it reads as " + ranges
             + "); write a range some version is in (e.g. \"^1.2\", \">=1.0 <2.0\", \"1.x\")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What in one {@code ||} alternative is not part of the range grammar, if anything. */
+  private static Optional<String> unreadableToken(String alternative) {
+    String part = alternative.strip();
+    if (part.isEmpty()) {
+      return Optional.of("an alternative around \"||\" is empty (e.g. \"^1.2 || ^2.0\")");
+    }
+    if (HYPHEN_RANGE.matcher(part).matches()) {
+      return Optional.empty();
+    }
+    for (String token : OPERATOR_SPACE.matcher(part).replaceAll("$1").split("\\s+")) {
+      if (!COMPARATOR.matcher(token).matches()) {
+        return Optional.of("\"" + token + "\" is not a comparator (write an optional <, <=, >, >=, =,"
+            + " ~ or ^ and a version such as 1.2.3, 1.2 or 1.x, e.g. \"^1.2\" or \">=1.0 <2.0\"; a hyphen"
+            + " range is \"1.0.0 - 2.0.0\")");
       }
     }
     return Optional.empty();

@@ -16,6 +16,7 @@ import dev.yoi.processor.check.RequestValidator;
 import dev.yoi.processor.check.TypeChecks;
 import dev.yoi.processor.check.UndeclaredValidator;
 import dev.yoi.processor.marker.MarkerReader;
+import dev.yoi.processor.model.AnnotationReader;
 import dev.yoi.processor.model.Contribution;
 import dev.yoi.processor.model.ContributionKind;
 import dev.yoi.processor.model.DescriptorAssembler;
@@ -53,8 +54,9 @@ import javax.lang.model.util.Elements;
  * The Yoi annotation processor. Gathers {@code @Feature} classes and their contributions across
  * rounds into sorted maps; in the round a feature is complete, validates it (one validator per
  * family of codes) and generates its {@code X_FeatureDescriptor} and classpath marker; writes the
- * module's {@code META-INF/yoi/features.jsonl} once, when processing is over. Any exception of its
- * own becomes a {@code [yoi/internal-error]} on the element being processed.
+ * module's {@code META-INF/yoi/features.jsonl} once, when processing is over. Any exception or
+ * error of its own (or of javac under it), except a {@link VirtualMachineError} other than a stack
+ * overflow, becomes a {@code [yoi/internal-error]} on the element being processed.
  *
  * <p>Options: {@code yoi.version} (the version of features whose {@code @Feature.version} is
  * empty), {@code yoi.module} (the module name written into index lines; default
@@ -83,6 +85,8 @@ public final class FeatureProcessor extends AbstractProcessor {
   private String versionOption;
   private String module;
   private RuntimeKind runtime;
+  /** A bad processor option, reported on the first feature it applies to (or alone at the end). */
+  private String optionProblem;
 
   /** Canonical names of {@code @Feature} classes not handled yet (deferred ones stay). */
   private final Set<String> pendingFeatures = new TreeSet<>();
@@ -160,9 +164,9 @@ public final class FeatureProcessor extends AbstractProcessor {
     String runtimeOption = options.getOrDefault(OPTION_RUNTIME, "").trim();
     runtime = runtimeOption.equals(RuntimeKind.BUILTIN.wireName()) ? RuntimeKind.BUILTIN : RuntimeKind.JVM_PLUGIN;
     if (!runtimeOption.isEmpty() && !runtimeOption.equals(runtime.wireName())) {
-      reporter.error(DiagnosticCode.INVALID_ID, "processor option -A" + OPTION_RUNTIME + "=\""
-          + runtimeOption + "\" is not a runtime the processor generates; use \"jvm_plugin\" (the"
-          + " default) or \"builtin\".");
+      optionProblem = "processor option -A" + OPTION_RUNTIME + "=\"" + runtimeOption + "\" is not a"
+          + " runtime the processor generates; use \"jvm_plugin\" (the default) or \"builtin\" in the"
+          + " build's compiler arguments.";
     }
   }
 
@@ -170,15 +174,39 @@ public final class FeatureProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       if (round.processingOver()) {
+        reportOptionProblem(null);
         writeIndex();
       } else {
         gather(round);
+        if (!pendingFeatures.isEmpty()) {
+          reportOptionProblem(elements.getTypeElement(pendingFeatures.iterator().next()));
+        }
         processRound();
       }
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) {
+      rethrowIfFatal(e);
       reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError("this round", e));
     }
     return false;
+  }
+
+  /**
+   * Reports a bad option once: on {@code feature}'s {@code @Feature} (the first feature the option
+   * would apply to, so the error has a place in the build's output), or on nothing.
+   */
+  private void reportOptionProblem(TypeElement feature) {
+    if (optionProblem == null) {
+      return;
+    }
+    String problem = optionProblem;
+    optionProblem = null;
+    if (feature == null) {
+      reporter.error(DiagnosticCode.INVALID_OPTION, problem);
+      return;
+    }
+    reporter.error(DiagnosticCode.INVALID_OPTION, problem + " It applies to every feature of this"
+        + " module, such as " + feature.getQualifiedName() + ".", feature,
+        AnnotationReader.find(feature, Feature.class.getName()).orElse(null));
   }
 
   private void gather(RoundEnvironment round) {
@@ -218,7 +246,8 @@ public final class FeatureProcessor extends AbstractProcessor {
         ready.add(model(element, contributions));
       } catch (UnresolvedTypeException e) {
         requeue(contributions); // retried next round, contributions re-read then
-      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) {
+        rethrowIfFatal(e);
         finish(name);
         reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(name, e), element);
       }
@@ -229,7 +258,8 @@ public final class FeatureProcessor extends AbstractProcessor {
       finish(element.getQualifiedName().toString());
       try {
         validateAndGenerate(model);
-      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) {
+        rethrowIfFatal(e);
         reporter.error(DiagnosticCode.INTERNAL_ERROR,
             internalError(element.getQualifiedName().toString(), e), element);
       }
@@ -262,7 +292,8 @@ public final class FeatureProcessor extends AbstractProcessor {
           });
         } catch (UnresolvedTypeException e) {
           keep = true;
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+          rethrowIfFatal(e);
           reporter.error(DiagnosticCode.INTERNAL_ERROR, internalError(entry.getKey(), e), element);
         }
       }
@@ -353,6 +384,17 @@ public final class FeatureProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write " + IndexLine.INDEX_PATH + ": "
           + e.getMessage() + ". Check that the class output directory is writable.");
+    }
+  }
+
+  /**
+   * Lets a dying JVM die (OutOfMemoryError, InternalError); anything else the processor or javac
+   * under it throws (an AssertionError from javac's on-demand attribution in Trees.getElement, a
+   * StackOverflowError on a deep type) becomes a [yoi/internal-error], never a compiler crash.
+   */
+  private static void rethrowIfFatal(Throwable e) {
+    if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+      throw fatal;
     }
   }
 

@@ -46,6 +46,18 @@ class InternalErrorTest {
   }
 
   @Test
+  void anAssertionErrorFromJavacInternalsIsReportedNotThrown() {
+    // What javac's on-demand attribution throws from Trees.getElement on some broken sources.
+    Compilation c = compileWith(model -> {
+      throw new AssertionError("javac: unexpected tree");
+    }, FEATURE);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[yoi/internal-error]").inFile(FEATURE).onLineContaining("public class F");
+    assertThat(c).hadErrorContaining("java.lang.AssertionError: javac: unexpected tree");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void aFailingFeatureDoesNotStopTheOthers() {
     JavaFileObject other = java("p.G", """
         @Feature(id = "g", name = "G")

@@ -8,6 +8,8 @@ import com.google.testing.compile.Compilation;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** invalid-id, invalid-tool-name, invalid-version, invalid-version-range, invalid-duration. */
 class NameValidatorTest {
@@ -166,6 +168,37 @@ class NameValidatorTest {
         """);
     Compilation c = compile(src);
     assertThat(c).hadErrorContaining("[yoi/invalid-version]").inFile(src).onLineContaining("version = \"v1\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {">=1.0 <2.0 garbage", "^1.2 || banana", "latest"})
+  void aRangeWithAWordSemver4jWouldSkipFailsOnTheVersionValue(String range) {
+    JavaFileObject src = java("p.F", """
+        @Feature(id = "f", name = "F")
+        @RequiresService(id = "builtin:store", type = Runnable.class, reason = "runs",
+            version = "%s")
+        public class F implements FeatureModule {
+          public void install(InstallContext context) {}
+        }
+        """.formatted(range));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[yoi/invalid-version-range]").inFile(src).onLineContaining("version = \"" + range + "\"");
+    assertThat(c).hadErrorContaining("is not a comparator");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aVersionWithAVPrefixFailsOnTheVersionValue() {
+    JavaFileObject src = java("p.F", """
+        @Feature(id = "f", name = "F",
+            version = "v1.0.0")
+        public class F implements FeatureModule {
+          public void install(InstallContext context) {}
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[yoi/invalid-version]").inFile(src).onLineContaining("version = \"v1.0.0\"");
     assertThat(c).hadErrorCount(1);
   }
 

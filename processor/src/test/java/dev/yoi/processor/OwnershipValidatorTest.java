@@ -224,6 +224,37 @@ class OwnershipValidatorTest {
   }
 
   @Test
+  void featureWhoseConstructorThrowsACheckedExceptionIsNotInstantiableOnTheConstructor() {
+    JavaFileObject src = java("p.F", """
+        @Feature(id = "f", name = "F")
+        public class F implements FeatureModule {
+          private final java.nio.file.Path home;
+          public F() throws java.io.IOException {
+            home = java.nio.file.Path.of(".").toRealPath();
+          }
+          public void install(InstallContext context) {}
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[yoi/not-instantiable]").inFile(src)
+        .onLineContaining("public F() throws java.io.IOException");
+    assertThat(c).hadErrorContaining("declares throws java.io.IOException");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void featureWhoseConstructorThrowsOnlyUncheckedExceptionsIsInstantiable() {
+    JavaFileObject src = java("p.F", """
+        @Feature(id = "f", name = "F")
+        public class F implements FeatureModule {
+          public F() throws IllegalStateException, AssertionError {}
+          public void install(InstallContext context) {}
+        }
+        """);
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
   void innerFeatureClassIsNotInstantiable() {
     JavaFileObject src = java("p.Outer", """
         public class Outer {

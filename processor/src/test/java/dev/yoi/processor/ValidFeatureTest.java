@@ -70,7 +70,7 @@ class ValidFeatureTest {
   }
 
   @Test
-  void anUnknownRuntimeOptionFailsTheBuild() {
+  void anUnknownRuntimeOptionFailsTheBuildAsAnInvalidOption() {
     JavaFileObject src = java("p.F", """
         @Feature(id = "f", name = "F", version = "1.0.0")
         public class F implements FeatureModule {
@@ -78,7 +78,10 @@ class ValidFeatureTest {
         }
         """);
     Compilation c = compile(List.of("-Ayoi.runtime=wasm"), src);
-    assertThat(c).hadErrorContaining("-Ayoi.runtime=\"wasm\"");
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[yoi/invalid-option] processor option -Ayoi.runtime=\"wasm\"")
+        .inFile(src).onLineContaining("@Feature(");
+    assertThat(c).hadErrorCount(1);
   }
 
   @Test

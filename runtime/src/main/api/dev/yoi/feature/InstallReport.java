@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 
 /**
  * What one {@code Pod.start()} did: a report per feature found, and the diagnostics that belong
- * to no single feature (a corrupt index line, a service cycle across features).
+ * to no single feature (a corrupt index line, a service cycle across features). A report-level
+ * diagnostic about a feature (a broken index line that names it) is also in that feature's
+ * {@link FeatureReport#diagnostics()}: the same diagnostic, which {@link #allDiagnostics()} counts
+ * once.
  *
  * <p>Serialised by {@link #toJson()} in a stable schema, version {@link #SCHEMA}:
  *
@@ -66,9 +69,13 @@ public record InstallReport(
     return features.stream().filter(f -> f.id().equals(id)).findFirst();
   }
 
-  /** Every diagnostic, report-level first, then each feature's in id order. */
+  /**
+   * Every diagnostic once: report-level first, then each feature's in id order, leaving out what a
+   * feature shares with the report-level list.
+   */
   public List<Diagnostic> allDiagnostics() {
     return Stream.concat(diagnostics.stream(), features.stream().flatMap(f -> f.diagnostics().stream()))
+        .distinct()
         .toList();
   }
 

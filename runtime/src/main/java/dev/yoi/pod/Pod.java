@@ -15,8 +15,6 @@ import dev.yoi.pod.hook.HookRegistry;
 import dev.yoi.pod.hook.TurnSummary;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.manifest.PodManifest;
-import dev.yoi.pod.model.LlmClient;
-import dev.yoi.pod.model.ScriptedLlmClient;
 import dev.yoi.pod.model.TurnRunner;
 import dev.yoi.pod.notify.AlertSink;
 import dev.yoi.pod.notify.Alerts;
@@ -41,9 +39,12 @@ import dev.yoi.pod.tool.ToolResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -65,11 +66,12 @@ import java.util.function.Consumer;
  *
  * <p>{@link #start()} installs every enabled feature through the feature registry, which checks
  * each registration before it reaches the Pod, then seals the tool and hook lists and starts the
- * background tasks. {@link #close()} stops every task and closes the history. Thread-safe: tools
- * may be called from many threads; turns run one at a time.
+ * background tasks. {@link #close()} refuses new calls, waits for the calls and turns in progress,
+ * stops every task and closes the history. Thread-safe: tools may be called from many threads;
+ * turns run one at a time.
  */
 public final class Pod implements AutoCloseable {
-  private enum Lifecycle { NEW, STARTING, STARTED, CLOSED }
+  private enum Lifecycle { NEW, STARTING, STARTED, FAILED, CLOSED }
 
   private final List<FeatureLoader> loaders;
   private final PodManifest manifest;
@@ -88,8 +90,13 @@ public final class Pod implements AutoCloseable {
   private final TurnRunner turns;
   private final Duration closeTimeout;
   private final List<Diagnostic> openingDiagnostics;
+  /** Held by start and close for their whole run, so close waits for a start in progress. */
   private final Object lifecycleLock = new Object();
+  /** Guards {@link #lifecycle} changes and {@link #activeCalls}; close waits on it. */
+  private final Object calls = new Object();
   private volatile Lifecycle lifecycle = Lifecycle.NEW;
+  /** Threads inside callTool or runTurn, with their nesting depth (a tool may call a tool). */
+  private final Map<Thread, Integer> activeCalls = new HashMap<>();
   private volatile InstallReport report;
 
   private Pod(Builder builder, PodManifest manifest, History history, DiagnosticStream diagnostics) {
@@ -98,9 +105,9 @@ public final class Pod implements AutoCloseable {
     this.approvals = builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals();
     this.policy = builder.policy;
     this.history = history;
-    this.stateStores = builder.dataDirectory == null
-        ? StateStores.inMemory()
-        : StateStores.under(builder.dataDirectory);
+    // A Pod given only a history directory is durable: its state stores live beside the history.
+    Path data = builder.dataDirectory != null ? builder.dataDirectory : builder.historyDirectory;
+    this.stateStores = data == null ? StateStores.inMemory() : StateStores.under(data);
     this.secrets = builder.secrets;
     this.alertSink = builder.alerts;
     this.diagnostics = diagnostics;
@@ -126,26 +133,42 @@ public final class Pod implements AutoCloseable {
    * @return per feature, what happened; {@link InstallReport#diagnostics()} also holds what the
    *     Pod itself found while opening (a repaired history)
    * @throws IllegalStateException if already started or closed
+   * @throws RuntimeException or {@link Error} only for a host bug (e.g. a host-supplied
+   *     {@link AuthorityPolicy} that throws an Error); the Pod is then failed: calls are refused
+   *     saying so, and {@link #close()} still releases everything
    */
   public InstallReport start() {
     synchronized (lifecycleLock) {
-      if (lifecycle != Lifecycle.NEW) {
-        throw new IllegalStateException("the Pod was already " + (lifecycle == Lifecycle.CLOSED
-            ? "closed; build a new Pod" : "started; start() runs once"));
+      synchronized (calls) {
+        if (lifecycle != Lifecycle.NEW) {
+          throw new IllegalStateException(switch (lifecycle) {
+            case CLOSED -> "the Pod was already closed; build a new Pod";
+            case FAILED -> "start() already ran and failed; close this Pod and build a new one";
+            default -> "the Pod was already started; start() runs once";
+          });
+        }
+        // Calls are refused until STARTED, so none sees a half-installed Pod.
+        lifecycle = Lifecycle.STARTING;
       }
-      // Calls wait for STARTED, so none sees a half-installed Pod.
-      lifecycle = Lifecycle.STARTING;
-      AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
-      InstallReport installed = FeatureRegistry.install(
-          loaders, manifest.enablement(), authorities, new Surfaces(), services);
-      tools.seal();
-      hooks.seal();
-      tasks.start();
-      List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
-      podDiagnostics.addAll(installed.diagnostics());
-      report = new InstallReport(installed.features(), installed.installOrder(), podDiagnostics);
-      lifecycle = Lifecycle.STARTED;
-      return report;
+      boolean started = false;
+      try {
+        AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
+        InstallReport installed = FeatureRegistry.install(
+            loaders, manifest.enablement(), authorities, new Surfaces(), services);
+        tools.seal();
+        hooks.seal();
+        tasks.start();
+        List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
+        podDiagnostics.addAll(installed.diagnostics());
+        report = new InstallReport(installed.features(), installed.installOrder(), podDiagnostics);
+        started = true;
+        return report;
+      } finally {
+        // Never left STARTING: a start that threw (a host bug) leaves a Pod that says so, and closes.
+        synchronized (calls) {
+          lifecycle = started ? Lifecycle.STARTED : Lifecycle.FAILED;
+        }
+      }
     }
   }
 
@@ -157,8 +180,12 @@ public final class Pod implements AutoCloseable {
    * @throws IllegalStateException before {@link #start()} or after {@link #close()}
    */
   public ToolResult callTool(String name, String inputJson) {
-    requireStarted("callTool");
-    return invoker.call(name, inputJson);
+    enter("callTool");
+    try {
+      return invoker.call(name, inputJson);
+    } finally {
+      exit();
+    }
   }
 
   /**
@@ -169,8 +196,12 @@ public final class Pod implements AutoCloseable {
    * @throws IllegalStateException before {@link #start()} or after {@link #close()}
    */
   public TurnSummary runTurn(String userMessage) {
-    requireStarted("runTurn");
-    return turns.run(userMessage);
+    enter("runTurn");
+    try {
+      return turns.run(userMessage);
+    } finally {
+      exit();
+    }
   }
 
   /** Every history entry, oldest first: an immutable snapshot. */
@@ -228,30 +259,69 @@ public final class Pod implements AutoCloseable {
   }
 
   /**
-   * Stops every background task (cancel, interrupt, wait up to the close timeout; a task that
-   * ignores both is abandoned and reported as {@code yoi/task-abandoned}) and closes the history.
-   * Idempotent.
+   * Refuses new calls and turns, waits up to the close timeout for those in progress (so each gets
+   * its result recorded), stops every background task (cancel, interrupt, wait up to the close
+   * timeout; a task that ignores both is abandoned and reported as {@code yoi/task-abandoned}) and
+   * closes the history. A call still running after the timeout finds the history closed: it gets
+   * an error result ({@code yoi/history-write-failed}), and the next open answers it. Waits for a
+   * {@link #start()} in progress. Idempotent; a call may close its own Pod (it does not wait for
+   * itself).
    */
   @Override
   public void close() {
     synchronized (lifecycleLock) {
-      if (lifecycle == Lifecycle.CLOSED) {
-        return;
+      synchronized (calls) {
+        if (lifecycle == Lifecycle.CLOSED) {
+          return;
+        }
+        lifecycle = Lifecycle.CLOSED;
+        awaitCalls();
       }
-      lifecycle = Lifecycle.CLOSED;
-    }
-    try {
-      tasks.close(closeTimeout);
-    } finally {
-      history.close();
+      try {
+        tasks.close(closeTimeout);
+      } finally {
+        history.close();
+      }
     }
   }
 
-  private void requireStarted(String what) {
-    Lifecycle now = lifecycle;
-    if (now != Lifecycle.STARTED) {
-      throw new IllegalStateException(what + " needs a started Pod, but it is "
-          + (now == Lifecycle.CLOSED ? "closed" : "not started yet; call start() first"));
+  /** Counts the calling thread in, or throws if the Pod is not started. */
+  private void enter(String what) {
+    synchronized (calls) {
+      Lifecycle now = lifecycle;
+      if (now != Lifecycle.STARTED) {
+        throw new IllegalStateException(what + " needs a started Pod, but " + switch (now) {
+          case CLOSED -> "it is closed";
+          case FAILED -> "its start() failed (see what it threw); close it and build a new Pod";
+          default -> "it is not started yet; call start() first";
+        });
+      }
+      activeCalls.merge(Thread.currentThread(), 1, Integer::sum);
+    }
+  }
+
+  private void exit() {
+    synchronized (calls) {
+      activeCalls.computeIfPresent(Thread.currentThread(), (thread, depth) -> depth == 1 ? null : depth - 1);
+      calls.notifyAll();
+    }
+  }
+
+  /** Waits, holding {@link #calls}, until no other thread is inside a call, or the close timeout. */
+  private void awaitCalls() {
+    long deadline = System.nanoTime() + closeTimeout.toNanos();
+    Thread self = Thread.currentThread();
+    while (activeCalls.keySet().stream().anyMatch(t -> t != self)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(calls, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -284,6 +354,11 @@ public final class Pod implements AutoCloseable {
     @Override
     public ManifestView manifest() {
       return manifest;
+    }
+
+    @Override
+    public Optional<ToolRegistry.Owner> toolOwner(String name) {
+      return tools.owner(name);
     }
 
     @Override
@@ -350,13 +425,20 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
-    /** The directory of the durable history ({@code history.jsonl}). Absent: history in memory. */
+    /**
+     * The directory of the durable history ({@code history.jsonl}); without a
+     * {@link #dataDirectory}, also where state stores live ({@code <dir>/state/..}). Absent:
+     * history in memory.
+     */
     public Builder history(Path directory) {
       this.historyDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** Where features' state stores live ({@code <dir>/state/..}). Absent: stores in memory. */
+    /**
+     * Where features' state stores live ({@code <dir>/state/..}). Absent: the {@link #history}
+     * directory, or, without one either, stores in memory.
+     */
     public Builder dataDirectory(Path directory) {
       this.dataDirectory = Objects.requireNonNull(directory, "directory");
       return this;
@@ -398,7 +480,10 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link Pod#close()} waits for tasks to stop. Absent: 5 seconds. */
+    /**
+     * How long {@link Pod#close()} waits for calls in progress to finish, and then for tasks to
+     * stop. Absent: 5 seconds.
+     */
     public Builder closeTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative()) {

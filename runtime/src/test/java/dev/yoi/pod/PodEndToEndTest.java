@@ -17,8 +17,6 @@ import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.TurnSummary;
 import dev.yoi.pod.manifest.PodManifest;
-import dev.yoi.pod.model.LlmResponse;
-import dev.yoi.pod.model.ScriptedLlmClient;
 import dev.yoi.pod.notify.Alert;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.secret.SecretResolver;

@@ -78,9 +78,12 @@ public final class TaskToolsFeature implements FeatureModule {
 
     @Override
     public ToolResult call(Input input, ToolContext context) {
-      TaskChange change = new TaskChange(input.subject(), input.description(), input.status());
+      TaskChange change = new TaskChange(input.subject().map(String::strip), input.description(), input.status());
       if (change.isEmpty()) {
         return ToolResult.error("nothing to change: give a status, subject or description");
+      }
+      if (input.subject().map(String::isBlank).orElse(false)) {
+        return ToolResult.error("subject is blank: give the task a short title, or leave subject out");
       }
       try {
         return ToolResult.text("Updated " + store.update(input.id(), change).line());
@@ -149,7 +152,9 @@ public final class TaskToolsFeature implements FeatureModule {
 
   private static String noSuchTask(TaskStore store, String id) {
     List<Task> tasks = store.list();
-    return "no task #" + id + (tasks.isEmpty()
+    // The model may write the id as TaskCreate showed it ("#3"); say "#3", not "##3".
+    String shown = id.startsWith("#") ? id.substring(1) : id;
+    return "no task #" + shown + (tasks.isEmpty()
         ? "; the list is empty (TaskCreate adds one)"
         : "; existing ids: " + tasks.stream().map(Task::id).collect(Collectors.joining(", ")));
   }

@@ -91,6 +91,55 @@ class MemoryTest {
     }
   }
 
+  @Test
+  void aDeletionSurvivesAPodRestart() {
+    try (Pod pod = start()) {
+      pod.callTool("MemoryWrite", "{\"key\":\"trip\",\"content\":\"Lisbon\"}");
+      pod.callTool("MemoryWrite", "{\"key\":\"car\",\"content\":\"Service in May\"}");
+      pod.callTool("MemoryDelete", "{\"key\":\"trip\"}");
+    }
+
+    try (Pod restarted = start()) {
+      ToolResult result = restarted.callTool("MemoryRead", "{\"key\":\"trip\"}");
+
+      assertTrue(result.isError());
+      assertEquals("no memory named \"trip\"; saved keys: car", result.text());
+    }
+  }
+
+  @Test
+  void deletingAnUnknownKeyIsAnErrorThatSaysNothingIsSaved() {
+    try (Pod pod = start()) {
+      ToolResult result = pod.callTool("MemoryDelete", "{\"key\":\"trip\"}");
+
+      assertTrue(result.isError());
+      assertEquals("no memory named \"trip\"; nothing is saved yet (MemoryWrite saves a note)", result.text());
+    }
+  }
+
+  @Test
+  void aKeyLongerThanTheLimitIsRefusedAndNothingIsSaved() {
+    try (Pod pod = start()) {
+      String key = "k".repeat(MemoryFeature.MAX_KEY_LENGTH + 1);
+
+      ToolResult result = pod.callTool("MemoryWrite", "{\"key\":\"" + key + "\",\"content\":\"x\"}");
+
+      assertTrue(result.isError());
+      assertEquals("key is 129 characters long; keep it to 128", result.text());
+      assertEquals("No memory matches \"x\".", pod.callTool("MemorySearch", "{\"query\":\"x\"}").text());
+    }
+  }
+
+  @Test
+  void aBlankSearchIsAnErrorResult() {
+    try (Pod pod = start()) {
+      ToolResult result = pod.callTool("MemorySearch", "{\"query\":\" \"}");
+
+      assertTrue(result.isError());
+      assertEquals("query is blank: give at least one word to look for", result.text());
+    }
+  }
+
   private Pod start() {
     Pod pod = Pods.builtins().dataDirectory(data).build();
     pod.start();

@@ -91,4 +91,61 @@ class TaskToolsTest {
     assertTrue(result.isError());
     assertEquals("nothing to change: give a status, subject or description", result.text());
   }
+
+  @Test
+  void gettingAnUnknownTaskIsAnErrorResultThatListsTheIdsThatExist() {
+    pod.callTool("TaskCreate", "{\"subject\":\"Pack\"}");
+
+    ToolResult result = pod.callTool("TaskGet", "{\"id\":\"9\"}");
+    ToolResult hashed = pod.callTool("TaskGet", "{\"id\":\"#9\"}");
+
+    assertTrue(result.isError());
+    assertEquals("no task #9; existing ids: 1", result.text());
+    assertEquals("no task #9; existing ids: 1", hashed.text());
+  }
+
+  @Test
+  void anUnknownIdOnAnEmptyListSaysHowToAddATask() {
+    ToolResult result = pod.callTool("TaskUpdate", "{\"id\":\"1\",\"status\":\"COMPLETED\"}");
+
+    assertTrue(result.isError());
+    assertEquals("no task #1; the list is empty (TaskCreate adds one)", result.text());
+  }
+
+  @Test
+  void aBlankSubjectIsRefusedOnCreateAndOnUpdate() {
+    pod.callTool("TaskCreate", "{\"subject\":\"Pack\"}");
+
+    ToolResult created = pod.callTool("TaskCreate", "{\"subject\":\"  \"}");
+    ToolResult updated = pod.callTool("TaskUpdate", "{\"id\":\"1\",\"subject\":\" \"}");
+
+    assertTrue(created.isError(), created.text());
+    assertTrue(updated.isError(), updated.text());
+    assertEquals("#1 [PENDING] Pack", pod.callTool("TaskGet", "{\"id\":\"1\"}").text());
+  }
+
+  @Test
+  void aTaskMovesThroughInProgressToCompletedAndTheListFiltersEachStatus() {
+    pod.callTool("TaskCreate", "{\"subject\":\"Pack\"}");
+    pod.callTool("TaskUpdate", "{\"id\":\"#1\",\"status\":\"IN_PROGRESS\"}");
+
+    ToolResult done = pod.callTool("TaskUpdate", "{\"id\":\"1\",\"status\":\"COMPLETED\"}");
+
+    assertEquals("Updated #1 [COMPLETED] Pack", done.text());
+    assertEquals("#1 [COMPLETED] Pack", pod.callTool("TaskList", "{\"status\":\"COMPLETED\"}").text());
+    assertEquals("No IN_PROGRESS tasks.", pod.callTool("TaskList", "{\"status\":\"IN_PROGRESS\"}").text());
+  }
+
+  @Test
+  void anEmptyListSaysSo() {
+    assertEquals("No tasks yet.", pod.callTool("TaskList", "{}").text());
+  }
+
+  @Test
+  void aCallWithoutTheRequiredSubjectIsAnErrorResultAndCreatesNothing() {
+    ToolResult result = pod.callTool("TaskCreate", "{\"description\":\"no title\"}");
+
+    assertTrue(result.isError(), result.text());
+    assertEquals("No tasks yet.", pod.callTool("TaskList", "{}").text());
+  }
 }

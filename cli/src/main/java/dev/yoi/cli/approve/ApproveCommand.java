@@ -2,24 +2,17 @@ package dev.yoi.cli.approve;
 
 import dev.yoi.cli.ExitCodes;
 import dev.yoi.cli.index.InputException;
-import dev.yoi.cli.index.Locations;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.plugin.PluginOptions;
-import dev.yoi.cli.text.TextTable;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.Names;
-import dev.yoi.descriptor.ProvidedService;
-import dev.yoi.descriptor.RequiredService;
-import dev.yoi.descriptor.TaskDescriptor;
-import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.grant.Approval;
 import dev.yoi.feature.grant.ApprovalLock;
-import dev.yoi.feature.grant.DescriptorDiff;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,7 +52,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Examples:",
       "  yoi approve project:weather --lock features.lock.json",
-      "  yoi approve project:weather --lock features.lock.json --without SECRET_REF:weather-api-key --yes"})
+      "  yoi approve project:weather --lock features.lock.json \\",
+      "      --without SECRET_REF:weather-api-key --yes"})
 public final class ApproveCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FEATURE_ID", description = "The plugin feature, e.g. project:weather.")
   private String featureId;
@@ -71,8 +65,8 @@ public final class ApproveCommand implements Callable<Integer> {
   @Mixin private PluginOptions plugins;
 
   @Option(names = "--without", paramLabel = "LABEL", description = "Leave out an optional authority,"
-      + " e.g. SECRET_REF:weather-api-key: the feature installs without the contributions that need"
-      + " it. Repeatable.")
+      + " named by its label as the prompt lists it (KIND:scope): the feature installs without the"
+      + " contributions that need it. Repeatable.")
   private List<String> without = new ArrayList<>();
 
   @Option(names = {"-y", "--yes"}, description = "Approve without asking.")
@@ -97,17 +91,22 @@ public final class ApproveCommand implements Callable<Integer> {
     try (PluginLoaders loaders = plugins.open(ApproveCommand.class.getClassLoader())) {
       FeatureCatalog catalog = FeatureCatalog.read(loaders.loaders());
       List<CatalogEntry> matches = catalog.entries(featureId);
+      List<Diagnostic> problems = catalog.diagnostics(featureId);
+      if (matches.isEmpty() && !problems.isEmpty()) {
+        // Its index line is there but broken (a digest mismatch, say): never approve what was not built.
+        problems.forEach(d -> err.println(d.message()));
+        err.println("yoi approve: " + featureId + " in " + plugins.describe() + " has a broken index"
+            + " line (above), so there is nothing sound to approve. Rebuild the plugin, then approve it.");
+        return ExitCodes.PROBLEMS;
+      }
       if (matches.isEmpty()) {
         err.println("yoi approve: no feature " + featureId + " in " + plugins.describe() + ".");
         err.println(catalog.ids().isEmpty() ? "There are no plugin features there."
             : "Features there: " + String.join(", ", catalog.ids()) + ".");
-        catalog.diagnostics(featureId).forEach(d -> err.println(d.message()));
         return ExitCodes.PROBLEMS;
       }
       if (matches.size() > 1) {
-        for (Diagnostic problem : catalog.diagnostics(featureId)) {
-          err.println(problem.message());
-        }
+        problems.forEach(d -> err.println(d.message()));
         err.println("yoi approve: " + featureId + " is defined " + matches.size()
             + " times; nothing is approved until only one plugin defines it.");
         return ExitCodes.PROBLEMS;
@@ -125,8 +124,11 @@ public final class ApproveCommand implements Callable<Integer> {
         .map(AuthorityRequest::label).collect(Collectors.toCollection(TreeSet::new));
     for (String label : without) {
       if (!optional.contains(label)) {
-        err.println("yoi approve: --without " + label + ": " + featureId + " has no optional authority"
-            + " " + label + (optional.isEmpty() ? "; it has no optional authorities."
+        boolean required = ApprovalLock.requestedLabels(descriptor).contains(label);
+        err.println("yoi approve: --without " + label + ": " + featureId
+            + (required ? " requires " + label + ", so it cannot be left out (the feature would not install)"
+                : " has no optional authority " + label)
+            + (optional.isEmpty() ? "; it has no optional authorities."
                 : "; its optional authorities: " + String.join(", ", optional) + "."));
         return ExitCodes.USAGE;
       }
@@ -138,7 +140,7 @@ public final class ApproveCommand implements Callable<Integer> {
     try {
       existing = ApprovalLock.read(lock);
     } catch (IOException e) {
-      err.println("yoi approve: " + lock + ": " + e.getMessage());
+      err.println("yoi approve: " + lockProblem(e));
       return ExitCodes.USAGE;
     }
     Optional<Approval> previous = existing.approval(featureId);
@@ -150,9 +152,9 @@ public final class ApproveCommand implements Callable<Integer> {
     }
 
     if (previous.isPresent() && !previous.get().digest().equals(entry.digest())) {
-      printChanges(entry, previous.get(), out);
+      ApprovalPrompt.changes(entry, previous.get(), out);
     } else {
-      printPrompt(entry, out);
+      ApprovalPrompt.full(entry, out);
     }
     out.println();
     String question = "Approve " + featureId + " " + descriptor.version()
@@ -166,12 +168,18 @@ public final class ApproveCommand implements Callable<Integer> {
     try {
       ApprovalLock.approve(lock, featureId, entry.digest(), descriptor, granted);
     } catch (IOException e) {
-      err.println("yoi approve: " + lock + ": " + e.getMessage());
+      err.println("yoi approve: " + lockProblem(e));
       return ExitCodes.USAGE;
     }
     line(out, "", "Approved " + featureId + " " + descriptor.version() + " (" + entry.digest() + ") in "
         + lock + (granted.isEmpty() ? ", granting nothing." : ": granted " + String.join(", ", granted) + "."));
     return ExitCodes.OK;
+  }
+
+  /** The lock's own messages already name the file; a bare I/O error gets the name added. */
+  private String lockProblem(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains(lock.toString()) ? message : "--lock " + lock + ": " + message;
   }
 
   private boolean confirmed(String question, PrintWriter out) {
@@ -189,72 +197,7 @@ public final class ApproveCommand implements Callable<Integer> {
     return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
   }
 
-  /** The whole permission prompt: who asks, for what, why, and what it will add to the Pod. */
-  private void printPrompt(CatalogEntry entry, PrintWriter out) {
-    FeatureDescriptor d = entry.descriptor();
-    out.println(entry.id() + " " + d.version() + " asks for approval.");
-    line(out, "  ", d.name() + (d.description().isEmpty() ? "" : ": " + d.description()));
-    line(out, "  ", "from " + Locations.display(entry.location()) + " (index line " + entry.lineNumber() + ")");
-    line(out, "  ", "digest " + entry.digest());
-    out.println();
-    if (d.authorities().isEmpty()) {
-      out.println("It requests no authority.");
-    } else {
-      out.println("It requests:");
-      for (AuthorityRequest authority : d.authorities()) {
-        out.println("  " + authority.label() + (authority.optional() ? "  (optional)" : "  (required)"));
-        line(out, "      ", authority.reason());
-      }
-    }
-    List<String> contributions = contributions(entry);
-    if (!contributions.isEmpty()) {
-      out.println();
-      out.println("It contributes:");
-      contributions.forEach(c -> line(out, "  ", c));
-    }
-  }
-
-  /** Only what changed since the approved digest. */
-  private void printChanges(CatalogEntry entry, Approval previous, PrintWriter out) {
-    DescriptorDiff diff = DescriptorDiff.between(previous.descriptor(), entry.descriptor());
-    line(out, "", entry.id() + " changed since it was approved (" + previous.digest() + " -> "
-        + entry.digest() + "). Only the changes need your approval:");
-    diff.lines().forEach(l -> hanging(out, "  ", "    ", l));
-    line(out, "", "(+ added, - removed, ~ changed, ! widens an authority.) Previously granted: "
-        + (previous.granted().isEmpty() ? "nothing" : String.join(", ", previous.granted())) + ".");
-  }
-
-  private static List<String> contributions(CatalogEntry entry) {
-    FeatureDescriptor d = entry.descriptor();
-    List<String> lines = new ArrayList<>();
-    for (ToolDescriptor tool : d.tools()) {
-      lines.add("tool " + tool.name() + ": " + tool.description()
-          + (tool.requires().isEmpty() ? "" : " (needs " + tool.requires().stream().map(Enum::name)
-              .collect(Collectors.joining(", ")) + ")"));
-    }
-    d.hooks().forEach(h -> lines.add("hook " + h.name() + " (" + h.point().wireName() + ")"));
-    for (TaskDescriptor task : d.backgroundTasks()) {
-      lines.add("background task " + task.name() + (task.every().isEmpty() ? "" : " every " + task.every())
-          + ": " + task.description());
-    }
-    for (ProvidedService service : d.providedServices()) {
-      lines.add("service " + entry.source().qualify(service.id()) + " " + service.version());
-    }
-    for (RequiredService service : d.requiredServices()) {
-      lines.add("uses service " + service.id() + " " + service.version() + ": " + service.reason());
-    }
-    return lines;
-  }
-
   private static void line(PrintWriter out, String indent, String text) {
-    hanging(out, indent, indent, text);
-  }
-
-  /** Wraps at 100 columns: the first line after {@code first}, the others after {@code rest}. */
-  private static void hanging(PrintWriter out, String first, String rest, String text) {
-    List<String> lines = TextTable.wrap(text, 100 - rest.length());
-    for (int i = 0; i < lines.size(); i++) {
-      out.println((i == 0 ? first : rest) + lines.get(i));
-    }
+    ApprovalPrompt.line(out, indent, text);
   }
 }

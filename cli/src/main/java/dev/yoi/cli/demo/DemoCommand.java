@@ -1,20 +1,15 @@
 package dev.yoi.cli.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yoi.cli.ExitCodes;
-import dev.yoi.cli.index.InventoryJson;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.BundledPlugins;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.report.ReportText;
-import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
-import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.pod.Pod;
 import dev.yoi.pod.notify.Alert;
 import dev.yoi.pod.notify.AlertSink;
@@ -27,12 +22,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,8 +76,16 @@ public final class DemoCommand implements Callable<Integer> {
           + ": no such directory") + ". Build first: mvn -q -DskipTests package");
       return ExitCodes.USAGE;
     }
-    Path work = workDirOption != null ? Files.createDirectories(workDirOption)
-        : Files.createTempDirectory("yoi-demo-");
+    Path work;
+    try {
+      work = workDirOption != null ? Files.createDirectories(workDirOption)
+          : Files.createTempDirectory("yoi-demo-");
+    } catch (IOException e) {
+      // A file in the way, or no permission: the person's input, not a bug in yoi.
+      err.println("yoi demo: --work-dir " + workDirOption + ": cannot use it as a directory (" + e
+          + "). Name a directory yoi can create or write to.");
+      return ExitCodes.USAGE;
+    }
     try {
       return run(plugins, work, out, err);
     } catch (InputException e) {
@@ -102,8 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
   private int run(Path plugins, Path work, PrintWriter out, PrintWriter err)
       throws IOException, InterruptedException, InputException {
     ClassLoader host = DemoCommand.class.getClassLoader();
-    try (PluginLoaders loaders = PluginLoaders.open(host, FeatureSource.PROJECT, subdirectory(plugins, "project"))
-        .add(host, FeatureSource.USER, subdirectory(plugins, "user"))) {
+    try (PluginLoaders loaders = PluginLoaders.openLayout(host, plugins)) {
       if (loaders.plugins().isEmpty()) {
         err.println("yoi demo: no plugin jars under " + plugins + "/project or " + plugins
             + "/user. Build first: mvn -q -DskipTests package");
@@ -116,29 +115,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  %-8s %s%n", loaders.loaders().get(i).source().prefix(), relative(loaders.plugins().get(i)));
       }
 
-      // Enable every plugin feature, and approve each with all it asks for except the optional
-      // authorities: the report then shows a denied optional authority that costs nothing.
-      FeatureCatalog catalog = FeatureCatalog.read(loaders.loaders());
-      List<CatalogEntry> pluginFeatures = catalog.entries();
-      Path lock = work.resolve(ApprovalLock.FILE_NAME);
-      Path manifest = work.resolve("pod.json");
-      Files.writeString(manifest, manifestJson(pluginFeatures));
-      out.println();
-      out.println("Manifest " + manifest + ":");
-      out.print(Files.readString(manifest).indent(2));
-      out.println("Approved in " + lock + ":");
-      for (CatalogEntry entry : pluginFeatures) {
-        Set<String> requested = ApprovalLock.requestedLabels(entry.descriptor());
-        Set<String> optional = entry.descriptor().authorities().stream()
-            .filter(AuthorityRequest::optional).map(AuthorityRequest::label).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> granted = new TreeSet<>(requested);
-        granted.removeAll(optional);
-        ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);
-        out.printf("  %-16s granted %s%n", entry.id(), granted.isEmpty() ? "nothing" : String.join(", ", granted));
-        if (!optional.isEmpty()) {
-          out.printf("  %-16s left out the optional %s%n", "", String.join(", ", optional));
-        }
-      }
+      List<CatalogEntry> pluginFeatures = FeatureCatalog.read(loaders.loaders()).entries();
+      Path manifest = DemoSetup.writeManifest(work, pluginFeatures, out);
+      Path lock = DemoSetup.approve(work, pluginFeatures, out);
 
       List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
       CountDownLatch reminded = new CountDownLatch(1);
@@ -195,23 +174,6 @@ public final class DemoCommand implements Callable<Integer> {
   private static Path relative(Path path) {
     Path here = Path.of("").toAbsolutePath();
     return path.startsWith(here) ? here.relativize(path) : path;
-  }
-
-  private static List<Path> subdirectory(Path plugins, String name) {
-    Path dir = plugins.resolve(name);
-    return Files.isDirectory(dir) ? List.of(dir) : List.of();
-  }
-
-  /** Enables every plugin feature; allows every tool but {@code Shell*} and {@code MemoryDelete}. */
-  private static String manifestJson(List<CatalogEntry> pluginFeatures) throws IOException {
-    ObjectNode root = InventoryJson.MAPPER.createObjectNode();
-    ArrayNode enable = root.putObject("features").putArray("enable");
-    pluginFeatures.stream().map(CatalogEntry::id).distinct().sorted().forEach(enable::add);
-    ObjectNode tools = root.putObject("tools");
-    tools.putArray("allow").add("*");
-    tools.putArray("deny").add("Shell*").add("MemoryDelete");
-    root.put("approvals", ApprovalLock.FILE_NAME);
-    return InventoryJson.write(root);
   }
 
   private static void deleteRecursively(Path dir) {

@@ -1,8 +1,8 @@
 package dev.yoi.cli.demo;
 
-import dev.yoi.pod.model.LlmResponse;
-import dev.yoi.pod.model.LlmResponse.ToolCallRequest;
-import dev.yoi.pod.model.ScriptedLlmClient;
+import dev.yoi.pod.LlmResponse;
+import dev.yoi.pod.LlmResponse.ToolCallRequest;
+import dev.yoi.pod.ScriptedLlmClient;
 import java.util.List;
 
 /**

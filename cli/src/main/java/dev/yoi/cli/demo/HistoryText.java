@@ -6,7 +6,6 @@ import java.util.List;
 
 /** A history as a person reads it: one numbered entry per line, long text wrapped. */
 final class HistoryText {
-  static final int WIDTH = 100;
   private static final int TEXT_COLUMN = 19;
 
   private HistoryText() {}
@@ -37,11 +36,7 @@ final class HistoryText {
         kind = "?";
         text = entry.toString();
       }
-      String prefix = String.format("%3d  %-12s  ", number, kind);
-      List<String> lines = TextTable.wrap(text, WIDTH - TEXT_COLUMN);
-      for (int i = 0; i < lines.size(); i++) {
-        out.append(i == 0 ? prefix : " ".repeat(TEXT_COLUMN)).append(lines.get(i)).append('\n');
-      }
+      out.append(TextTable.hanging(String.format("%3d  %-12s  ", number, kind), " ".repeat(TEXT_COLUMN), text));
     }
     return out.toString();
   }

@@ -42,10 +42,12 @@ public final class IndexScanner {
     for (Path path : paths) {
       if (Files.isDirectory(path) && !Files.isRegularFile(path.resolve(INDEX))
           && PluginLoaders.plugins(List.of(path)).isEmpty()) {
-        problems.add(new Diagnostic(DiagnosticCode.INDEX_CORRUPT.code(), Severity.WARNING, "",
-            DiagnosticCode.INDEX_CORRUPT.format(path + " holds no .jar files and no " + INDEX
-                + ", so it has no features. Point at a plugin jar, a directory of plugin jars, or a"
-                + " class output directory (target/classes).")));
+        // An error, like a jar without an index: a CI step that verifies an empty build output
+        // directory must not pass.
+        problems.add(error(DiagnosticCode.INDEX_CORRUPT, "", path.toAbsolutePath().normalize()
+            + " holds no .jar files and no "
+            + INDEX + ", so it has no features. Point at a plugin jar, a directory of plugin jars,"
+            + " or a class output directory (target/classes)."));
       }
     }
     List<Path> readable = new ArrayList<>();

@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 
 /** {@code yoi inspect}'s text: one row per feature, and with {@code --long} a block per feature. */
 final class FeatureTable {
-  static final int WIDTH = 100;
-
   private FeatureTable() {}
 
   static String summary(List<FoundFeature> features) {
@@ -32,7 +30,7 @@ final class FeatureTable {
           contributes(feature) + "\n" + needs(d)));
     }
     return TextTable.render(
-        List.of("FEATURE", "VERSION", "SHA-256", "CONTRIBUTES AND NEEDS"), rows, WIDTH,
+        List.of("FEATURE", "VERSION", "SHA-256", "CONTRIBUTES AND NEEDS"), rows, TextTable.WIDTH,
         List.of(Set.of(3), Set.of(0)));
   }
 
@@ -71,12 +69,7 @@ final class FeatureTable {
   }
 
   private static void item(StringBuilder out, String label, String text) {
-    String indent = " ".repeat(14);
-    List<String> lines = TextTable.wrap(text, WIDTH - indent.length());
-    out.append("  ").append(String.format("%-12s", label)).append(lines.get(0)).append('\n');
-    for (String line : lines.subList(1, lines.size())) {
-      out.append(indent).append(line).append('\n');
-    }
+    out.append(TextTable.hanging(String.format("  %-12s", label), " ".repeat(14), text));
   }
 
   /** One line per kind of contribution. */

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
           + " go to stderr, one message each."
     },
     footer = {"", "Examples:",
-      "  yoi inspect                                  the builtins inside yoi",
-      "  yoi inspect plugins/project --long           every plugin jar in a directory, in detail",
+      "  yoi inspect                          # the builtins inside yoi",
+      "  yoi inspect plugins/project --long   # every plugin jar there, in detail",
       "  yoi inspect weather.jar --format dot | dot -Tsvg > features.svg"})
 public final class InspectCommand implements Callable<Integer> {
   /** The output formats. */

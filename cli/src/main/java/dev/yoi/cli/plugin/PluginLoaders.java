@@ -44,6 +44,30 @@ public final class PluginLoaders implements AutoCloseable {
     return result;
   }
 
+  /**
+   * The layout yoi ships and the demo uses: {@code dir/project} holds project plugins,
+   * {@code dir/user} user plugins; either may be missing.
+   */
+  public static PluginLoaders openLayout(ClassLoader parent, Path dir) throws InputException {
+    return open(parent, existing(dir.resolve("project")), existing(dir.resolve("user")));
+  }
+
+  /** Project plugins, then user plugins; nothing stays open if a path is wrong. */
+  public static PluginLoaders open(ClassLoader parent, List<Path> project, List<Path> user)
+      throws InputException {
+    PluginLoaders result = open(parent, FeatureSource.PROJECT, project);
+    try {
+      return result.add(parent, FeatureSource.USER, user);
+    } catch (InputException | RuntimeException e) {
+      result.close();
+      throw e;
+    }
+  }
+
+  private static List<Path> existing(Path dir) {
+    return Files.isDirectory(dir) ? List.of(dir) : List.of();
+  }
+
   /** Adds the plugins in {@code paths} with {@code source}. */
   public PluginLoaders add(ClassLoader parent, FeatureSource source, List<Path> paths) throws InputException {
     for (Path plugin : plugins(paths)) {

@@ -1,8 +1,6 @@
 package dev.yoi.cli.plugin;
 
 import dev.yoi.cli.index.InputException;
-import dev.yoi.feature.FeatureSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +20,12 @@ public final class PluginOptions {
 
   /** Opens a loader per plugin, under {@code parent}; the bundled plugins when no option was given. */
   public PluginLoaders open(ClassLoader parent) throws InputException {
-    List<Path> projectPaths = project;
-    List<Path> userPaths = user;
     if (project.isEmpty() && user.isEmpty()) {
       Optional<Path> bundled = BundledPlugins.directory();
-      projectPaths = bundled.map(dir -> existing(dir.resolve("project"))).orElse(List.of());
-      userPaths = bundled.map(dir -> existing(dir.resolve("user"))).orElse(List.of());
+      return bundled.isPresent() ? PluginLoaders.openLayout(parent, bundled.get())
+          : PluginLoaders.open(parent, List.of(), List.of());
     }
-    return PluginLoaders.open(parent, FeatureSource.PROJECT, projectPaths)
-        .add(parent, FeatureSource.USER, userPaths);
+    return PluginLoaders.open(parent, project, user);
   }
 
   /** What the options name, for messages. */
@@ -43,9 +38,5 @@ public final class PluginOptions {
     project.forEach(p -> parts.add("--project " + p));
     user.forEach(p -> parts.add("--user " + p));
     return String.join(" ", parts);
-  }
-
-  private static List<Path> existing(Path dir) {
-    return Files.isDirectory(dir) ? List.of(dir) : List.of();
   }
 }

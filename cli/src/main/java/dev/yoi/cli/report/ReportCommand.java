@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
       "Runs the whole install path (enablement, grants from the approval lock, service order, each"
           + " feature's install and every registration check) into surfaces that keep nothing and"
           + " start nothing, and prints the report a real start would give.",
-      "Exits 1 if an enabled feature would not install or anything is an error."
+      "Also checks the manifest against what is there: an id it enables or disables that no index"
+          + " defines, and tool rules with builtin:manifest-permissions disabled.",
+      "Exits 1 if an enabled feature would not install, the manifest names a feature that is not"
+          + " there, or anything else is an error."
     },
     footer = {"", "Examples:",
       "  yoi report --manifest pod.json --project plugins/project --user ~/.yoi/plugins",
@@ -69,7 +72,8 @@ public final class ReportCommand implements Callable<Integer> {
     PodManifest manifest;
     try {
       if (manifestFile != null && !Files.isRegularFile(manifestFile)) {
-        throw new InputException(manifestFile + ": no such file");
+        throw new InputException("--manifest " + manifestFile + (Files.isDirectory(manifestFile)
+            ? ": is a directory; name the manifest file in it (e.g. pod.json)" : ": no such file"));
       }
       manifest = manifestFile == null ? PodManifest.empty() : PodManifest.read(manifestFile);
     } catch (InputException e) {
@@ -95,8 +99,11 @@ public final class ReportCommand implements Callable<Integer> {
         out.print(ReportText.render(report));
       }
       out.flush();
+      // On stderr, so --format json stays one JSON document.
+      List<String> manifestProblems = ManifestCheck.problems(manifest, report);
+      manifestProblems.forEach(problem -> err.println("yoi report: " + problem));
       boolean allInstalled = report.features().stream().filter(FeatureReport::enabled).allMatch(FeatureReport::installed);
-      return allInstalled && !report.hasErrors() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+      return allInstalled && !report.hasErrors() && manifestProblems.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
     } catch (InputException e) {
       err.println("yoi report: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -14,8 +14,6 @@ import java.util.Set;
 
 /** An install report as a person reads it: a table of features, then every diagnostic. */
 public final class ReportText {
-  static final int WIDTH = 100;
-
   private ReportText() {}
 
   public static String render(InstallReport report) {
@@ -25,20 +23,18 @@ public final class ReportText {
       rows.add(List.of(feature.id() + "\n" + feature.version(), status(feature),
           authorities(feature) + "\n" + contributions(feature)));
     }
-    out.append(TextTable.render(List.of("FEATURE", "STATUS", "AUTHORITIES AND CONTRIBUTIONS"), rows, WIDTH,
+    out.append(TextTable.render(List.of("FEATURE", "STATUS", "AUTHORITIES AND CONTRIBUTIONS"), rows, TextTable.WIDTH,
         List.of(Set.of(2), Set.of(0))));
     if (!report.installOrder().isEmpty()) {
       out.append('\n');
-      for (String line : TextTable.wrap("Install order: " + String.join(", ", report.installOrder()), WIDTH)) {
-        out.append(line).append('\n');
-      }
+      out.append(TextTable.hanging("", "", "Install order: " + String.join(", ", report.installOrder())));
     }
     List<Diagnostic> diagnostics = report.allDiagnostics();
     if (!diagnostics.isEmpty()) {
       out.append('\n').append("Diagnostics:\n");
       for (Diagnostic diagnostic : diagnostics) {
-        out.append(indent(diagnostic.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
-            + diagnostic.message())).append('\n');
+        out.append(TextTable.hanging("  ", "    ",
+            diagnostic.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + diagnostic.message()));
       }
     }
     return out.toString();
@@ -55,7 +51,11 @@ public final class ReportText {
     List<String> lines = new ArrayList<>();
     feature.granted().forEach(label -> lines.add("granted " + label));
     feature.denied().forEach(label -> lines.add("denied " + label));
-    return lines.isEmpty() ? "no authority requested" : String.join("\n", lines);
+    if (!lines.isEmpty()) {
+      return String.join("\n", lines);
+    }
+    // Grants are decided only for a feature that gets that far; say nothing about what it requests.
+    return feature.installed() ? "no authority requested" : "nothing granted";
   }
 
   /** Installed contributions grouped by kind; any other outcome on its own line with its reason. */
@@ -80,20 +80,5 @@ public final class ReportText {
               ? "" : " (" + service.status().wireName() + ")"));
     }
     return grouped.isEmpty() ? "no contributions" : String.join("\n", grouped);
-  }
-
-  private static String indent(String text) {
-    StringBuilder out = new StringBuilder();
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      List<String> wrapped = TextTable.wrap(lines[i], WIDTH - 4);
-      for (int j = 0; j < wrapped.size(); j++) {
-        out.append(i == 0 && j == 0 ? "  " : "    ").append(wrapped.get(j));
-        if (i < lines.length - 1 || j < wrapped.size() - 1) {
-          out.append('\n');
-        }
-      }
-    }
-    return out.toString();
   }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
  * that is too wide the wrappable columns share what is left, their cells wrapped at spaces.
  */
 public final class TextTable {
+  /** The terminal width every {@code yoi} text output is laid out for. */
+  public static final int WIDTH = 100;
   private static final int GAP = 2;
   private static final int MIN_WRAPPED = 12;
 
@@ -103,6 +105,19 @@ public final class TextTable {
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
+  }
+
+  /**
+   * {@code text} wrapped to {@link #WIDTH} with a hanging indent: the first line after
+   * {@code first}, every other line after {@code rest}; each line ends with a newline.
+   */
+  public static String hanging(String first, String rest, String text) {
+    StringBuilder out = new StringBuilder();
+    List<String> lines = wrap(text, WIDTH - rest.length());
+    for (int i = 0; i < lines.size(); i++) {
+      out.append(i == 0 ? first : rest).append(lines.get(i)).append('\n');
+    }
+    return out.toString();
   }
 
   /** Wraps at spaces; explicit newlines start new lines; a word longer than the width is cut. */

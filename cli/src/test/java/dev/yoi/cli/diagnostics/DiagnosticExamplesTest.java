@@ -15,8 +15,8 @@ import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.pod.Pod;
 import dev.yoi.pod.manifest.ManifestException;
 import dev.yoi.pod.manifest.PodManifest;
-import dev.yoi.pod.model.LlmResponse;
-import dev.yoi.pod.model.ScriptedLlmClient;
+import dev.yoi.pod.LlmResponse;
+import dev.yoi.pod.ScriptedLlmClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -201,6 +201,13 @@ class DiagnosticExamplesTest {
           }
         }
         """);
+    buildWith(DiagnosticCode.INVALID_OPTION, List.of("-Ayoi.runtime=wasm"), """
+        package p;
+        @Feature(id = "weather", name = "Weather")
+        public final class WeatherFeature implements FeatureModule {
+          public void install(InstallContext context) {}
+        }
+        """);
   }
 
   // ---- run time: the catalog --------------------------------------------------------------------
@@ -327,6 +334,15 @@ class DiagnosticExamplesTest {
           }
         }
         """)), ENABLE_ALL, p -> {});
+    run(DiagnosticCode.FEATURE_NOTE, plugins(Javac.compileOk(dir.resolve("n"), """
+        package fn;
+        @Feature(id = "weather", name = "Weather")
+        public final class WeatherFeature implements FeatureModule {
+          public void install(InstallContext context) {
+            context.diagnostics().warning("no WEATHER_UNITS set; forecasts are in metric units");
+          }
+        }
+        """)), ENABLE_ALL, p -> {});
     Path first = Javac.compileOk(dir.resolve("dup1"), searchFeature("alpha"));
     Path second = Javac.compileOk(dir.resolve("dup2"), searchFeature("beta"));
     run(DiagnosticCode.DUPLICATE_CONTRIBUTION, plugins(first, second), ENABLE_ALL, p -> {});
@@ -415,6 +431,44 @@ class DiagnosticExamplesTest {
     }
     record(DiagnosticCode.HISTORY_RECOVERED, recovered);
 
+    // A call still running when close() gave up waiting finds the history closed.
+    Path slow = Javac.compileOk(dir.resolve("slow"), """
+        package hw;
+        @Feature(id = "slow", name = "Slow")
+        public final class SlowFeature implements FeatureModule {
+          public void install(InstallContext context) { context.tools().register(new Slow()); }
+          @ToolContribution(name = "Slow", description = "Raises an alert, which the host's sink holds")
+          static final class Slow implements Tool<JsonNode> {
+            public ToolResult call(JsonNode input, ToolContext context) {
+              context.alerts().info("working");
+              return ToolResult.text("done");
+            }
+          }
+        }
+        """);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Diagnostic> unrecorded = new CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<dev.yoi.pod.tool.ToolResult> call;
+    try (Pod pod = podBuilder(plugins(slow), ENABLE_ALL, null).history(dir.resolve("slow-history"))
+        .alerts(alert -> {
+          entered.countDown();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        })
+        .diagnostics(unrecorded::add).closeTimeout(Duration.ofMillis(100)).build()) {
+      pod.start();
+      call = java.util.concurrent.CompletableFuture.supplyAsync(() -> pod.callTool("Slow", "{}"));
+      assertTrue(entered.await(30, TimeUnit.SECONDS), "the tool is running");
+    }
+    release.countDown();
+    dev.yoi.pod.tool.ToolResult result = call.join();
+    assertTrue(result.isError() && result.text().endsWith("done"), result.text());
+    record(DiagnosticCode.HISTORY_WRITE_FAILED, unrecorded);
+
     try {
       PodManifest.parse("{\"features\": {\"enable\": [\"weather\"]}, \"tool\": {}}", "pod.json", dir);
       throw new AssertionError("the manifest was accepted");
@@ -487,7 +541,12 @@ class DiagnosticExamplesTest {
   }
 
   private void build(DiagnosticCode code, String... sources) {
-    Javac.Result result = Javac.compile(dir.resolve("build-" + code.code().substring(4)), sources);
+    buildWith(code, List.of(), sources);
+  }
+
+  /** Compiles {@code sources} with the extra javac {@code options}; records {@code code}'s error. */
+  private void buildWith(DiagnosticCode code, List<String> options, String... sources) {
+    Javac.Result result = Javac.compile(dir.resolve("build-" + code.code().substring(4)), options, sources);
     String message = result.errors().stream().filter(e -> e.startsWith(code.tag())).findFirst()
         .orElseThrow(() -> new AssertionError("no " + code.tag() + " error, got " + result.errors()));
     assertTrue(!result.ok(), code + " failed the build");

@@ -39,6 +39,11 @@ final class Javac {
 
   /** Compiles {@code sources} (each {@code package ..; ...}; the imports above are added) into {@code out}. */
   static Result compile(Path out, String... sources) {
+    return compile(out, List.of(), sources);
+  }
+
+  /** {@link #compile(Path, String...)} with {@code options} added to javac's, e.g. {@code -Ayoi.runtime=..}. */
+  static Result compile(Path out, List<String> extraOptions, String... sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -53,8 +58,9 @@ final class Javac {
       for (String source : sources) {
         units.add(unit(source));
       }
-      List<String> options = List.of("-processor", "dev.yoi.processor.FeatureProcessor",
-          "-Ayoi.module=examples", "-Ayoi.version=1.0.0");
+      List<String> options = new ArrayList<>(List.of("-processor", "dev.yoi.processor.FeatureProcessor",
+          "-Ayoi.module=examples", "-Ayoi.version=1.0.0"));
+      options.addAll(extraOptions);
       boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
       List<String> errors = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

@@ -32,4 +32,21 @@ class TextTableTest {
     }
     assertEquals("builtin:task-tools  one two three four", table.split("\n")[1]);
   }
+
+  @Test
+  void hangingIndentsEveryLineButTheFirstAndFitsTheWidth() {
+    String text = "word ".repeat(40).strip();
+
+    String out = TextTable.hanging("  - ", "    ", text);
+
+    String[] lines = out.split("\n");
+    assertEquals(true, lines[0].startsWith("  - word"), out);
+    for (int i = 1; i < lines.length; i++) {
+      assertEquals(true, lines[i].startsWith("    word"), out);
+    }
+    for (String line : lines) {
+      assertEquals(true, line.length() <= TextTable.WIDTH, line);
+    }
+    assertEquals(true, out.endsWith("word\n"), out);
+  }
 }

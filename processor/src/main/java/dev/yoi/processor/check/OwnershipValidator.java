@@ -109,13 +109,24 @@ public final class OwnershipValidator implements FeatureValidator {
     } else if (!publicAllTheWay(f)) {
       why = "is not public" + (f.getNestingKind() == NestingKind.MEMBER ? " (with every enclosing class)" : "")
           + "; make it public";
-    } else if (!hasPublicNoArgConstructor(f)) {
+    } else if (publicNoArgConstructor(f).isEmpty()) {
       why = "has no public no-argument constructor; add one";
     }
     if (why != null) {
       reporter.error(DiagnosticCode.NOT_INSTANTIABLE, feature + " " + why + ": the generated "
           + f.getSimpleName() + "_FeatureDescriptor constructs it with new, without reflection.",
           f);
+      return;
+    }
+    ExecutableElement ctor = publicNoArgConstructor(f).get();
+    List<String> checked = ctor.getThrownTypes().stream()
+        .filter(typeChecks::isChecked).map(Object::toString).toList();
+    if (!checked.isEmpty()) {
+      reporter.error(DiagnosticCode.NOT_INSTANTIABLE, feature + ": its no-argument constructor declares"
+          + " throws " + String.join(", ", checked) + ", a checked exception, but the generated "
+          + f.getSimpleName() + "_FeatureDescriptor constructs it with new in a factory that throws"
+          + " none. Catch it in the constructor, or move that work into install(..), which may throw.",
+          ctor);
     }
   }
 
@@ -191,13 +202,13 @@ public final class OwnershipValidator implements FeatureValidator {
     return true;
   }
 
-  private static boolean hasPublicNoArgConstructor(TypeElement type) {
+  private static Optional<ExecutableElement> publicNoArgConstructor(TypeElement type) {
     for (ExecutableElement ctor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (ctor.getParameters().isEmpty() && ctor.getModifiers().contains(Modifier.PUBLIC)) {
-        return true;
+        return Optional.of(ctor);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static String article(ElementKind kind) {

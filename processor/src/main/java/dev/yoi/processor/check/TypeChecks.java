@@ -41,6 +41,19 @@ public final class TypeChecks {
     return types.isSubtype(types.erasure(type), types.erasure(target));
   }
 
+  /**
+   * Whether {@code thrown}, from a {@code throws} clause, is a checked exception: not a subtype of
+   * {@code RuntimeException} or {@code Error}. An unresolved type is not (no false error).
+   */
+  public boolean isChecked(TypeMirror thrown) {
+    if (thrown.getKind() == TypeKind.ERROR) {
+      return false;
+    }
+    TypeMirror type = types.erasure(thrown);
+    return !erasure(RuntimeException.class.getName()).map(t -> types.isSubtype(type, t)).orElse(true)
+        && !erasure(Error.class.getName()).map(t -> types.isSubtype(type, t)).orElse(true);
+  }
+
   /** Names of the types in {@code candidates} that {@code element} is a subtype of, in their order. */
   public List<String> implemented(TypeElement element, List<String> candidates) {
     List<String> out = new ArrayList<>();

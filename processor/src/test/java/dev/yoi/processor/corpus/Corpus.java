@@ -5,6 +5,7 @@ import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_CONTRIBUTION;
 import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_FEATURE;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_DURATION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_ID;
+import static dev.yoi.descriptor.DiagnosticCode.INVALID_OPTION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_TOOL_NAME;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_VERSION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_VERSION_RANGE;
@@ -202,7 +203,10 @@ final class Corpus {
       "dangling or", "1.0.0 ||",
       "bare x", "x",
       "x upper bound", "1.0.0 - x",
-      "inverted", ">=2.0.0 <1.0.0");
+      "inverted", ">=2.0.0 <1.0.0",
+      "trailing word", ">=1.0 <2.0 garbage",
+      "word alternative", "^1.2 || banana",
+      "tag", "latest");
 
   static final Map<String, String> GOOD_RANGES = table(
       "x-range", "1.x",
@@ -263,6 +267,9 @@ final class Corpus {
     out.add(bad(FEATURE, "feature.version", "", INVALID_VERSION).withOptions().atLine("@Feature("));
     out.add(bad(FEATURE, "feature.version", "", INVALID_VERSION)
         .withOptions("-Ayoi.version=banana").atLine("@Feature("));
+    // A runtime option the processor does not generate: on the first feature it applies to.
+    out.add(bad(FEATURE, "feature.version", "1.0.0", INVALID_OPTION)
+        .withOptions("-Ayoi.version=1.0.0", "-Ayoi.runtime=wasm").atLine("@Feature("));
 
     // Scopes: every kind that needs one, written empty or blank, or not written at all.
     for (String kind : List.of("SECRET_REF", "STATE_STORE", "SERVICE_ACCESS")) {
@@ -357,6 +364,8 @@ final class Corpus {
       out.add(bad(FEATURE, "feature.modifiers", modifiers, NOT_INSTANTIABLE));
     }
     out.add(bad(FEATURE, "feature.ctor", "private WeatherFeature() {}", NOT_INSTANTIABLE).atSlot("feature.impl"));
+    // A constructor the generated factory could not call without catching: on the constructor.
+    out.add(bad(FEATURE, "feature.ctor", "public WeatherFeature() throws Exception {}", NOT_INSTANTIABLE));
     // ...and contributions no registered object can ever be an instance of exactly.
     for (String[] kind : SHAPE_KINDS) {
       out.add(bad(CONTRIBUTION_SHAPE, "declaration", "public abstract static class Shape " + kind[1],

@@ -48,11 +48,13 @@ public final class FeatureCatalog {
   private final List<CatalogEntry> entries;
   private final Map<String, List<CatalogEntry>> byId;
   private final List<Diagnostic> diagnostics;
+  private final List<Diagnostic> indexDiagnostics;
   private final SortedSet<String> ids;
 
   private FeatureCatalog(
       List<FeatureLoader> loaders, List<CatalogEntry> entries, List<Diagnostic> diagnostics,
       SortedSet<String> brokenIds) {
+    this.indexDiagnostics = List.copyOf(diagnostics);
     this.loaders = List.copyOf(loaders);
     List<CatalogEntry> sorted = new ArrayList<>(entries);
     sorted.sort(ORDER);
@@ -176,6 +178,16 @@ public final class FeatureCatalog {
   /** The problems that name {@code featureId}. */
   public List<Diagnostic> diagnostics(String featureId) {
     return diagnostics.stream().filter(d -> d.featureId().equals(featureId)).toList();
+  }
+
+  /**
+   * The problems of an index or one of its lines (an unreadable index; a corrupt line, a line of
+   * another format, a line whose digest does not match its descriptor), whether or not the line
+   * got far enough to name its feature: every problem except duplicate ids, in the order found.
+   * The install report lists these at report level (DESIGN §6).
+   */
+  public List<Diagnostic> indexDiagnostics() {
+    return indexDiagnostics;
   }
 
   /** The problems that name no feature (an unreadable index, a line with no slug). */

@@ -6,19 +6,30 @@ import java.util.Optional;
 
 /**
  * Decides which requested authorities a feature gets, and whether an unapproved plugin may install
- * at all. Called once per enabled feature per install, before any of its classes is loaded.
+ * at all. Called once per enabled feature per install, before any of its classes is loaded, on the
+ * policy {@link #forInstall()} returned at the start of that install.
  */
 @FunctionalInterface
 public interface AuthorityPolicy {
   GrantDecision decide(GrantRequest request);
 
   /**
+   * This policy for one install run (one {@code Pod.start()}, one dry run). A policy that reads
+   * state reads it once here, so every feature of the run is decided against the same state and
+   * nothing is re-read per feature. Default: this policy itself.
+   */
+  default AuthorityPolicy forInstall() {
+    return this;
+  }
+
+  /**
    * The default of DESIGN §6: builtin features get what they request; user and project features
    * get exactly what the approval lock ({@code features.lock.json}, see {@link ApprovalLock})
    * records for the same id <em>and</em> digest, and are not installed without such an entry
    * ({@code yoi/approval-required}) or when their digest changed since approval
-   * ({@code yoi/descriptor-changed}, with the difference). The lock is re-read at every decision,
-   * so an approval takes effect at the next start.
+   * ({@code yoi/descriptor-changed}, with the difference). The lock is read (and each entry's
+   * digest verified) once per install run, through {@link #forInstall()}, so an approval takes
+   * effect at the next start; a policy used without {@code forInstall()} reads it per decision.
    *
    * @param approvalLock the lock file; empty means no plugin is approved
    */

@@ -17,9 +17,22 @@ import java.util.Set;
 /** DESIGN §6's default: builtins get what they request; plugins what the lock records. */
 final class StandardPolicy implements AuthorityPolicy {
   private final Optional<Path> lockPath;
+  /** The lock as read for one install run; null when every decision reads it afresh. */
+  private final LockRead perRun;
 
   StandardPolicy(Optional<Path> lockPath) {
+    this(lockPath, null);
+  }
+
+  private StandardPolicy(Optional<Path> lockPath, LockRead perRun) {
     this.lockPath = lockPath;
+    this.perRun = perRun;
+  }
+
+  /** A policy that reads (and verifies) the lock once, at its first plugin decision. */
+  @Override
+  public AuthorityPolicy forInstall() {
+    return new StandardPolicy(lockPath, new LockRead());
   }
 
   @Override
@@ -41,7 +54,7 @@ final class StandardPolicy implements AuthorityPolicy {
     String command = ApprovalLock.approveCommand(id, path);
     ApprovalLock lock;
     try {
-      lock = ApprovalLock.read(path);
+      lock = perRun != null ? perRun.get(path) : ApprovalLock.read(path);
     } catch (IOException e) {
       return GrantDecision.refuse(Diagnostics.error(DiagnosticCode.APPROVAL_REQUIRED, id,
           "feature " + id + " " + summary(request) + " cannot be checked against the approval lock: "
@@ -74,6 +87,26 @@ final class StandardPolicy implements AuthorityPolicy {
     Set<String> requested = ApprovalLock.requestedLabels(descriptor);
     List<String> granted = approved.granted().stream().filter(requested::contains).toList();
     return GrantDecision.grant(granted);
+  }
+
+  /** The lock read at most once, or the failure to read it, remembered for the run. */
+  private static final class LockRead {
+    private ApprovalLock lock;
+    private IOException failure;
+
+    synchronized ApprovalLock get(Path path) throws IOException {
+      if (lock == null && failure == null) {
+        try {
+          lock = ApprovalLock.read(path);
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return lock;
+    }
   }
 
   private static String summary(GrantRequest request) {

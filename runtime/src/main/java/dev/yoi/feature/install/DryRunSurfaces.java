@@ -6,21 +6,23 @@ import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
+import dev.yoi.pod.state.StateStores;
+import dev.yoi.pod.tool.ToolRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Commits are collected so
- * the caller can see what would have been installed; notifications and alerts are dropped; state
- * stores live in memory; secrets resolve to nothing; the manifest has no rules. No task is started.
+ * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Tools are compiled into a
+ * tool registry of their own, exactly as the Pod compiles them (schemas, decoders), so a tool the
+ * Pod would refuse fails the dry run too; commits are collected so the caller can see what would
+ * have been installed; notifications and alerts are dropped; state stores live in memory; secrets
+ * resolve to nothing; the manifest has no rules. No task is started.
  */
 public final class DryRunSurfaces implements HostSurfaces {
+  private final ToolRegistry tools = new ToolRegistry();
   private final List<FeatureContributions> committed = new ArrayList<>();
-  private final Map<String, StateStore> stores = new ConcurrentHashMap<>();
+  private final StateStores stores = StateStores.inMemory();
 
   @Override
   public ModelNotifier notifier(String featureId) {
@@ -34,7 +36,7 @@ public final class DryRunSurfaces implements HostSurfaces {
 
   @Override
   public StateStore stateStore(String featureId, String name) {
-    return stores.computeIfAbsent(featureId + "\u0000" + name, key -> new MemoryStore(name));
+    return stores.store(featureId, name);
   }
 
   @Override
@@ -73,49 +75,21 @@ public final class DryRunSurfaces implements HostSurfaces {
   }
 
   @Override
+  public Optional<ToolRegistry.Owner> toolOwner(String name) {
+    return tools.owner(name);
+  }
+
+  @Override
   public void publish(Diagnostic diagnostic) {}
 
   @Override
   public synchronized void commit(FeatureContributions contributions) {
+    tools.commit(contributions); // compiles each schema; throws as the Pod's commit would
     committed.add(contributions);
   }
 
   /** What would have been committed, in install order. */
   public synchronized List<FeatureContributions> committed() {
     return List.copyOf(committed);
-  }
-
-  private static final class MemoryStore implements StateStore {
-    private final String name;
-    private final Map<String, String> entries = new TreeMap<>();
-
-    MemoryStore(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public synchronized Optional<String> get(String key) {
-      return Optional.ofNullable(entries.get(key));
-    }
-
-    @Override
-    public synchronized void put(String key, String value) {
-      entries.put(key, value);
-    }
-
-    @Override
-    public synchronized boolean remove(String key) {
-      return entries.remove(key) != null;
-    }
-
-    @Override
-    public synchronized Map<String, String> entries() {
-      return new TreeMap<>(entries);
-    }
   }
 }

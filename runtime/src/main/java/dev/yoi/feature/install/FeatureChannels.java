@@ -7,6 +7,7 @@ import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A feature's notifier and alerts. While the feature installs, what it sends is held back and
@@ -26,7 +27,7 @@ final class FeatureChannels {
   private final Grants grants;
   private final ModelNotifier notifier = this::notifyModel;
   private final Alerts alerts = this::alert;
-  private final List<Runnable> staged = new ArrayList<>();
+  private final List<Held> staged = new ArrayList<>();
   private State state = State.STAGING;
 
   FeatureChannels(String featureId, HostSurfaces host, Grants grants) {
@@ -48,17 +49,19 @@ final class FeatureChannels {
       throw new AuthorityDeniedException(Gates.missing(featureId, "add items to the model's history",
           AuthorityKind.MODEL_NOTIFICATION, ""));
     }
-    deliver(() -> host.notifier(featureId).notifyModel(text));
+    Objects.requireNonNull(text, "text");
+    deliver(new Held("model notification " + quoted(text), () -> host.notifier(featureId).notifyModel(text)));
   }
 
   private void alert(Alerts.Level level, String message) {
-    deliver(() -> host.alerts(featureId).alert(level, message));
+    deliver(new Held("alert " + level + " " + quoted(String.valueOf(message)),
+        () -> host.alerts(featureId).alert(level, message)));
   }
 
-  private void deliver(Runnable send) {
+  private void deliver(Held held) {
     synchronized (this) {
       if (state == State.STAGING) {
-        staged.add(send);
+        staged.add(held);
         return;
       }
       if (state == State.CLOSED) {
@@ -66,18 +69,35 @@ final class FeatureChannels {
             + " rolled back), so its notifier and alerts are closed");
       }
     }
-    send.run();
+    held.send().run();
   }
 
-  /** Delivers what was held back and opens the channels. */
-  void commit() {
-    List<Runnable> held;
+  /**
+   * Delivers what was held back and opens the channels. Each item is delivered on its own: one
+   * that fails is lost, the others still go.
+   *
+   * @return what could not be delivered, and why; empty when everything went
+   */
+  List<String> commit() {
+    List<Held> held;
     synchronized (this) {
       state = State.OPEN;
       held = List.copyOf(staged);
       staged.clear();
     }
-    held.forEach(Runnable::run);
+    List<String> undelivered = new ArrayList<>();
+    for (Held item : held) {
+      try {
+        item.send().run();
+      } catch (Throwable t) {
+        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+          throw (VirtualMachineError) t;
+        }
+        undelivered.add(item.what() + " (" + t.getClass().getSimpleName()
+            + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")");
+      }
+    }
+    return undelivered;
   }
 
   /** Drops what was held back and closes the channels. */
@@ -85,4 +105,11 @@ final class FeatureChannels {
     state = State.CLOSED;
     staged.clear();
   }
+
+  private static String quoted(String text) {
+    return "\"" + (text.length() > 80 ? text.substring(0, 80) + "..." : text) + "\"";
+  }
+
+  /** One notification or alert held back while the feature installs. */
+  private record Held(String what, Runnable send) {}
 }

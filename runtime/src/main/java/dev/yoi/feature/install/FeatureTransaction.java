@@ -33,22 +33,16 @@ final class FeatureTransaction {
   private final Map<String, String> skippedTools;
   private final HostSurfaces host;
   private final ServiceRegistry services;
-  private final Map<String, String> installedTools;
   private final FeatureReportBuilder report;
 
-  /**
-   * @param installedTools tool name to "feature-id  class" of every tool installed so far; this
-   *     transaction adds its own on commit
-   */
   FeatureTransaction(
       CatalogEntry entry, GrantSet grants, Map<String, String> skippedTools, HostSurfaces host,
-      ServiceRegistry services, Map<String, String> installedTools, FeatureReportBuilder report) {
+      ServiceRegistry services, FeatureReportBuilder report) {
     this.entry = entry;
     this.grants = grants;
     this.skippedTools = skippedTools;
     this.host = host;
     this.services = services;
-    this.installedTools = installedTools;
     this.report = report;
   }
 
@@ -65,7 +59,9 @@ final class FeatureTransaction {
     FeatureModule module;
     try {
       module = generated.create();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
+      // As for install: a feature's own failure, even a StackOverflowError, fails only the feature.
+      rethrowIfFatal(e);
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id
           + " could not be constructed: " + describe(e) + ". It is not installed. Check the feature"
           + " class's constructor and field initialisers."));
@@ -79,14 +75,12 @@ final class FeatureTransaction {
 
     FeatureChannels channels = new FeatureChannels(id, host, grants);
     StagingContext context = new StagingContext(id, entry.source(), descriptor, grants,
-        entry.loader().loader(), host, services, installedTools, skippedTools, channels, report);
+        entry.loader().loader(), host, services, skippedTools, channels, report);
     Throwable thrown = null;
     try {
       module.install(context);
     } catch (Throwable t) {
-      if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-        throw (VirtualMachineError) t;
-      }
+      rethrowIfFatal(t);
       thrown = t;
     } finally {
       context.close();
@@ -115,15 +109,22 @@ final class FeatureTransaction {
       host.commit(contributions);
     } catch (RuntimeException e) {
       channels.rollback();
+      // E.g. a tool schema that does not compile: the processor never derives one, but a descriptor
+      // class written by other means can carry it.
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " passed every"
-          + " check, but the Pod refused its contributions: " + describe(e) + ". Nothing it registered"
-          + " was kept; this is a host bug, please report it."));
+          + " registration check, but the Pod could not take its contributions: " + describe(e)
+          + ". Nothing it registered was kept."));
       return false;
     }
     services.bindAll(provided);
-    channels.commit();
-    for (FeatureContributions.ToolEntry tool : contributions.tools()) {
-      installedTools.put(tool.descriptor().name(), id + "  " + tool.descriptor().className());
+    List<String> undelivered = channels.commit();
+    if (!undelivered.isEmpty()) {
+      // The contributions are committed and stay: only what install sent is lost.
+      report.add(Diagnostics.warning(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " installed,"
+          + " but " + (undelivered.size() == 1 ? "what it sent" : undelivered.size() + " things it sent")
+          + " while installing could not be delivered, so " + (undelivered.size() == 1 ? "it is" : "they are")
+          + " lost:" + Diagnostics.lines(undelivered) + "\n  Check the host's history and alert sink;"
+          + " the feature itself works."));
     }
     recordContributions(descriptor, contributions, provided);
     return true;
@@ -205,6 +206,13 @@ final class FeatureTransaction {
     }
     out.append(". Fix the feature's install method, or disable the feature in the manifest.");
     return out.toString();
+  }
+
+  /** Lets a dying JVM die; a StackOverflowError is the feature's own fault, reported as such. */
+  private static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
+      throw fatal;
+    }
   }
 
   /** {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}. */

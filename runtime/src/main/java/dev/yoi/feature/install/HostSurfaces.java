@@ -6,6 +6,8 @@ import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
+import dev.yoi.pod.tool.ToolRegistry;
+import java.util.Optional;
 
 /**
  * What the feature installer needs from the Pod: per-feature channels, and the surfaces an installed
@@ -27,6 +29,13 @@ public interface HostSurfaces {
 
   /** The manifest's tool rules (the installer gates it by POD_MANAGEMENT). */
   ManifestView manifest();
+
+  /**
+   * The feature and class that already hold tool name {@code name} here, if any. The host's tool
+   * registry is the one record of which names are taken, across every class loader; the installer
+   * asks it to reject a duplicate registration with both parties named.
+   */
+  Optional<ToolRegistry.Owner> toolOwner(String name);
 
   /** Publishes a diagnostic on the live stream as soon as it is known. */
   void publish(Diagnostic diagnostic);

@@ -31,7 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One run of the registry over a catalog: enablement, grants, service resolution and order, then
@@ -49,15 +52,13 @@ public final class Installation {
   private final List<Diagnostic> reportDiagnostics = new ArrayList<>();
   private final Map<String, GrantSet> grants = new HashMap<>();
   private final Map<String, Map<String, String>> skippedTools = new HashMap<>();
-  /** Tool name to "feature-id  class" of every tool installed so far, across all loaders. */
-  private final Map<String, String> installedTools = new HashMap<>();
 
   private Installation(
       FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
       ServiceRegistry services) {
     this.catalog = catalog;
     this.enablement = enablement;
-    this.policy = policy;
+    this.policy = policy.forInstall(); // e.g. the approval lock, read once for the whole run
     this.host = host;
     this.services = services;
   }
@@ -73,9 +74,12 @@ public final class Installation {
   }
 
   private InstallReport run() {
-    for (Diagnostic diagnostic : catalog.unattributedDiagnostics()) {
+    // A broken line is report-level even when it names its feature (DESIGN §6); screen() shows it
+    // on that feature too, without publishing it again.
+    for (Diagnostic diagnostic : catalog.indexDiagnostics()) {
       addReportDiagnostic(diagnostic);
     }
+    reportUnknownManifestIds();
     List<ServiceNode> nodes = new ArrayList<>();
     for (String id : catalog.ids()) {
       screen(id).ifPresent(nodes::add);
@@ -89,7 +93,13 @@ public final class Installation {
         continue;
       }
       FeatureReportBuilder report = reports.get(node.featureId());
-      plan.diagnostics(node.featureId()).forEach(report::add);
+      for (Diagnostic diagnostic : plan.diagnostics(node.featureId())) {
+        if (plan.reportDiagnostics().contains(diagnostic)) {
+          report.attach(diagnostic); // a cycle: already published at report level
+        } else {
+          report.add(diagnostic);
+        }
+      }
       report.services(plan.services(node.featureId()));
     }
     List<String> order = plan.order();
@@ -98,6 +108,27 @@ public final class Installation {
     }
     List<FeatureReport> features = reports.values().stream().map(FeatureReportBuilder::build).toList();
     return new InstallReport(features, order, reportDiagnostics);
+  }
+
+  /**
+   * A manifest that enables or disables an id no index defines (a typo such as
+   * {@code project:wether}) would otherwise install nothing without a word.
+   */
+  private void reportUnknownManifestIds() {
+    reportUnknownIds("features.enable", enablement.enabled());
+    reportUnknownIds("features.disable", enablement.disabled());
+  }
+
+  private void reportUnknownIds(String field, Set<String> ids) {
+    SortedSet<String> known = catalog.ids();
+    for (String id : new TreeSet<>(ids)) {
+      if (!known.contains(id)) {
+        addReportDiagnostic(Diagnostics.warning(DiagnosticCode.MANIFEST_INVALID, "", "the Pod manifest's "
+            + field + " names " + id + ", but no index given to the Pod defines that feature; the"
+            + " features found are " + (known.isEmpty() ? "none" : String.join(", ", known))
+            + ". Correct the id, or give the Pod the class loader of the plugin that defines it."));
+      }
+    }
   }
 
   /**
@@ -114,7 +145,13 @@ public final class Installation {
     if (!entries.isEmpty()) {
       report.describedBy(entries.get(0).descriptor(), entries.get(0).digest());
     }
-    catalog.diagnostics(id).forEach(report::add);
+    for (Diagnostic diagnostic : catalog.diagnostics(id)) {
+      if (catalog.indexDiagnostics().contains(diagnostic)) {
+        report.attach(diagnostic);
+      } else {
+        report.add(diagnostic);
+      }
+    }
     report.services(unresolved(entries.isEmpty() ? null : entries.get(0).descriptor()));
     if (entries.size() != 1) {
       // No valid line (only broken ones), or a duplicate id: already explained by the catalog.
@@ -179,18 +216,24 @@ public final class Installation {
       return Optional.of(blockedNode(entry, "a required authority was denied (yoi/authority-denied)"));
     }
     if (!deniedOptional.isEmpty()) {
-      skippedTools.put(id, skippedBy(descriptor, deniedOptional, report));
+      skippedTools.put(id, skippedBy(descriptor, granted, deniedOptional, report));
     }
     return Optional.of(new ServiceNode(id, source, descriptor, granted, Optional.empty()));
   }
 
-  /** The tools whose {@code requires} names the kind of a denied optional authority, with why. */
+  /**
+   * The tools left without any grant of a kind their {@code requires} names, with why. A tool
+   * names kinds, not scopes, so while the feature holds some grant of a kind (a required
+   * {@code FILESYSTEM:/a} beside a denied optional {@code FILESYSTEM:/b}) its tools keep their place,
+   * and the scope is checked where the tool uses it.
+   */
   private static Map<String, String> skippedBy(
-      FeatureDescriptor descriptor, List<AuthorityRequest> deniedOptional, FeatureReportBuilder report) {
+      FeatureDescriptor descriptor, GrantSet granted, List<AuthorityRequest> deniedOptional,
+      FeatureReportBuilder report) {
     Map<String, String> skipped = new LinkedHashMap<>();
     for (ToolDescriptor tool : descriptor.tools()) {
       for (AuthorityRequest denied : deniedOptional) {
-        if (tool.requires().contains(denied.kind())) {
+        if (tool.requires().contains(denied.kind()) && !granted.hasAny(denied.kind())) {
           skipped.put(tool.name(), "needs " + denied.kind() + ", and the optional request "
               + denied.label() + " was denied");
           break;
@@ -202,8 +245,8 @@ public final class Installation {
     report.add(Diagnostics.warning(DiagnosticCode.AUTHORITY_DENIED, id, "feature " + id + " was denied the"
         + " optional " + requestList(deniedOptional) + ". It installs without "
         + (names.isEmpty() ? "it (no tool requires it)" : "the tools that need it: " + String.join(", ", names))
-        + ". Grant it to get them (for a user or project feature: yoi approve " + id
-        + " --lock <lock file>)."));
+        + (names.isEmpty() ? ". To grant it" : ". To get them back, grant it")
+        + " (for a user or project feature: yoi approve " + id + " --lock <lock file>)."));
     return skipped;
   }
 
@@ -248,7 +291,7 @@ public final class Installation {
       return;
     }
     FeatureTransaction transaction = new FeatureTransaction(entry, granted,
-        skippedTools.getOrDefault(id, Map.of()), host, services, installedTools, report);
+        skippedTools.getOrDefault(id, Map.of()), host, services, report);
     report.installed(transaction.run());
   }
 

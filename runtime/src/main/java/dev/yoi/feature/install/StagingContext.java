@@ -41,6 +41,7 @@ import dev.yoi.pod.service.ServiceRegistry;
 import dev.yoi.pod.state.StateStore;
 import dev.yoi.pod.task.BackgroundTask;
 import dev.yoi.pod.tool.Tool;
+import dev.yoi.pod.tool.ToolRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,7 +66,6 @@ final class StagingContext implements InstallContext {
   private final ClassLoader loader;
   private final HostSurfaces host;
   private final ServiceRegistry services;
-  private final Map<String, String> installedTools;
   private final Map<String, String> skippedTools;
   private final FeatureChannels channels;
   private final FeatureReportBuilder report;
@@ -130,13 +130,11 @@ final class StagingContext implements InstallContext {
   };
 
   /**
-   * @param installedTools tool name to "feature-id  class" of every tool already installed
    * @param skippedTools tool name to why it is skipped (an optional authority was denied)
    */
   StagingContext(
       String featureId, FeatureSource source, FeatureDescriptor descriptor, Grants grants, ClassLoader loader,
-      HostSurfaces host, ServiceRegistry services, Map<String, String> installedTools,
-      Map<String, String> skippedTools, FeatureChannels channels, FeatureReportBuilder report) {
+      HostSurfaces host, ServiceRegistry services, Map<String, String> skippedTools, FeatureChannels channels, FeatureReportBuilder report) {
     this.featureId = featureId;
     this.source = source;
     this.descriptor = descriptor;
@@ -144,7 +142,6 @@ final class StagingContext implements InstallContext {
     this.loader = loader;
     this.host = host;
     this.services = services;
-    this.installedTools = installedTools;
     this.skippedTools = skippedTools;
     this.channels = channels;
     this.report = report;
@@ -244,10 +241,6 @@ final class StagingContext implements InstallContext {
     return List.copyOf(provided.values());
   }
 
-  synchronized Set<String> skippedRegistered() {
-    return Set.copyOf(skippedRegistered);
-  }
-
   /** What was staged, for the rollback message: {@code tool "A"}, {@code hook "B"}, ... */
   synchronized List<String> staged() {
     return Stream.of(
@@ -278,13 +271,13 @@ final class StagingContext implements InstallContext {
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId + " registered tool \""
           + name + "\" (" + type.getName() + ") twice; register each declared tool once.");
     }
-    String owner = installedTools.get(name);
-    if (owner != null) {
-      List<String> parties = Stream.of(owner, featureId + "  " + type.getName()).sorted().toList();
+    Optional<ToolRegistry.Owner> owner = host.toolOwner(name);
+    if (owner.isPresent()) {
+      List<String> parties = Stream.of(owner.get().toString(), featureId + "  " + type.getName()).sorted().toList();
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "tool \"" + name + "\" is contributed twice:"
           + Diagnostics.lines(parties)
           + "\n  Tool names are model-visible and must be unique across all installed features. "
-          + owner.substring(0, owner.indexOf(' ')) + " installed first, so " + featureId
+          + owner.get().featureId() + " installed first, so " + featureId
           + " is not installed. Rename one of them (ToolContribution.name) or disable one feature"
           + " in the manifest.");
     }
@@ -451,7 +444,20 @@ final class StagingContext implements InstallContext {
           + " @RequiresService(id = \"" + id + "\", version = \"...\", type = " + type.getSimpleName()
           + ".class, reason = \"...\").");
     }
+    if (!declared.type().equals(type.getName()) && !declared.type().equals(type.getCanonicalName())) {
+      // The resolver matched the provider against the declared type; a lookup as another type is
+      // a registration the declaration does not cover, as for provide().
+      throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " looked up service "
+          + id + " as " + type.getName() + ", but declares it as " + declared.type()
+          + " (@RequiresService(type = ...)). Look it up with services()."
+          + (declared.optional() ? "optional" : "require") + "(\"" + id + "\", "
+          + simpleName(declared.type()) + ".class), or change the declared type.");
+    }
     return declared;
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
   }
 
   private Optional<RegistrationRejectedException> checkBinding(
@@ -467,17 +473,35 @@ final class StagingContext implements InstallContext {
           + " requires the privileged service " + id + " without the grant SERVICE_ACCESS:" + id + "."));
     }
     if (!type.isInstance(binding.instance())) {
-      return Optional.of(reject(DiagnosticCode.MISSING_SERVICE, "feature " + featureId + " looked up service "
-          + id + " as " + type.getName() + ", but its provider " + binding.providerFeatureId() + " provides a "
-          + binding.instance().getClass().getName() + " (declared type " + binding.type() + ")."));
+      // Same type name, another class: the two features loaded it through different class loaders.
+      return Optional.of(reject(DiagnosticCode.MISSING_SERVICE, "feature " + featureId + " requires service "
+          + id + ": type " + type.getName() + " expected, but its provider " + binding.providerFeatureId()
+          + " offers a " + binding.instance().getClass().getName() + ", which is not that type as "
+          + featureId + "'s class loader sees it (each loaded " + type.getName() + " through its own"
+          + " class loader). Put " + type.getName() + " on a class loader both share, e.g. the host's."));
     }
     return Optional.empty();
   }
 
   // ---- shared ----
 
+  /**
+   * While install runs, a note goes into the feature's report (and the live stream); after it
+   * returned, a handle the feature kept reaches the live stream only: the report is being built
+   * for the whole start, on the installing thread, and is no place for later notes.
+   */
   private void note(Severity severity, String message) {
-    report.add(new Diagnostic(featureId, severity, featureId, "[" + featureId + "] " + message));
+    Diagnostic note = Diagnostics.of(DiagnosticCode.FEATURE_NOTE, severity, featureId, featureId + ": " + message);
+    boolean installing;
+    synchronized (this) {
+      installing = open;
+      if (installing) {
+        report.add(note);
+      }
+    }
+    if (!installing) {
+      host.publish(note);
+    }
   }
 
   private void checkOpen(String what) {

@@ -15,7 +15,8 @@ import java.util.Set;
  *     messages of features that need them)
  * @param diagnostics per feature id, what resolution found, in order
  * @param services per candidate id, how each required service resolved, in declaration order
- * @param reportDiagnostics what spans features: one {@code yoi/service-cycle} per cycle
+ * @param reportDiagnostics what spans features: one {@code yoi/service-cycle} per cycle, which
+ *     is also in each member's {@code diagnostics} (the same diagnostic, to be published once)
  */
 public record ServicePlan(
     List<String> order,

@@ -145,10 +145,12 @@ public final class ServiceResolver {
     }
     ProvidedService service = provider.service;
     if (!service.type().equals(required.type())) {
+      // No provider offers the service as the type required: missing, with both types named.
       requirement.status = Status.MISSING;
       fail(consumer, requirement, DiagnosticCode.MISSING_SERVICE, DiagnosticCode.OPTIONAL_SERVICE_MISSING,
-          "feature " + id + " requires " + wants + ", but " + providerId + " provides it as type "
-              + service.type() + ". Require it with @RequiresService(type = " + service.type() + ".class)",
+          "feature " + id + " requires " + wants + ": type " + required.type() + " expected, but its"
+              + " provider " + providerId + " offers " + service.type() + ". Require it with"
+              + " @RequiresService(type = " + service.type() + ".class)",
           "it requires service " + required.id() + " as a type no provider offers (yoi/missing-service)");
       return;
     }
@@ -241,13 +243,13 @@ public final class ServiceResolver {
       String fix = "\n  Break the cycle: make one of these requirements optional"
           + " (@RequiresService(optional = true)), or move the shared service into a feature that"
           + " requires none of the others.";
-      reportDiagnostics.add(Diagnostics.error(DiagnosticCode.SERVICE_CYCLE, "",
+      // One problem, one diagnostic: report-level, and the same one on each member's report.
+      Diagnostic diagnostic = Diagnostics.error(DiagnosticCode.SERVICE_CYCLE, "",
           "features " + String.join(", ", members) + " require each other's services in a cycle,"
-              + " so none of them is installed:" + edgesText + fix));
+              + " so none of them is installed:" + edgesText + fix);
+      reportDiagnostics.add(diagnostic);
       for (String member : members) {
-        add(member, Diagnostics.error(DiagnosticCode.SERVICE_CYCLE, member,
-            "feature " + member + " is part of a service cycle with " + String.join(", ", members)
-                + ", so it is not installed:" + edgesText + fix));
+        add(member, diagnostic);
         refuse(member, "it is part of a service cycle (yoi/service-cycle)");
       }
     }

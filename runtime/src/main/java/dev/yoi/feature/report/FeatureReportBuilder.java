@@ -96,6 +96,15 @@ public final class FeatureReportBuilder {
     return this;
   }
 
+  /**
+   * Records a diagnostic about this feature that is already in the report-level list (and was
+   * published there), such as a broken index line naming it: shown on the feature, counted once.
+   */
+  public FeatureReportBuilder attach(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+    return this;
+  }
+
   public List<Diagnostic> diagnostics() {
     return List.copyOf(diagnostics);
   }

@@ -6,17 +6,16 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +38,12 @@ import java.util.regex.Pattern;
  * A damaged line before the last one is not a torn append: {@link #open} refuses the file rather
  * than guess.
  *
+ * <p>Appends are immune to interrupts: the file is written through a {@link RandomAccessFile}
+ * and synced through its descriptor, never through an interruptible {@link FileChannel}, which
+ * Java closes for good when the writing thread's interrupt flag is set (and the Pod itself restores
+ * that flag after a tool or hook throws {@link InterruptedException}). The channel serves only for
+ * the file lock, whose operations are not interruptible.
+ *
  * <p>Only the host holds a {@code History}; features reach it only through a model notifier.
  */
 public final class History implements AutoCloseable {
@@ -58,7 +63,7 @@ public final class History implements AutoCloseable {
 
   private final Object lock = new Object();
   private final Path file; // null in memory
-  private final FileChannel channel; // null in memory
+  private final RandomAccessFile out; // null in memory
   private final FileLock fileLock; // null in memory
   private final List<HistoryEntry> entries = new ArrayList<>();
   /** Calls without a result yet, in call order: id to tool name. */
@@ -69,9 +74,9 @@ public final class History implements AutoCloseable {
   private long size;
   private boolean closed;
 
-  private History(Path file, FileChannel channel, FileLock fileLock) {
+  private History(Path file, RandomAccessFile out, FileLock fileLock) {
     this.file = file;
-    this.channel = channel;
+    this.out = out;
     this.fileLock = fileLock;
   }
 
@@ -88,14 +93,14 @@ public final class History implements AutoCloseable {
    */
   public static History open(Path directory) {
     Path file = directory.resolve(FILE_NAME);
-    FileChannel channel = null;
+    RandomAccessFile out = null;
     try {
       Files.createDirectories(directory);
-      channel = FileChannel.open(
-          file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      out = new RandomAccessFile(file.toFile(), "rw");
       FileLock fileLock;
       try {
-        fileLock = channel.tryLock();
+        // tryLock, unlike lock, is not interruptible: an interrupted opener cannot close the file.
+        fileLock = out.getChannel().tryLock();
       } catch (OverlappingFileLockException e) {
         fileLock = null;
       }
@@ -103,14 +108,14 @@ public final class History implements AutoCloseable {
         throw new IllegalStateException("history file " + file + " is open in another Pod;"
             + " close that Pod first, or give this one its own history directory");
       }
-      History history = new History(file, channel, fileLock);
+      History history = new History(file, out, fileLock);
       history.load();
       return history;
     } catch (IOException e) {
-      closeQuietly(channel);
+      closeQuietly(out);
       throw new UncheckedIOException("cannot open history file " + file + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(channel);
+      closeQuietly(out);
       throw e;
     }
   }
@@ -159,7 +164,7 @@ public final class History implements AutoCloseable {
         throw new IllegalStateException("history is closed; " + describe(entry) + " was not recorded");
       }
       check(entry);
-      if (channel != null) {
+      if (out != null) {
         write(entry);
       }
       accept(entry);
@@ -173,13 +178,13 @@ public final class History implements AutoCloseable {
         return;
       }
       closed = true;
-      if (channel != null) {
+      if (out != null) {
         try {
           fileLock.release();
         } catch (IOException e) {
-          // Closing the channel releases the lock anyway.
+          // Closing the file releases the lock anyway.
         }
-        closeQuietly(channel);
+        closeQuietly(out);
       }
     }
   }
@@ -227,17 +232,14 @@ public final class History implements AutoCloseable {
       throw new UncheckedIOException("cannot encode " + describe(entry) + ": " + e.getMessage(), e);
     }
     try {
-      ByteBuffer buffer = ByteBuffer.wrap(line);
-      channel.position(size);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(false);
+      out.seek(size);
+      out.write(line);
+      out.getFD().sync();
       size += line.length;
     } catch (IOException e) {
       // Leave no partial line behind, or the next append would bury it mid-file.
       try {
-        channel.truncate(size);
+        out.setLength(size);
       } catch (IOException ignored) {
         // The next open truncates a torn tail anyway.
       }
@@ -247,17 +249,14 @@ public final class History implements AutoCloseable {
   }
 
   private void load() throws IOException {
-    long length = channel.size();
+    long length = out.length();
     if (length > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("history file " + file + " is larger than 2 GiB; start a new"
           + " history directory");
     }
-    ByteBuffer buffer = ByteBuffer.allocate((int) length);
-    channel.position(0);
-    while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-      // read it all
-    }
-    byte[] bytes = buffer.array();
+    byte[] bytes = new byte[(int) length];
+    out.seek(0);
+    out.readFully(bytes);
     int start = 0;
     int lineNumber = 0;
     while (start < bytes.length) {
@@ -298,9 +297,9 @@ public final class History implements AutoCloseable {
       accept(entry);
       if (!terminated) {
         // A whole entry whose newline was lost: keep it, and end the line so appends start clean.
-        channel.position(bytes.length);
-        channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
-        channel.force(false);
+        out.seek(bytes.length);
+        out.write('\n');
+        out.getFD().sync();
         size = bytes.length + 1L;
         answerOpenCalls();
         return;
@@ -312,15 +311,15 @@ public final class History implements AutoCloseable {
   }
 
   private void truncateTornTail(int offset, int length, String what) throws IOException {
-    channel.truncate(offset);
-    channel.force(true);
+    out.setLength(offset);
+    out.getFD().sync();
     size = offset;
-    recovery.add(new Diagnostic(DiagnosticCode.HISTORY_RECOVERED.code(), Severity.WARNING, "",
-        DiagnosticCode.HISTORY_RECOVERED.format("history file " + file + " ended with a torn line: "
+    recovery.add(Diagnostics.warning(DiagnosticCode.HISTORY_RECOVERED, "",
+        "history file " + file + " ended with a torn line: "
             + length + " bytes at offset " + offset + " are " + what + ", where a whole JSON entry"
             + " and a newline were expected (an append was cut short, e.g. by a crash). Truncated"
             + " them and kept the " + entries.size() + " entries before. Nothing to fix; if it"
-            + " recurs, check the disk and how the Pod is stopped.")));
+            + " recurs, check the disk and how the Pod is stopped."));
   }
 
   private void answerOpenCalls() {
@@ -335,12 +334,12 @@ public final class History implements AutoCloseable {
       write(result);
       accept(result);
     }
-    recovery.add(new Diagnostic(DiagnosticCode.HISTORY_RECOVERED.code(), Severity.WARNING, "",
-        DiagnosticCode.HISTORY_RECOVERED.format("history file " + file + " had " + described.size()
+    recovery.add(Diagnostics.warning(DiagnosticCode.HISTORY_RECOVERED, "",
+        "history file " + file + " had " + described.size()
             + " tool call(s) without a result, where each call has exactly one: "
             + String.join(", ", described) + ". The Pod stopped during them. Recorded an error"
             + " result for each, so the model sees every call answered; check whether those"
-            + " tools' side effects happened.")));
+            + " tools' side effects happened."));
   }
 
   private static int indexOf(byte[] bytes, byte b, int from) {
@@ -362,10 +361,10 @@ public final class History implements AutoCloseable {
     return entry.getClass().getSimpleName() + " entry";
   }
 
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
+  private static void closeQuietly(RandomAccessFile file) {
+    if (file != null) {
       try {
-        channel.close();
+        file.close();
       } catch (IOException e) {
         // nothing more to do
       }

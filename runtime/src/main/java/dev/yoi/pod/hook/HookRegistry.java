@@ -3,8 +3,8 @@ package dev.yoi.pod.hook;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.HookPoint;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Severity;
 import dev.yoi.feature.install.FeatureContributions;
+import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.tool.ToolResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -228,17 +228,17 @@ public final class HookRegistry {
   }
 
   private void reportClosed(RegisteredHook hook, String found, String consequence) {
-    diagnostics.accept(new Diagnostic(DiagnosticCode.HOOK_FAILED.code(), Severity.ERROR, hook.featureId(),
-        DiagnosticCode.HOOK_FAILED.format(hook.label() + " was expected to return a decision, but "
+    diagnostics.accept(Diagnostics.error(DiagnosticCode.HOOK_FAILED, hook.featureId(),
+        hook.label() + " was expected to return a decision, but "
             + found + "; " + consequence + " (hooks at this point fail closed). Fix the hook, or"
-            + " disable feature " + hook.featureId() + " in the Pod manifest (features.disable).")));
+            + " disable feature " + hook.featureId() + " in the Pod manifest (features.disable)."));
   }
 
   private void reportObserver(RegisteredHook hook, String found, String consequence) {
-    diagnostics.accept(new Diagnostic(DiagnosticCode.HOOK_FAILED.code(), Severity.WARNING, hook.featureId(),
-        DiagnosticCode.HOOK_FAILED.format(hook.label() + " was expected to return normally, but "
+    diagnostics.accept(Diagnostics.warning(DiagnosticCode.HOOK_FAILED, hook.featureId(),
+        hook.label() + " was expected to return normally, but "
             + "threw " + found + "; " + consequence + ". Fix the hook, or disable feature "
-            + hook.featureId() + " in the Pod manifest (features.disable).")));
+            + hook.featureId() + " in the Pod manifest (features.disable)."));
   }
 
   private static <H> H cast(RegisteredHook info, Object hook, Class<H> type) {

@@ -2,7 +2,10 @@ package dev.yoi.pod.model;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
+import dev.yoi.pod.LlmClient;
+import dev.yoi.pod.LlmRequest;
+import dev.yoi.pod.LlmResponse;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.HookRegistry;
@@ -114,20 +117,20 @@ public final class TurnRunner {
     String failure = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     history.append(new HistoryEntry.SystemItem("", "turn " + turn + " ended without a reply: the model"
         + " request failed (" + failure + ")"));
-    diagnostics.accept(new Diagnostic(DiagnosticCode.MODEL_FAILED.code(), Severity.ERROR, "",
-        DiagnosticCode.MODEL_FAILED.format("the model client " + model.getClass().getName()
+    diagnostics.accept(Diagnostics.error(DiagnosticCode.MODEL_FAILED, "",
+        "the model client " + model.getClass().getName()
             + " was expected to answer request " + round + " of turn " + turn + ", but threw "
             + failure + "; the turn ended without a reply. Check the model client (its"
-            + " configuration, credentials and connection).")));
+            + " configuration, credentials and connection)."));
   }
 
   private void stopAtLimit(long turn) {
     history.append(new HistoryEntry.SystemItem("", "turn " + turn + " stopped after " + maxRounds
         + " model requests, the most a turn may make; the last tool results have no reply yet"));
-    diagnostics.accept(new Diagnostic(DiagnosticCode.TURN_LIMIT.code(), Severity.WARNING, "",
-        DiagnosticCode.TURN_LIMIT.format("turn " + turn + " was expected to end within " + maxRounds
+    diagnostics.accept(Diagnostics.warning(DiagnosticCode.TURN_LIMIT, "",
+        "turn " + turn + " was expected to end within " + maxRounds
             + " model requests, but the model still asked for tool calls; the turn was stopped."
             + " Raise the bound with Pod.builder().maxRoundsPerTurn(..) if such long turns are"
-            + " intended.")));
+            + " intended."));
   }
 }

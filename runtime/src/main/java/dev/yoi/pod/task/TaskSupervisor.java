@@ -2,7 +2,7 @@ package dev.yoi.pod.task;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.annotation.RestartPolicy;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.pod.notify.Alerts;
@@ -273,11 +273,11 @@ public final class TaskSupervisor {
       String expected = period.isPresent()
           ? "to finish each periodic run normally"
           : "to run until cancelled, or return";
-      diagnostics.accept(new Diagnostic(DiagnosticCode.TASK_FAILED.code(), Severity.ERROR, entry.featureId(),
-          DiagnosticCode.TASK_FAILED.format("background task \"" + entry.descriptor().name()
+      diagnostics.accept(Diagnostics.error(DiagnosticCode.TASK_FAILED, entry.featureId(),
+          "background task \"" + entry.descriptor().name()
               + "\" of feature " + entry.featureId() + " was expected " + expected + ", but threw "
               + found + " (failure " + streak + " in a row, " + total + " in all); " + consequence + ". Fix the task, or disable"
-              + " feature " + entry.featureId() + " in the Pod manifest (features.disable).")));
+              + " feature " + entry.featureId() + " in the Pod manifest (features.disable)."));
     }
 
     TaskStatus abandon(Duration grace) {
@@ -288,12 +288,12 @@ public final class TaskSupervisor {
         status = snapshot(TaskState.FAILED, Duration.ZERO);
       }
       publish(status);
-      diagnostics.accept(new Diagnostic(DiagnosticCode.TASK_ABANDONED.code(), Severity.ERROR, entry.featureId(),
-          DiagnosticCode.TASK_ABANDONED.format("background task \"" + entry.descriptor().name()
+      diagnostics.accept(Diagnostics.error(DiagnosticCode.TASK_ABANDONED, entry.featureId(),
+          "background task \"" + entry.descriptor().name()
               + "\" of feature " + entry.featureId() + " was expected to stop when the Pod closed,"
               + " but was still running " + grace + " after it was cancelled and interrupted; its"
               + " thread \"" + THREAD_PREFIX + label + "\" was abandoned. Make the task check"
-              + " TaskContext.isCancelled() or wait with TaskContext.awaitCancellation(..).")));
+              + " TaskContext.isCancelled() or wait with TaskContext.awaitCancellation(..)."));
       return status;
     }
 

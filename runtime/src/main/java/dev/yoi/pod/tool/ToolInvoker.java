@@ -3,7 +3,7 @@ package dev.yoi.pod.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.HookRegistry;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -30,6 +31,8 @@ import java.util.function.Function;
  *   <li>tool-result hooks observe the result;
  *   <li>the result is recorded in history: exactly one per call.
  * </ol>
+ * A call the history cannot record is not run; a result it cannot record is replaced by an error
+ * result that still carries the text. Both are reported as {@code yoi/history-write-failed}.
  * A fault of the model or a feature is never an exception here, only an error result the model
  * can read. Thread-safe: calls may run concurrently.
  */
@@ -74,16 +77,47 @@ public final class ToolInvoker {
     String toolName = name == null ? "" : name;
     String input = inputJson == null || inputJson.isBlank() ? "{}" : inputJson;
     ToolCallView call = new ToolCallView(history.newCallId(), toolName, input);
-    history.append(new HistoryEntry.ToolCall(call.callId(), toolName, input));
+    Optional<String> unrecorded = record(new HistoryEntry.ToolCall(call.callId(), toolName, input), call);
+    if (unrecorded.isPresent()) {
+      // A call the history does not hold must not run: its result could never be recorded.
+      return new Completed(call, ToolResult.error("tool \"" + toolName + "\" was not run: the host"
+          + " could not record the call in the history (" + unrecorded.get() + ")"));
+    }
     // Whatever happens below, the call gets its one result.
     ToolResult result = ToolResult.error("the host failed while running this call");
     try {
       result = run(call);
       hooks.afterToolCall(call, result);
     } finally {
-      history.append(new HistoryEntry.ToolResult(call.callId(), toolName, result.text(), result.isError()));
+      unrecorded = record(
+          new HistoryEntry.ToolResult(call.callId(), toolName, result.text(), result.isError()), call);
+    }
+    if (unrecorded.isPresent()) {
+      result = ToolResult.error("tool \"" + toolName + "\" ran, but the host could not record its result"
+          + " in the history (" + unrecorded.get() + "), so its outcome is not durable. It returned"
+          + (result.isError() ? " an error" : "") + ":\n" + result.text());
     }
     return new Completed(call, result);
+  }
+
+  /**
+   * Appends {@code entry}; a failure (a closed history, a full disk) is a diagnostic and its short
+   * description, never an exception, so the model always gets a result.
+   */
+  private Optional<String> record(HistoryEntry entry, ToolCallView call) {
+    try {
+      history.append(entry);
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      String what = entry instanceof HistoryEntry.ToolCall ? "the tool call" : "the tool result";
+      String failure = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+      diagnostics.accept(Diagnostics.error(DiagnosticCode.HISTORY_WRITE_FAILED, "", "the history"
+          + history.file().map(f -> " " + f).orElse("") + " was expected to record " + what + " of call "
+          + call.callId() + " to tool \"" + call.toolName() + "\", but the append failed (" + failure
+          + "); the call got an error result instead. Check the history directory (disk space,"
+          + " permissions), then restart the Pod: on reopen, a call without a result gets one."));
+      return Optional.of(failure);
+    }
   }
 
   private ToolResult run(ToolCallView call) {
@@ -161,12 +195,12 @@ public final class ToolInvoker {
   }
 
   private void report(RegisteredTool tool, ToolCallView call, String found) {
-    diagnostics.accept(new Diagnostic(DiagnosticCode.TOOL_FAILED.code(), Severity.ERROR, tool.featureId(),
-        DiagnosticCode.TOOL_FAILED.format("tool \"" + tool.name() + "\" of feature " + tool.featureId()
+    diagnostics.accept(Diagnostics.error(DiagnosticCode.TOOL_FAILED, tool.featureId(),
+        "tool \"" + tool.name() + "\" of feature " + tool.featureId()
             + " was expected to return a ToolResult for call " + call.callId() + ", but " + found
             + "; the model got an error result. Fix the tool (return ToolResult.error(..) for"
             + " failures the model should see), or disable feature " + tool.featureId()
-            + " in the Pod manifest (features.disable).")));
+            + " in the Pod manifest (features.disable)."));
   }
 
   private static String simpleName(String binaryName) {

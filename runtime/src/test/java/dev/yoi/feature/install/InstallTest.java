@@ -142,7 +142,7 @@ class InstallTest {
 
     FeatureReport alarm = feature(report, "builtin:alarm");
     assertTrue(alarm.installed());
-    assertEquals("[builtin:alarm] the clock says noon", alarm.diagnostics().get(0).message());
+    assertEquals("[yoi/feature-note] builtin:alarm: the clock says noon", alarm.diagnostics().get(0).message());
     assertEquals(new RequiredServiceReport("builtin:clock", "^1.0", "java.util.function.Supplier", false,
         RequiredServiceReport.Status.RESOLVED, "builtin:clock", "1.2.0"), alarm.services().get(0));
   }
@@ -260,7 +260,7 @@ class InstallTest {
     String undeclared = sneaky.diagnostics("yoi/undeclared-contribution").get(0).message();
     assertTrue(undeclared.contains("registered a lambda (acme.sneaky.SneakyFeature$$Lambda"), undeclared);
     assertTrue(undeclared.contains("Declared: \"Echo\" (acme.sneaky.SneakyFeature$Echo)"), undeclared);
-    assertTrue(sneaky.diagnostics().stream().anyMatch(d -> d.message().equals("[builtin:sneaky] caught yoi/undeclared-contribution")));
+    assertTrue(sneaky.diagnostics().stream().anyMatch(d -> d.message().equals("[yoi/feature-note] builtin:sneaky: caught yoi/undeclared-contribution")));
     assertTrue(sneaky.diagnostics("yoi/install-failed").get(0).message()
         .contains("install caught the rejection, but a rejected registration fails the feature anyway"));
   }
@@ -506,7 +506,7 @@ class InstallTest {
     assertEquals("v", host.stateStore("builtin:notes", "notes").get("k").orElseThrow());
     List<String> messages = notes.diagnostics().stream().map(Diagnostic::message).toList();
     assertEquals(4, messages.size(), messages.toString());
-    assertTrue(messages.get(0).startsWith("[builtin:notes] [yoi/authority-denied] feature builtin:notes tried to open"
+    assertTrue(messages.get(0).startsWith("[yoi/feature-note] builtin:notes: [yoi/authority-denied] feature builtin:notes tried to open"
         + " the state store \"other\" without the grant STATE_STORE:other. Request it with"
         + " @RequiresAuthority(value = AuthorityKind.STATE_STORE, scope = \"other\", reason = \"...\")"), messages.get(0));
     assertTrue(messages.get(1).contains("without the grant SECRET_REF:token"), messages.get(1));
@@ -572,7 +572,7 @@ class InstallTest {
 
     FeatureReport signer = feature(report, "builtin:signer");
     assertTrue(signer.installed(), report.toJson());
-    assertEquals("[builtin:signer] key k", signer.diagnostics().get(0).message());
+    assertEquals("[yoi/feature-note] builtin:signer: key k", signer.diagnostics().get(0).message());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
+import dev.yoi.pod.tool.ToolRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,14 @@ public final class RecordingHost implements HostSurfaces {
         return List.of();
       }
     };
+  }
+
+  @Override
+  public synchronized Optional<ToolRegistry.Owner> toolOwner(String name) {
+    return commits.stream().flatMap(c -> c.tools().stream())
+        .filter(t -> t.descriptor().name().equals(name))
+        .map(t -> new ToolRegistry.Owner(t.featureId(), t.tool().getClass().getName()))
+        .findFirst();
   }
 
   @Override

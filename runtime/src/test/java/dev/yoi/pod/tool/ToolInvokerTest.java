@@ -2,8 +2,6 @@ package dev.yoi.pod.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -288,9 +286,34 @@ class ToolInvokerTest {
   }
 
   @Test
-  void callsAfterTheHistoryClosedAreRefused() {
+  void aCallTheHistoryCannotRecordIsNotRunAndIsAnErrorResultWithADiagnostic() {
     history.close();
-    assertInstanceOf(IllegalStateException.class,
-        assertThrows(RuntimeException.class, () -> invoker.call("Forecast", "{\"city\":\"Oslo\"}")));
+
+    ToolResult result = invoker.call("Forecast", "{\"city\":\"Oslo\"}");
+
+    assertTrue(result.isError());
+    assertTrue(result.text().startsWith("tool \"Forecast\" was not run: the host could not record the call"),
+        result.text());
+    assertEquals(List.of(), received);
+    assertEquals(List.of("yoi/history-write-failed"), diagnostics.stream().map(Diagnostic::code).toList());
+    assertTrue(diagnostics.get(0).message().startsWith("[yoi/history-write-failed] "), diagnostics.get(0).message());
+  }
+
+  @Test
+  void aResultTheHistoryCannotRecordIsAnErrorResultWithADiagnostic() {
+    tools.commit(Contributions.of("project:closer")
+        .tool("Close", "{\"type\":\"object\"}", JsonNode.class, (input, context) -> {
+          history.close();
+          return ToolResult.text("closed it");
+        })
+        .build());
+
+    ToolResult result = invoker.call("Close", "{}");
+
+    assertTrue(result.isError());
+    assertTrue(result.text().startsWith("tool \"Close\" ran, but the host could not record its result"),
+        result.text());
+    assertTrue(result.text().endsWith("closed it"), result.text());
+    assertEquals(List.of("yoi/history-write-failed"), diagnostics.stream().map(Diagnostic::code).toList());
   }
 }

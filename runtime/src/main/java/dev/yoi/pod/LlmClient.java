@@ -1,4 +1,4 @@
-package dev.yoi.pod.model;
+package dev.yoi.pod;
 
 /**
  * The model behind a Pod. Given the history so far and the tools on offer, it answers with text,

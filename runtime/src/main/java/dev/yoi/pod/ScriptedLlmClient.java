@@ -1,4 +1,4 @@
-package dev.yoi.pod.model;
+package dev.yoi.pod;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.yoi.pod.model;
+package dev.yoi.pod;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.yoi.pod.model;
+package dev.yoi.pod;
 
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.tool.ToolDefinition;

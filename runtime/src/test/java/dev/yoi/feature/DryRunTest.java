@@ -1,0 +1,123 @@
+package dev.yoi.feature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yoi.descriptor.CanonicalJson;
+import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.descriptor.IndexFile;
+import dev.yoi.descriptor.IndexLine;
+import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.AuthorityPolicy;
+import dev.yoi.feature.testing.FeatureCompiler;
+import dev.yoi.feature.testing.Indexes;
+import dev.yoi.pod.Pod;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A dry run ({@code yoi report}) reports what {@code Pod.start()} with the same inputs would. */
+class DryRunTest {
+  /**
+   * A descriptor whose tool schema does not compile (a $ref to nothing). The processor never
+   * derives one; a descriptor class written by hand, or by another tool, can carry one.
+   */
+  static final String DESCRIPTOR_JSON = """
+      {"backgroundTasks":[],"authorities":[],"description":"","featureClass":"dry.bad.BadFeature",\
+      "hooks":[],"name":"Bad","providedServices":[],"requiredServices":[],"runtime":"builtin","slug":"bad",\
+      "tools":[{"className":"dry.bad.BadFeature$Echo","description":"Echoes",\
+      "inputSchema":{"type":"object","properties":{"a":{"$ref":"#/$defs/nowhere"}}},\
+      "inputType":"com.fasterxml.jackson.databind.JsonNode","name":"Echo","requires":[]}],"version":"1.0.0"}""";
+
+  static final String FEATURE = """
+      package dry.bad;
+      public final class BadFeature implements FeatureModule {
+        public static final class Echo implements Tool<JsonNode> {
+          public ToolResult call(JsonNode input, ToolContext context) { return ToolResult.text("echo"); }
+        }
+        public void install(InstallContext c) {
+          c.tools().register(new Echo());
+        }
+      }
+      """;
+
+  static final String DESCRIPTOR_CLASS = """
+      package dry.bad;
+      import dev.yoi.descriptor.CanonicalJson;
+      import dev.yoi.descriptor.Digests;
+      import dev.yoi.descriptor.FeatureDescriptor;
+      public final class BadFeature_FeatureDescriptor implements GeneratedFeature {
+        static final FeatureDescriptor DESCRIPTOR = CanonicalJson.toDescriptor(CanonicalJson.parse(%s));
+        public static final String DIGEST = Digests.of(DESCRIPTOR);
+        public FeatureDescriptor descriptor() { return DESCRIPTOR; }
+        public String digest() { return DIGEST; }
+        public FeatureModule create() { return new BadFeature(); }
+      }
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void aToolWhoseSchemaThePodCannotCompileFailsTheDryRunAsItFailsTheStart() throws IOException {
+    FeatureDescriptor descriptor = CanonicalJson.toDescriptor(CanonicalJson.parse(DESCRIPTOR_JSON));
+    Path module = Indexes.dirWithText(dir, "bad", IndexFile.write(List.of(
+        IndexLine.of("test", "dry.bad.BadFeature_FeatureDescriptor", descriptor))));
+    FeatureCompiler.compile(module, FeatureCompiler.java(FEATURE), FeatureCompiler.java(
+        DESCRIPTOR_CLASS.formatted(CanonicalJson.MAPPER.writeValueAsString(DESCRIPTOR_JSON))));
+    try (URLClassLoader loader = FeatureCompiler.loader(module)) {
+      FeatureReport started;
+      try (Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).build()) {
+        started = pod.start().feature("builtin:bad").orElseThrow();
+      }
+      FeatureReport dry = FeatureRegistry.dryRun(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
+          Enablement.defaults(), AuthorityPolicy.grantRequested()).feature("builtin:bad").orElseThrow();
+
+      assertFalse(started.installed(), started.toString());
+      assertTrue(started.hasDiagnostic("yoi/install-failed"), started.toString());
+      assertEquals(started, dry);
+    }
+  }
+
+  static String search(String pkg, String slug) {
+    return """
+        package %s;
+        @Feature(id = "%s", name = "Search")
+        public final class SearchFeature implements FeatureModule {
+          @ToolContribution(name = "Search", description = "Searches")
+          public static final class Search implements Tool<JsonNode> {
+            public ToolResult call(JsonNode input, ToolContext context) { return ToolResult.text("found"); }
+          }
+          public void install(InstallContext c) {
+            c.tools().register(new Search());
+          }
+        }
+        """.formatted(pkg, slug);
+  }
+
+  @Test
+  void aToolNameTakenByAnotherFeatureIsRefusedNamingBothInTheStartAndTheDryRun() throws IOException {
+    Path first = FeatureCompiler.compile(dir.resolve("a"), FeatureCompiler.java(search("dup.a", "a-search")));
+    Path second = FeatureCompiler.compile(dir.resolve("b"), FeatureCompiler.java(search("dup.b", "b-search")));
+    try (URLClassLoader loader = FeatureCompiler.loader(first, second)) {
+      InstallReport started;
+      try (Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).build()) {
+        started = pod.start();
+      }
+      InstallReport dry = FeatureRegistry.dryRun(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
+          Enablement.defaults(), AuthorityPolicy.grantRequested());
+
+      assertTrue(started.feature("builtin:a-search").orElseThrow().installed());
+      FeatureReport loser = started.feature("builtin:b-search").orElseThrow();
+      assertFalse(loser.installed());
+      String message = loser.diagnostics("yoi/duplicate-contribution").get(0).message();
+      assertTrue(message.contains("tool \"Search\" is contributed twice:\n"
+          + "    builtin:a-search  dup.a.SearchFeature$Search\n"
+          + "    builtin:b-search  dup.b.SearchFeature$Search"), message);
+      assertEquals(started.features(), dry.features());
+    }
+  }
+}
