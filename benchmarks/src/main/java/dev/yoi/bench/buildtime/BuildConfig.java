@@ -75,6 +75,19 @@ public enum BuildConfig {
     return List.of(NONE, YOI, AUTO_SERVICE, PF4J);
   }
 
+  /** The largest N at which {@link #measuredAt} compares every configuration by default. */
+  public static final int EVERY_CONFIG_UP_TO = 1000;
+
+  /**
+   * The configurations measured at {@code n}: every one up to {@link #EVERY_CONFIG_UP_TO}; above it
+   * only Yoi, the configuration the growth target is about, unless {@code everywhere}. At N = 10,000
+   * each javac run takes a minute or more on two cores, so five runs of all four would take the
+   * whole 20-minute budget of the full run by themselves.
+   */
+  public static List<BuildConfig> measuredAt(int n, boolean everywhere) {
+    return everywhere || n <= EVERY_CONFIG_UP_TO ? measured() : List.of(YOI);
+  }
+
   abstract List<String> javacOptions(Artifacts artifacts);
 
   /** The features' compile class path: the same for every configuration. */

@@ -23,8 +23,9 @@ public final class BuildTime {
     this.log = log;
   }
 
-  /** Measures every configuration {@code runs} times on the sources listed in {@code argFile}. */
-  public Map<BuildConfig, List<Measurement>> measure(int n, Path argFile, Path work, int runs, boolean warmUp)
+  /** Measures each of {@code configs} {@code runs} times on the sources listed in {@code argFile}. */
+  public Map<BuildConfig, List<Measurement>> measure(
+      int n, List<BuildConfig> configs, Path argFile, Path work, int runs, boolean warmUp)
       throws IOException, InterruptedException {
     Map<BuildConfig, List<Measurement>> results = new EnumMap<>(BuildConfig.class);
     if (warmUp) { // one unmeasured compile warms the file cache for the sources and jars
@@ -32,7 +33,7 @@ public final class BuildTime {
       Javac.deleteTree(work.resolve("classes-warmup"));
     }
     for (int run = 1; run <= runs; run++) {
-      for (BuildConfig config : BuildConfig.measured()) {
+      for (BuildConfig config : configs) {
         Path out = work.resolve("classes-" + config.name().toLowerCase());
         Measurement m = javac.compile(config, argFile, out);
         results.computeIfAbsent(config, c -> new ArrayList<>()).add(m);
