@@ -1,6 +1,9 @@
 package dev.yoi.bench.buildtime;
 
+import dev.yoi.bench.buildtime.floor.OneSourceProcessor;
 import dev.yoi.bench.measure.Artifacts;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 
 /** One way to compile the synthetic features: which annotation processors javac runs. */
@@ -19,6 +22,14 @@ public enum BuildConfig {
               "jackson-databind", "jackson-core", "jackson-annotations", "semver4j"),
           "-processor", "dev.yoi.processor.FeatureProcessor",
           "-Ayoi.version=1.0.0", "-Ayoi.module=bench", "-Ayoi.runtime=builtin");
+    }
+  },
+  /** Not a peer: the least a source-generating processor costs (one empty class, a second round). */
+  ONE_SOURCE("one source", "a processor that reads nothing and writes one empty class"
+      + " (`OneSourceProcessor`): the second round that any source-generating processor pays") {
+    @Override
+    List<String> javacOptions(Artifacts a) {
+      return List.of("-processorpath", ownClasses(), "-processor", OneSourceProcessor.class.getName());
     }
   },
   AUTO_SERVICE("AutoService", "Google AutoService only (META-INF/services)") {
@@ -72,7 +83,7 @@ public enum BuildConfig {
 
   /** The configurations the build-time figure compares, baseline first. */
   public static List<BuildConfig> measured() {
-    return List.of(NONE, YOI, AUTO_SERVICE, PF4J);
+    return List.of(NONE, YOI, ONE_SOURCE, AUTO_SERVICE, PF4J);
   }
 
   /** The largest N at which {@link #measuredAt} compares every configuration by default. */
@@ -81,7 +92,7 @@ public enum BuildConfig {
   /**
    * The configurations measured at {@code n}: every one up to {@link #EVERY_CONFIG_UP_TO}; above it
    * only Yoi, the configuration the growth target is about, unless {@code everywhere}. At N = 10,000
-   * each javac run takes a minute or more on two cores, so five runs of all four would take the
+   * each javac run takes a minute or more on two cores, so five runs of every configuration would take the
    * whole 20-minute budget of the full run by themselves.
    */
   public static List<BuildConfig> measuredAt(int n, boolean everywhere) {
@@ -89,6 +100,16 @@ public enum BuildConfig {
   }
 
   abstract List<String> javacOptions(Artifacts artifacts);
+
+  /** This module's classes (a directory or jar), where {@link OneSourceProcessor} is. */
+  private static String ownClasses() {
+    try {
+      return Path.of(OneSourceProcessor.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** The features' compile class path: the same for every configuration. */
   static String compileClasspath(Artifacts a) {

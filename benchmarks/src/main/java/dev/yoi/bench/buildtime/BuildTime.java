@@ -37,7 +37,7 @@ public final class BuildTime {
         Path out = work.resolve("classes-" + config.name().toLowerCase());
         Measurement m = javac.compile(config, argFile, out);
         results.computeIfAbsent(config, c -> new ArrayList<>()).add(m);
-        log.printf("build-time N=%d run %d/%d %-11s %8.0f ms  rss %d MB%n",
+        log.printf("build-time N=%d run %d/%d %-12s %8.0f ms  rss %d MB%n",
             n, run, runs, config.label(), m.wallMillis(), m.peakRssKb() / 1024);
         Javac.deleteTree(out);
       }
