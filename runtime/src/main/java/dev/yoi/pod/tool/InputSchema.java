@@ -67,33 +67,32 @@ final class InputSchema {
     return brokenReported.compareAndSet(false, true);
   }
 
-  /** The registry's one schema registry, created when the first schema is compiled. */
+  /**
+   * The registry's one schema registry, created when the first schema is compiled. Compiles one
+   * schema at a time: calls of different tools may compile concurrently, and this keeps the
+   * registry used as it was when tools were staged under one lock.
+   */
   static final class Compiler {
-    private volatile SchemaRegistry schemas;
+    private SchemaRegistry schemas;
 
-    Outcome compile(JsonNode node) {
+    synchronized Outcome compile(JsonNode node) {
       try {
         Schema schema = registry().getSchema(node);
         schema.initializeValidators();
         return new Ready(schema);
-      } catch (RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
+      } catch (RuntimeException | StackOverflowError e) {
+        // A schema nested or recursive beyond the stack is broken too: a call never throws.
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return new Broken(newline < 0 ? message : message.substring(0, newline));
       }
     }
 
     private SchemaRegistry registry() {
-      SchemaRegistry current = schemas;
-      if (current == null) {
-        synchronized (this) {
-          if (schemas == null) {
-            schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-          }
-          current = schemas;
-        }
+      if (schemas == null) {
+        schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
       }
-      return current;
+      return schemas;
     }
   }
 }
