@@ -36,9 +36,9 @@ public final class CanonicalJson {
     return (ObjectNode) sorted(MAPPER.valueToTree(descriptor));
   }
 
-  /** The descriptor as canonical JSON text. */
+  /** The descriptor as canonical JSON text: the same text as {@code write(toTree(descriptor))}. */
   public static String write(FeatureDescriptor descriptor) {
-    return write(toTree(descriptor));
+    return CanonicalWriter.write(descriptor);
   }
 
   /** Any tree as canonical JSON text. */

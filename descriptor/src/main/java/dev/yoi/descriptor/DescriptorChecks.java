@@ -15,16 +15,21 @@ public final class DescriptorChecks {
 
   /** Every problem found, as sentences; empty when the descriptor is well-formed. */
   public static List<String> check(FeatureDescriptor d) {
+    return check(d, new VersionChecks());
+  }
+
+  /** {@link #check(FeatureDescriptor)}, with versions and ranges checked through {@code versions}. */
+  public static List<String> check(FeatureDescriptor d, VersionChecks versions) {
     List<String> problems = new ArrayList<>();
     add(problems, Names.checkSlug("feature id", d.slug()));
-    add(problems, Names.checkVersion("version of feature " + d.slug(), d.version()));
+    add(problems, versions.version("version of feature " + d.slug(), d.version()));
     Set<String> seen = new HashSet<>();
     for (ToolDescriptor tool : d.tools()) {
       add(problems, Names.checkToolName("tool name", tool.name()));
       if (!seen.add(tool.name())) {
         problems.add("tool \"" + tool.name() + "\" is declared twice");
       }
-      if (!tool.inputSchema().isObject()) {
+      if (!tool.schemaTree().isObject()) {
         problems.add("tool \"" + tool.name() + "\" has an input schema that is not an object");
       }
     }
@@ -46,14 +51,14 @@ public final class DescriptorChecks {
     seen.clear();
     for (ProvidedService service : d.providedServices()) {
       add(problems, Names.checkSlug("service id", service.id()));
-      add(problems, Names.checkVersion("version of service " + service.id(), service.version()));
+      add(problems, versions.version("version of service " + service.id(), service.version()));
       if (!seen.add(service.id())) {
         problems.add("service \"" + service.id() + "\" is provided twice");
       }
     }
     for (RequiredService service : d.requiredServices()) {
       add(problems, Names.checkQualifiedId("required service id", service.id()));
-      add(problems, Names.checkVersionRange("range for " + service.id(), service.version()));
+      add(problems, versions.range("range for " + service.id(), service.version()));
     }
     for (AuthorityRequest request : d.authorities()) {
       if (request.kind().scopeRequired() && request.scope().isEmpty()) {

@@ -53,6 +53,11 @@ public final class IndexFile {
   }
 
   public static List<IndexEntry> read(String location, byte[] bytes) {
+    return read(location, bytes, new VersionChecks());
+  }
+
+  /** Reads one index, sharing {@code versions} with the other indexes of the same read. */
+  public static List<IndexEntry> read(String location, byte[] bytes, VersionChecks versions) {
     List<IndexEntry> entries = new ArrayList<>();
     int start = 0;
     int lineNumber = 0;
@@ -61,7 +66,7 @@ public final class IndexFile {
         lineNumber++;
         int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
         if (end > start) {
-          parseLine(location, lineNumber, bytes, start, end).ifPresent(entries::add);
+          parseLine(location, lineNumber, bytes, start, end, versions).ifPresent(entries::add);
         }
         start = i + 1;
       }
@@ -72,11 +77,11 @@ public final class IndexFile {
   /** Parses one line; empty for a blank line. */
   public static Optional<IndexEntry> parseLine(String location, int lineNumber, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return parseLine(location, lineNumber, bytes, 0, bytes.length);
+    return parseLine(location, lineNumber, bytes, 0, bytes.length, new VersionChecks());
   }
 
   private static Optional<IndexEntry> parseLine(
-      String location, int lineNumber, byte[] bytes, int from, int to) {
+      String location, int lineNumber, byte[] bytes, int from, int to, VersionChecks versions) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()
@@ -90,10 +95,11 @@ public final class IndexFile {
     if (text.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(parseText(location, lineNumber, text));
+    return Optional.of(parseText(location, lineNumber, text, versions));
   }
 
-  private static IndexEntry parseText(String location, int lineNumber, String text) {
+  private static IndexEntry parseText(
+      String location, int lineNumber, String text, VersionChecks versions) {
     JsonNode node;
     try {
       node = CanonicalJson.MAPPER.readTree(text);
@@ -129,7 +135,7 @@ public final class IndexFile {
     } catch (RuntimeException e) {
       return corrupt(location, lineNumber, slug, "the descriptor is malformed (" + firstLine(e) + ")");
     }
-    List<String> problems = DescriptorChecks.check(descriptor);
+    List<String> problems = DescriptorChecks.check(descriptor, versions);
     if (!problems.isEmpty()) {
       return corrupt(location, lineNumber, slug, "the descriptor is invalid: " + String.join("; ", problems));
     }

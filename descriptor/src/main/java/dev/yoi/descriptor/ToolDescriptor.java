@@ -32,6 +32,11 @@ public record ToolDescriptor(
     requires = List.copyOf(requires);
   }
 
+  /** The schema itself, for the canonical writer and checks of this package: never mutated. */
+  JsonNode schemaTree() {
+    return inputSchema;
+  }
+
   /** A defensive copy: {@link JsonNode} trees are mutable. */
   @Override
   public JsonNode inputSchema() {

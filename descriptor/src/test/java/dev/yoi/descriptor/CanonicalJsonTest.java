@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yoi.feature.annotation.AuthorityKind;
+import dev.yoi.feature.annotation.RestartPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,5 +74,70 @@ class CanonicalJsonTest {
     tree.put("surprise", true);
 
     assertThrows(IllegalArgumentException.class, () -> CanonicalJson.toDescriptor(tree));
+  }
+
+  /** Text with every kind of character the generator escapes or passes through. */
+  static final String AWKWARD = "quote \" backslash \\ slash / tab \t newline \n cr \r bell \u0007"
+      + " del \u007f nbsp \u00a0 für ☀ 𝄞 line-sep \u2028";
+
+  static FeatureDescriptor everyComponentSet() {
+    return new FeatureDescriptor("every-field", "Name " + AWKWARD, "1.2.3-rc.1+b.7", AWKWARD,
+        RuntimeKind.MCP_BRIDGE, "acme.Every",
+        List.of(
+            new ToolDescriptor("B", AWKWARD, "acme.Every$B", "acme.Every$BIn",
+                CanonicalJson.parse("{\"z\":null,\"type\":\"object\",\"$schema\":\"x\",\"a\":[3,1.5,-0.0,1e10,"
+                    + "12345678901234567890,2147483648,0.1,true,false,{\"y\":1,\"x\":[{}]}],"
+                    + "\"AWK\":" + CanonicalJson.MAPPER.valueToTree(AWKWARD) + "}"),
+                List.of(AuthorityKind.NETWORK, AuthorityKind.FILESYSTEM)),
+            new ToolDescriptor("A", "", "acme.Every$A", "com.fasterxml.jackson.databind.JsonNode",
+                CanonicalJson.parse("{}"), List.of())),
+        List.of(new HookDescriptor("h", HookPoint.TURN_END, -7, "acme.Every$H"),
+            new HookDescriptor("g", HookPoint.PRE_REQUEST, Integer.MAX_VALUE, "acme.Every$G")),
+        List.of(new TaskDescriptor("t", AWKWARD, "", RestartPolicy.ALWAYS, "acme.Every$T")),
+        List.of(new ProvidedService("svc", "2.0.0", "acme.Svc", true, "acme.Every$Svc")),
+        List.of(new RequiredService("user:other", ">=1.0 <2.0", "acme.Other", true, AWKWARD)),
+        List.of(new AuthorityRequest(AuthorityKind.FILESYSTEM, "/tmp/" + AWKWARD, true, AWKWARD),
+            new AuthorityRequest(AuthorityKind.NETWORK, "", false, "r")));
+  }
+
+  @Test
+  void theDescriptorWriterGivesExactlyTheTextOfTheSortedBeanTree() {
+    for (FeatureDescriptor d : List.of(everyComponentSet(), Samples.weather(), Samples.weather(AWKWARD))) {
+      assertEquals(CanonicalJson.write(CanonicalJson.toTree(d)), CanonicalJson.write(d));
+    }
+  }
+
+  @Test
+  void everyRecordComponentIsWrittenByTheDescriptorWriter() {
+    // A component added to a record must reach the digest: the bean tree has it, so the
+    // writer's text would differ (above); this says which one is missing.
+    JsonNode tree = CanonicalJson.toTree(everyComponentSet());
+    JsonNode written = CanonicalJson.parse(CanonicalJson.write(everyComponentSet()));
+    assertEquals(names(FeatureDescriptor.class), names(tree));
+    assertEquals(names(tree), names(written));
+    for (String list : List.of("authorities", "backgroundTasks", "hooks", "providedServices",
+        "requiredServices", "tools")) {
+      assertEquals(names(tree.get(list).get(0)), names(written.get(list).get(0)), list);
+    }
+    assertEquals(names(ToolDescriptor.class), names(written.get("tools").get(0)));
+    assertEquals(names(AuthorityRequest.class), names(written.get("authorities").get(0)));
+    assertEquals(names(TaskDescriptor.class), names(written.get("backgroundTasks").get(0)));
+    assertEquals(names(HookDescriptor.class), names(written.get("hooks").get(0)));
+    assertEquals(names(ProvidedService.class), names(written.get("providedServices").get(0)));
+    assertEquals(names(RequiredService.class), names(written.get("requiredServices").get(0)));
+  }
+
+  private static java.util.SortedSet<String> names(Class<? extends Record> type) {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    for (var component : type.getRecordComponents()) {
+      names.add(component.getName());
+    }
+    return names;
+  }
+
+  private static java.util.SortedSet<String> names(JsonNode node) {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

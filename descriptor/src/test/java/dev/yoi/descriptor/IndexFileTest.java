@@ -137,4 +137,43 @@ class IndexFileTest {
     assertEquals(DiagnosticCode.INDEX_CORRUPT, entry.code());
     assertTrue(entry.message().contains("the descriptor is invalid"), entry.message());
   }
+
+  @Test
+  void aTamperedInputSchemaDeepInsideTheDescriptorIsADigestMismatch() {
+    String line = IndexFile.writeLine(Samples.line(Samples.weather()))
+        .replace("\"city\":{\"type\":\"string\"}", "\"city\":{\"type\":\"number\"}");
+
+    IndexEntry.Broken entry = broken(read(line).get(0));
+
+    assertEquals(DiagnosticCode.DIGEST_MISMATCH, entry.code());
+  }
+
+  @Test
+  void aDescriptorWrittenWithOtherKeyOrderAndSpacingHashesAsItsCanonicalText() throws Exception {
+    IndexLine weather = Samples.line(Samples.weather());
+    String canonical = CanonicalJson.write(Samples.weather());
+    String reordered = CanonicalJson.MAPPER.writerWithDefaultPrettyPrinter()
+        .writeValueAsString(CanonicalJson.MAPPER.valueToTree(Samples.weather()));
+    String line = IndexFile.writeLine(weather).replace(canonical, reordered.replace("\n", " "));
+
+    IndexEntry.Valid entry = assertInstanceOf(IndexEntry.Valid.class, read(line).get(0));
+
+    assertEquals(weather.digest(), entry.line().digest());
+    assertEquals(weather, entry.line());
+  }
+
+  @Test
+  void theSameBadVersionOnTwoLinesIsReportedOnEachNamingItsOwnFeature() {
+    FeatureDescriptor a = new FeatureDescriptor("alpha", "A", "v1.0.0", "", RuntimeKind.JVM_PLUGIN,
+        "acme.A", List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    FeatureDescriptor b = new FeatureDescriptor("beta", "B", "v1.0.0", "", RuntimeKind.JVM_PLUGIN,
+        "acme.B", List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+    List<IndexEntry> entries = read(IndexFile.write(List.of(Samples.line(a), Samples.line(b))));
+
+    assertTrue(broken(entries.get(0)).message().contains("version of feature alpha \"v1.0.0\" is not a SemVer"),
+        entries.get(0).toString());
+    assertTrue(broken(entries.get(1)).message().contains("version of feature beta \"v1.0.0\" is not a SemVer"),
+        entries.get(1).toString());
+  }
 }

@@ -13,6 +13,7 @@ import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.feature.testing.Indexes;
 import dev.yoi.pod.Pod;
+import dev.yoi.pod.tool.ToolResult;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class DryRunTest {
   @TempDir Path dir;
 
   @Test
-  void aToolWhoseSchemaThePodCannotCompileFailsTheDryRunAsItFailsTheStart() throws IOException {
+  void aToolWhoseSchemaThePodCannotCompileInstallsAndItsCallsAreErrorResults() throws IOException {
     FeatureDescriptor descriptor = CanonicalJson.toDescriptor(CanonicalJson.parse(DESCRIPTOR_JSON));
     Path module = Indexes.dirWithText(dir, "bad", IndexFile.write(List.of(
         IndexLine.of("test", "dry.bad.BadFeature_FeatureDescriptor", descriptor))));
@@ -70,14 +71,26 @@ class DryRunTest {
         DESCRIPTOR_CLASS.formatted(CanonicalJson.MAPPER.writeValueAsString(DESCRIPTOR_JSON))));
     try (URLClassLoader loader = FeatureCompiler.loader(module)) {
       FeatureReport started;
+      ToolResult first;
+      ToolResult second;
+      List<Diagnostic> published;
       try (Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).build()) {
         started = pod.start().feature("builtin:bad").orElseThrow();
+        first = pod.callTool("Echo", "{}");
+        second = pod.callTool("Echo", "{}");
+        published = pod.diagnostics().stream().filter(d -> d.code().equals("yoi/tool-failed")).toList();
       }
       FeatureReport dry = FeatureRegistry.dryRun(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
           Enablement.defaults(), AuthorityPolicy.grantRequested()).feature("builtin:bad").orElseThrow();
 
-      assertFalse(started.installed(), started.toString());
-      assertTrue(started.hasDiagnostic("yoi/install-failed"), started.toString());
+      // The schema is compiled on the tool's first call (a start does not compile schemas of
+      // tools that may never be called): the call is the error result, with one diagnostic.
+      assertTrue(started.installed(), started.toString());
+      assertTrue(first.isError());
+      assertTrue(first.text().contains("its input schema does not compile"), first.text());
+      assertEquals(first, second);
+      assertEquals(1, published.size(), published.toString());
+      assertEquals("builtin:bad", published.get(0).featureId());
       assertEquals(started, dry);
     }
   }

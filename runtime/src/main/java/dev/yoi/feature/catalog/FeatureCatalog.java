@@ -5,6 +5,7 @@ import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.IndexEntry;
 import dev.yoi.descriptor.IndexFile;
 import dev.yoi.descriptor.IndexLine;
+import dev.yoi.descriptor.VersionChecks;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.Severity;
 import dev.yoi.feature.report.Diagnostics;
@@ -82,6 +83,7 @@ public final class FeatureCatalog {
     List<CatalogEntry> entries = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     SortedSet<String> brokenIds = new TreeSet<>();
+    VersionChecks versions = new VersionChecks();
     for (FeatureLoader loader : loaders) {
       List<URL> indexes;
       try {
@@ -94,7 +96,7 @@ public final class FeatureCatalog {
         continue;
       }
       for (URL url : indexes) {
-        readIndex(loader, url, entries, diagnostics, brokenIds);
+        readIndex(loader, url, entries, diagnostics, brokenIds, versions);
       }
     }
     return new FeatureCatalog(loaders, entries, diagnostics, brokenIds);
@@ -107,7 +109,7 @@ public final class FeatureCatalog {
 
   private static void readIndex(
       FeatureLoader loader, URL url, List<CatalogEntry> entries, List<Diagnostic> diagnostics,
-      SortedSet<String> brokenIds) {
+      SortedSet<String> brokenIds, VersionChecks versions) {
     String location = url.toExternalForm();
     byte[] bytes;
     try {
@@ -118,7 +120,7 @@ public final class FeatureCatalog {
               + " loaded; check that the jar or directory is readable and not truncated."));
       return;
     }
-    for (IndexEntry entry : IndexFile.read(location, bytes)) {
+    for (IndexEntry entry : IndexFile.read(location, bytes, versions)) {
       if (entry instanceof IndexEntry.Valid valid) {
         IndexLine line = valid.line();
         entries.add(new CatalogEntry(loader.source().qualify(line.slug()), loader, location,

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Tools are compiled into a
- * tool registry of their own, exactly as the Pod compiles them (schemas, decoders), so a tool the
- * Pod would refuse fails the dry run too; commits are collected so the caller can see what would
- * have been installed; notifications and alerts are dropped; state stores live in memory; secrets
+ * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Tools go into a tool
+ * registry of their own, exactly as the Pod takes them (neither compiles schemas: that happens on
+ * a tool's first call), so a tool the Pod would refuse fails the dry run too; commits are
+ * collected so the caller can see what would have been installed; notifications and alerts are dropped; state stores live in memory; secrets
  * resolve to nothing; the manifest has no rules. No task is started.
  */
 public final class DryRunSurfaces implements HostSurfaces {
@@ -84,7 +84,7 @@ public final class DryRunSurfaces implements HostSurfaces {
 
   @Override
   public synchronized void commit(FeatureContributions contributions) {
-    tools.commit(contributions); // compiles each schema; throws as the Pod's commit would
+    tools.commit(contributions); // throws as the Pod's commit would
     committed.add(contributions);
   }
 

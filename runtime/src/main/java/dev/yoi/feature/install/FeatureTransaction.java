@@ -109,8 +109,7 @@ final class FeatureTransaction {
       host.commit(contributions);
     } catch (RuntimeException e) {
       channels.rollback();
-      // E.g. a tool schema that does not compile: the processor never derives one, but a descriptor
-      // class written by other means can carry it.
+      // E.g. a tool name committed by another feature since staging, or a sealed registry.
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " passed every"
           + " registration check, but the Pod could not take its contributions: " + describe(e)
           + ". Nothing it registered was kept."));

@@ -37,6 +37,8 @@ public final class ServiceResolver {
   private final Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
   private final Map<String, List<Requirement>> requirements = new TreeMap<>();
   private final List<Diagnostic> reportDiagnostics = new ArrayList<>();
+  /** Version-in-range verdicts by "version range": consumers of one provider repeat them. */
+  private final Map<String, Boolean> inRange = new HashMap<>();
 
   private ServiceResolver(List<ServiceNode> all) {
     for (ServiceNode node : all) {
@@ -154,7 +156,7 @@ public final class ServiceResolver {
           "it requires service " + required.id() + " as a type no provider offers (yoi/missing-service)");
       return;
     }
-    if (!Names.satisfies(service.version(), required.version())) {
+    if (!satisfies(service.version(), required.version())) {
       requirement.status = Status.VERSION_MISMATCH;
       fail(consumer, requirement, DiagnosticCode.SERVICE_VERSION, DiagnosticCode.SERVICE_VERSION,
           "feature " + id + " requires service " + required.id() + " in range " + required.version()
@@ -443,5 +445,10 @@ public final class ServiceResolver {
     }
 
     private record Frame(String node, Iterator<String> successors) {}
+  }
+
+  /** {@link Names#satisfies}, each pair checked once (semver4j parses both strings each time). */
+  private boolean satisfies(String version, String range) {
+    return inRange.computeIfAbsent(version + ' ' + range, key -> Names.satisfies(version, range));
   }
 }

@@ -3,26 +3,26 @@ package dev.yoi.pod.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.networknt.schema.Schema;
 import dev.yoi.feature.install.FeatureContributions;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
- * A committed tool with what each call needs: the schema, compiled when the tool is staged, and
- * the decoder, built on the first call that decodes, with the input class loaded then (loading and
- * introspecting every input record is a cost a Pod with thousands of tools should not pay at start
- * for tools never called).
+ * A committed tool with what each call needs: the schema, compiled on the first call, and the
+ * decoder, built on the first call that decodes, with the input class loaded then (compiling every
+ * schema, and loading and introspecting every input record, is a cost a Pod with thousands of tools
+ * should not pay at start for tools never called).
  */
 final class RegisteredTool {
   private final ToolDefinition definition;
   private final Tool<Object> tool;
   private final FeatureContributions.ToolEntry entry;
-  private final Schema schema;
-  private final ObjectMapper mapper;
+  private final InputSchema schema;
+  private final Supplier<ObjectMapper> mapper;
   private volatile ObjectReader decoder;
 
   RegisteredTool(ToolDefinition definition, Tool<Object> tool, FeatureContributions.ToolEntry entry,
-      Schema schema, ObjectMapper mapper) {
+      InputSchema schema, Supplier<ObjectMapper> mapper) {
     this.definition = definition;
     this.tool = tool;
     this.entry = entry;
@@ -48,7 +48,7 @@ final class RegisteredTool {
     return entry.inputTypeName();
   }
 
-  Schema schema() {
+  InputSchema schema() {
     return schema;
   }
 
@@ -68,7 +68,7 @@ final class RegisteredTool {
       if (JsonNode.class.isAssignableFrom(type)) {
         return input;
       }
-      reader = mapper.readerFor(type); // racing threads build equal readers; either is kept
+      reader = mapper.get().readerFor(type); // racing threads build equal readers; either is kept
       decoder = reader;
     }
     return reader.readValue(input);

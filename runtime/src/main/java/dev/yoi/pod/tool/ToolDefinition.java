@@ -19,6 +19,11 @@ public record ToolDefinition(String name, String description, JsonNode inputSche
     Objects.requireNonNull(featureId, "featureId");
   }
 
+  /** The schema itself, for the registry to compile; never handed out of this package. */
+  JsonNode schemaTree() {
+    return inputSchema;
+  }
+
   /** A defensive copy: {@link JsonNode} trees are mutable. */
   @Override
   public JsonNode inputSchema() {

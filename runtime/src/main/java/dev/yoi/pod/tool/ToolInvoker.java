@@ -11,7 +11,6 @@ import dev.yoi.pod.hook.PreToolCallDecision;
 import dev.yoi.pod.hook.ToolCallView;
 import dev.yoi.pod.notify.Alerts;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -136,7 +135,15 @@ public final class ToolInvoker {
       return ToolResult.error("input for tool \"" + tool.name() + "\" is not valid JSON ("
           + firstLine(e.getMessage()) + "); send one JSON object that matches the tool's input schema");
     }
-    List<com.networknt.schema.Error> violations = tool.schema().validate(input);
+    InputSchema.Outcome schema = tool.schema().compiled();
+    if (schema instanceof InputSchema.Broken broken) {
+      if (tool.schema().reportBroken()) {
+        reportBrokenSchema(tool, broken);
+      }
+      return ToolResult.error("tool \"" + tool.name() + "\" cannot be called: its input schema does not"
+          + " compile (" + broken.why() + ")");
+    }
+    List<String> violations = ((InputSchema.Ready) schema).violations(input);
     if (!violations.isEmpty()) {
       return ToolResult.error(describeViolations(tool, violations));
     }
@@ -180,18 +187,22 @@ public final class ToolInvoker {
     return "unknown tool \"" + name + "\"; the tools are: " + listed + more;
   }
 
-  private static String describeViolations(RegisteredTool tool, List<com.networknt.schema.Error> violations) {
+  private static String describeViolations(RegisteredTool tool, List<String> violations) {
     StringBuilder text = new StringBuilder("input for tool \"").append(tool.name())
         .append("\" does not match its schema (").append(violations.size())
         .append(violations.size() == 1 ? " problem" : " problems").append("):");
-    violations.stream()
-        .map(v -> {
-          String at = v.getInstanceLocation() == null ? "" : v.getInstanceLocation().toString();
-          return (at.isEmpty() ? "(root)" : at) + ": " + v.getMessage();
-        })
-        .sorted(Comparator.naturalOrder())
-        .forEach(line -> text.append("\n- ").append(line));
+    violations.forEach(line -> text.append("\n- ").append(line));
     return text.toString();
+  }
+
+  /** Once per tool: the schema stays broken, and every later call gets the same error result. */
+  private void reportBrokenSchema(RegisteredTool tool, InputSchema.Broken broken) {
+    diagnostics.accept(Diagnostics.error(DiagnosticCode.TOOL_FAILED, tool.featureId(),
+        "tool \"" + tool.name() + "\" of feature " + tool.featureId() + " was expected to have an input"
+            + " schema the host can compile, but it does not compile (" + broken.why() + "); every call"
+            + " gets an error result. The processor never derives such a schema: rebuild the feature"
+            + " with the Yoi processor, or disable feature " + tool.featureId()
+            + " in the Pod manifest (features.disable)."));
   }
 
   private void report(RegisteredTool tool, ToolCallView call, String found) {

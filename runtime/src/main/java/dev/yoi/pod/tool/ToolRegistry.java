@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.yoi.feature.install.FeatureContributions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,17 +14,17 @@ import java.util.Optional;
 
 /**
  * The Pod's tools by model-visible name: O(1) lookup, definitions listed sorted by name. Each
- * tool's input schema is compiled once, when the tool is staged; its decoder is built on the first
- * call that decodes. Readers on any thread see an immutable snapshot that holds whole commits
+ * tool's input schema is compiled once, on the tool's first call (a schema that does not compile
+ * is an error result for every call, reported once); its decoder is built on the first call that
+ * decodes. Readers on any thread see an immutable snapshot that holds whole commits
  * only; a commit adds to the registry in time proportional to its own tools and the next read
  * builds a new snapshot, so installing N features costs O(N), not O(N²). After {@link #seal()}
  * the snapshot never changes.
  */
 public final class ToolRegistry {
-  private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-  private final ObjectMapper mapper = new ObjectMapper()
-      .registerModule(new Jdk8Module())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private final InputSchema.Compiler schemas = new InputSchema.Compiler();
+  /** Built with the first call: registering modules loads classes a start need not load. */
+  private volatile ObjectMapper mapper;
   /** Every committed tool; guarded by {@code this}. */
   private final Map<String, RegisteredTool> committed = new HashMap<>();
   /** What readers see; null when a commit made it stale (rebuilt by the next read). */
@@ -89,9 +86,9 @@ public final class ToolRegistry {
   }
 
   /**
-   * Compiles one feature's tools without making them visible.
+   * Checks one feature's tools without making them visible.
    *
-   * @throws IllegalArgumentException if a schema does not compile, a tool's name is taken, or an
+   * @throws IllegalArgumentException if a tool's name is taken, or an
    *     entry has no tool
    * @throws IllegalStateException after {@link #seal()}
    */
@@ -113,7 +110,7 @@ public final class ToolRegistry {
     return new Staged(contributions.featureId(), List.copyOf(staged));
   }
 
-  /** Compiles and adds one feature's tools, all or none. */
+  /** Checks and adds one feature's tools, all or none. */
   public void commit(FeatureContributions contributions) {
     stage(contributions).commit();
   }
@@ -169,7 +166,18 @@ public final class ToolRegistry {
   }
 
   ObjectMapper mapper() {
-    return mapper;
+    ObjectMapper current = mapper;
+    if (current == null) {
+      synchronized (this) {
+        if (mapper == null) {
+          mapper = new ObjectMapper()
+              .registerModule(new Jdk8Module())
+              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        }
+        current = mapper;
+      }
+    }
+    return current;
   }
 
   @SuppressWarnings("unchecked")
@@ -179,19 +187,11 @@ public final class ToolRegistry {
       throw new IllegalArgumentException("tool \"" + name + "\" of feature " + entry.featureId()
           + " has no implementation or input type");
     }
-    JsonNode schemaNode = entry.descriptor().inputSchema();
-    Schema schema;
-    try {
-      schema = schemas.getSchema(schemaNode);
-      schema.initializeValidators();
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("tool \"" + name + "\" of feature " + entry.featureId()
-          + ": its input schema does not compile (" + e.getMessage() + "); rebuild the feature"
-          + " with the Yoi processor, which derives the schema", e);
-    }
-    ToolDefinition definition =
-        new ToolDefinition(name, entry.descriptor().description(), schemaNode, entry.featureId());
-    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry, schema, mapper);
+    ToolDefinition definition = new ToolDefinition(
+        name, entry.descriptor().description(), entry.descriptor().inputSchema(), entry.featureId());
+    // The definition holds its own copy of the schema tree: compile that one, not a second copy.
+    InputSchema schema = new InputSchema(definition.schemaTree(), schemas);
+    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry, schema, this::mapper);
   }
 
   private void checkOpen(String featureId) {

@@ -2,6 +2,7 @@ package dev.yoi.pod.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,6 +112,47 @@ class ToolInvokerTest {
     assertTrue(result.text().contains("'town'"), result.text());
     assertTrue(result.text().contains("/days"), result.text());
     assertEquals(List.of(), received);
+  }
+
+  static final String UNCOMPILABLE_SCHEMA =
+      "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/nowhere\"}}}";
+
+  @Test
+  void aToolWhoseSchemaDoesNotCompileIsCommittedAndEveryCallIsAnErrorResultReportedOnce() {
+    List<JsonNode> ran = new ArrayList<>();
+    tools.commit(Contributions.of("user:broken")
+        .tool("Broken", UNCOMPILABLE_SCHEMA, JsonNode.class, (input, context) -> {
+          ran.add(input);
+          return ToolResult.text("ran");
+        })
+        .build());
+
+    ToolResult first = invoker.call("Broken", "{\"a\":1}");
+    ToolResult second = invoker.call("Broken", "{\"a\":1}");
+
+    assertTrue(first.isError());
+    assertTrue(first.text().startsWith("tool \"Broken\" cannot be called: its input schema does not compile ("),
+        first.text());
+    assertEquals(first, second);
+    assertEquals(List.of(), ran);
+    assertEquals(1, diagnostics.size(), diagnostics.toString());
+    assertEquals("yoi/tool-failed", diagnostics.get(0).code());
+    assertEquals("user:broken", diagnostics.get(0).featureId());
+    assertTrue(diagnostics.get(0).message().contains("does not compile"), diagnostics.get(0).message());
+    assertEquals(4, history.size(), "each call still gets its one result");
+  }
+
+  @Test
+  void aSchemaIsCompiledOnTheFirstCallAndTheSecondCallUsesIt() {
+    RegisteredTool tool = tools.lookup("Forecast");
+
+    invoker.call("Forecast", "{\"city\":\"Oslo\"}");
+    InputSchema.Outcome compiled = tool.schema().compiled();
+    ToolResult second = invoker.call("Forecast", "{\"days\":0}");
+
+    assertTrue(compiled instanceof InputSchema.Ready, compiled.toString());
+    assertSame(compiled, tool.schema().compiled());
+    assertTrue(second.text().contains("required property 'city' not found"), second.text());
   }
 
   @Test

@@ -1,0 +1,149 @@
+package dev.yoi.descriptor;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Writes a descriptor's canonical JSON straight from the records, through the same Jackson
+ * generator (so the same escaping and number text) that {@code MAPPER.writeValueAsString} of the
+ * sorted tree uses, without building the bean tree and its sorted copy first: that detour was most
+ * of the cost of checking an index line's digest. Keys are written in sorted order by hand; a test
+ * compares the output with the tree route for every record component, so a component added to a
+ * record and not written here fails the build instead of escaping the digest.
+ */
+final class CanonicalWriter {
+  private final JsonGenerator out;
+
+  private CanonicalWriter(JsonGenerator out) {
+    this.out = out;
+  }
+
+  static String write(FeatureDescriptor d) {
+    StringWriter text = new StringWriter(2048);
+    try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(text)) {
+      new CanonicalWriter(generator).descriptor(d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  private void descriptor(FeatureDescriptor d) throws IOException {
+    out.writeStartObject();
+    out.writeArrayFieldStart("authorities");
+    for (AuthorityRequest a : d.authorities()) {
+      out.writeStartObject();
+      out.writeStringField("kind", a.kind().name());
+      out.writeBooleanField("optional", a.optional());
+      out.writeStringField("reason", a.reason());
+      out.writeStringField("scope", a.scope());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeArrayFieldStart("backgroundTasks");
+    for (TaskDescriptor t : d.backgroundTasks()) {
+      out.writeStartObject();
+      out.writeStringField("className", t.className());
+      out.writeStringField("description", t.description());
+      out.writeStringField("every", t.every());
+      out.writeStringField("name", t.name());
+      out.writeStringField("restart", t.restart().name());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeStringField("description", d.description());
+    out.writeStringField("featureClass", d.featureClass());
+    out.writeArrayFieldStart("hooks");
+    for (HookDescriptor h : d.hooks()) {
+      out.writeStartObject();
+      out.writeStringField("className", h.className());
+      out.writeStringField("name", h.name());
+      out.writeNumberField("order", h.order());
+      out.writeStringField("point", h.point().wireName());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeStringField("name", d.name());
+    out.writeArrayFieldStart("providedServices");
+    for (ProvidedService p : d.providedServices()) {
+      out.writeStartObject();
+      out.writeStringField("className", p.className());
+      out.writeStringField("id", p.id());
+      out.writeBooleanField("privileged", p.privileged());
+      out.writeStringField("type", p.type());
+      out.writeStringField("version", p.version());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeArrayFieldStart("requiredServices");
+    for (RequiredService r : d.requiredServices()) {
+      out.writeStartObject();
+      out.writeStringField("id", r.id());
+      out.writeBooleanField("optional", r.optional());
+      out.writeStringField("reason", r.reason());
+      out.writeStringField("type", r.type());
+      out.writeStringField("version", r.version());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeStringField("runtime", d.runtime().wireName());
+    out.writeStringField("slug", d.slug());
+    out.writeArrayFieldStart("tools");
+    for (ToolDescriptor t : d.tools()) {
+      out.writeStartObject();
+      out.writeStringField("className", t.className());
+      out.writeStringField("description", t.description());
+      out.writeFieldName("inputSchema");
+      node(t.schemaTree());
+      out.writeStringField("inputType", t.inputType());
+      out.writeStringField("name", t.name());
+      out.writeArrayFieldStart("requires");
+      for (var kind : t.requires()) {
+        out.writeString(kind.name());
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeStringField("version", d.version());
+    out.writeEndObject();
+  }
+
+  /** Any tree, object keys sorted at every level. */
+  private void node(JsonNode node) throws IOException {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>(node.size());
+      node.fieldNames().forEachRemaining(names::add);
+      names.sort(null);
+      out.writeStartObject();
+      for (String name : names) {
+        out.writeFieldName(name);
+        node(node.get(name));
+      }
+      out.writeEndObject();
+    } else if (node.isArray()) {
+      out.writeStartArray();
+      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+        node(it.next());
+      }
+      out.writeEndArray();
+    } else if (node.isTextual()) {
+      out.writeString(node.textValue());
+    } else if (node.isBoolean()) {
+      out.writeBoolean(node.booleanValue());
+    } else if (node.isInt()) {
+      out.writeNumber(node.intValue());
+    } else if (node.isLong()) {
+      out.writeNumber(node.longValue());
+    } else {
+      // Other numbers, null, binary, POJOs: exactly as the mapper writes them.
+      CanonicalJson.MAPPER.writeTree(out, node);
+    }
+  }
+}
