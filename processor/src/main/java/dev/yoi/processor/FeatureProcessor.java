@@ -15,6 +15,7 @@ import dev.yoi.processor.check.OwnershipValidator;
 import dev.yoi.processor.check.RequestValidator;
 import dev.yoi.processor.check.TypeChecks;
 import dev.yoi.processor.check.UndeclaredValidator;
+import dev.yoi.processor.marker.FeatureMarker;
 import dev.yoi.processor.marker.MarkerReader;
 import dev.yoi.processor.model.AnnotationReader;
 import dev.yoi.processor.model.Contribution;
@@ -53,7 +54,8 @@ import javax.lang.model.util.Elements;
 /**
  * The Yoi annotation processor. Gathers {@code @Feature} classes and their contributions across
  * rounds into sorted maps; in the round a feature is complete, validates it (one validator per
- * family of codes) and generates its {@code X_FeatureDescriptor} and classpath marker; writes the
+ * family of codes) and generates its {@code X_FeatureDescriptor}; writes one classpath marker per
+ * round that generated features, and the
  * module's {@code META-INF/yoi/features.jsonl} once, when processing is over. Any exception or
  * error of its own (or of javac under it), except a {@link VirtualMachineError} other than a stack
  * overflow, becomes a {@code [yoi/internal-error]} on the element being processed.
@@ -253,16 +255,38 @@ public final class FeatureProcessor extends AbstractProcessor {
       }
     }
     duplicates.register(ready);
+    RoundMarker marker = new RoundMarker();
     for (FeatureModel model : ready) {
       TypeElement element = model.feature().element();
       finish(element.getQualifiedName().toString());
       try {
-        validateAndGenerate(model);
+        validateAndGenerate(model, marker);
       } catch (Throwable e) {
         rethrowIfFatal(e);
         reporter.error(DiagnosticCode.INTERNAL_ERROR,
             internalError(element.getQualifiedName().toString(), e), element);
       }
+    }
+    writeMarker(marker);
+  }
+
+  /** The features generated in one round, for its one marker class. */
+  private static final class RoundMarker {
+    final List<FeatureMarker> features = new ArrayList<>();
+    final List<Element> originating = new ArrayList<>();
+  }
+
+  private void writeMarker(RoundMarker marker) {
+    if (marker.features.isEmpty()) {
+      return;
+    }
+    try {
+      generator.writeMarker(module, marker.features, marker.originating);
+    } catch (IOException e) {
+      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the classpath marker of "
+          + marker.features.size() + " feature(s) (" + marker.features.get(0).featureClass()
+          + ", ..): " + e.getMessage() + ". Check that the generated sources directory is writable.",
+          marker.originating.get(0));
     }
   }
 
@@ -332,7 +356,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     return new FeatureModel(ModelReader.feature(element), sorted, inputs);
   }
 
-  private void validateAndGenerate(FeatureModel model) {
+  private void validateAndGenerate(FeatureModel model, RoundMarker marker) {
     int before = reporter.errorCount();
     for (FeatureValidator validator : validators) {
       validator.validate(model);
@@ -346,8 +370,11 @@ public final class FeatureProcessor extends AbstractProcessor {
     sources.add(f.element());
     model.contributions().forEach(c -> sources.add(c.element()));
     try {
-      lines.put(f.element().getQualifiedName().toString(), generator.generate(f.element(),
-          assembler.assemble(model, version, runtime), module, sources));
+      FeatureGenerator.Generated generated = generator.generate(f.element(),
+          assembler.assemble(model, version, runtime), module, sources);
+      lines.put(f.element().getQualifiedName().toString(), generated.line());
+      marker.features.add(generated.marker());
+      marker.originating.addAll(sources);
     } catch (IOException e) {
       reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the generated sources of"
           + " feature " + f.slug() + ": " + e.getMessage(), f.element());

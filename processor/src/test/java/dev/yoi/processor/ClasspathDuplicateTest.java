@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,6 +136,105 @@ class ClasspathDuplicateTest {
   }
 
   @Test
+  void oneMarkerHoldsEveryFeatureOfTheRoundAndEachIsCheckedAgainst() {
+    compileModuleA(java("com.acme.a.Radar", """
+        @Feature(id = "radar", name = "Radar")
+        public class Radar implements FeatureModule {
+          public void install(InstallContext context) {}
+          @ToolContribution(name = "Sweep", description = "d")
+          public static class Sweep implements Tool<JsonNode> {
+            public ToolResult call(JsonNode in, ToolContext ctx) { return ToolResult.text(""); }
+          }
+        }
+        """));
+    assertTrue(markerClasses(moduleA).get(0).startsWith("Features_"), markerClasses(moduleA).toString());
+    JavaFileObject b = java("com.acme.b.Both", """
+        @Feature(id = "both", name = "Both")
+        public class Both implements FeatureModule {
+          public void install(InstallContext context) {}
+          @ToolContribution(description = "d",
+              name = "Sweep")
+          public static class MySweep implements Tool<JsonNode> {
+            public ToolResult call(JsonNode in, ToolContext ctx) { return ToolResult.text(""); }
+          }
+          @ProvidesService(version = "1.0.0", type = Runnable.class,
+              id = "cache")
+          public static class C implements Runnable { public void run() {} }
+        }
+        """);
+    Compilation c = compileModuleB(b);
+    assertThat(c).hadErrorContaining("[yoi/duplicate-contribution] tool \"Sweep\" is contributed twice")
+        .inFile(b).onLineContaining("name = \"Sweep\"");
+    assertThat(c).hadErrorContaining(
+        "    both                 com.acme.b.Both.MySweep\n"
+            + "    radar                com.acme.a.Radar.Sweep  (on the classpath, module module-a)");
+    assertThat(c).hadErrorContaining("[yoi/duplicate-contribution] service \"cache\" is provided twice")
+        .inFile(b).onLineContaining("id = \"cache\"");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void aMarkerOfTheOldOneClassPerFeatureFormatIsSkipped() {
+    Compilation old = javac().withOptions("-proc:none").compile(JavaFileObjects.forSourceString(
+        "dev.yoi.markers.Feature_com_acme_a_Weather", """
+        package dev.yoi.markers;
+        public final class Feature_com_acme_a_Weather {
+          public static final int FORMAT = 1;
+          public static final String SLUG = "weather";
+          public static final String FEATURE_CLASS = "com.acme.a.Weather";
+          public static final String MODULE = "module-a";
+          public static final String TOOLS = "Forecast com.acme.a.Weather$Forecast";
+          public static final String SERVICES = "";
+        }
+        """));
+    assertThat(old).succeeded();
+    copyClassOutput(old);
+    JavaFileObject b = java("com.acme.b.Weather2", """
+        @Feature(id = "weather", name = "Weather 2")
+        public class Weather2 implements FeatureModule {
+          public void install(InstallContext context) {}
+        }
+        """);
+    assertThat(compileModuleB(b)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void theModulesOwnMarkerInItsOutputDirectoryIsSkipped() throws IOException {
+    // Built twice into one directory, the second time with a tool moved to another feature: the
+    // first build's marker (in the output, on the classpath) lists it under the old feature.
+    Path out = Files.createDirectories(moduleA.resolve("out"));
+    Path first = writeSource(moduleA.resolve("src1"), "com/acme/a/One.java", """
+        package com.acme.a;
+        import dev.yoi.feature.annotation.*;
+        @Feature(id = "one", name = "One")
+        public class One implements dev.yoi.feature.FeatureModule {
+          public void install(dev.yoi.feature.InstallContext context) {}
+          @ToolContribution(name = "Moved", description = "d")
+          public static class T implements dev.yoi.pod.tool.Tool<com.fasterxml.jackson.databind.JsonNode> {
+            public dev.yoi.pod.tool.ToolResult call(com.fasterxml.jackson.databind.JsonNode in,
+                dev.yoi.pod.tool.ToolContext ctx) { return dev.yoi.pod.tool.ToolResult.text(""); }
+          }
+        }
+        """);
+    assertEquals("", javacInto(out, first));
+    Path second = writeSource(moduleA.resolve("src2"), "com/acme/a/Two.java", """
+        package com.acme.a;
+        import dev.yoi.feature.annotation.*;
+        @Feature(id = "two", name = "Two")
+        public class Two implements dev.yoi.feature.FeatureModule {
+          public void install(dev.yoi.feature.InstallContext context) {}
+          @ToolContribution(name = "Moved", description = "d")
+          public static class T implements dev.yoi.pod.tool.Tool<com.fasterxml.jackson.databind.JsonNode> {
+            public dev.yoi.pod.tool.ToolResult call(com.fasterxml.jackson.databind.JsonNode in,
+                dev.yoi.pod.tool.ToolContext ctx) { return dev.yoi.pod.tool.ToolResult.text(""); }
+          }
+        }
+        """);
+    assertEquals("", javacInto(out, second));
+    assertEquals(2, markerClasses(out).size(), "each build's feature set has its own marker");
+  }
+
+  @Test
   void recompilingIntoTheSameOutputDirectoryIsNotADuplicate() throws IOException {
     // A build without "clean": the module's own earlier output is on its classpath.
     Path out = Files.createDirectories(moduleA.resolve("out"));
@@ -158,12 +258,20 @@ class ClasspathDuplicateTest {
     assertTrue(Files.readString(out.resolve("META-INF/yoi/features.jsonl")).contains("com.acme.a.New"));
   }
 
-  private void compileModuleA() {
+  private void compileModuleA(JavaFileObject... more) {
+    List<JavaFileObject> sources = new ArrayList<>(List.of(WEATHER));
+    sources.addAll(List.of(more));
     Compilation a = javac().withProcessors(new FeatureProcessor())
         .withOptions("-Ayoi.version=1.0.0", "-Ayoi.module=module-a")
-        .compile(WEATHER);
+        .compile(sources);
     assertThat(a).succeededWithoutWarnings();
-    for (JavaFileObject file : a.generatedFiles()) {
+    copyClassOutput(a);
+    assertEquals(1, markerClasses(moduleA).size(), "module A's one marker: " + markerClasses(moduleA));
+  }
+
+  /** Copies a compilation's class files and index into module A's directory. */
+  private void copyClassOutput(Compilation compilation) {
+    for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS && !file.getName().endsWith(".jsonl")) {
         continue;
       }
@@ -176,8 +284,14 @@ class ClasspathDuplicateTest {
         throw new UncheckedIOException(e);
       }
     }
-    assertTrue(Files.exists(moduleA.resolve("dev/yoi/markers/Feature_com_acme_a_Weather.class")),
-        "module A's marker was not written");
+  }
+
+  private static List<String> markerClasses(Path classes) {
+    try (var files = Files.list(classes.resolve("dev/yoi/markers"))) {
+      return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".class")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Compilation compileModuleB(JavaFileObject... sources) {

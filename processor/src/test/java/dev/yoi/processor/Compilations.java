@@ -83,6 +83,18 @@ public final class Compilations {
         .orElseThrow(() -> new AssertionError(qualifiedName + " not generated: " + compilation.diagnostics())));
   }
 
+  /** The generated marker sources (package {@code dev.yoi.markers}), by file name. */
+  static List<JavaFileObject> markerSources(Compilation compilation) {
+    List<JavaFileObject> out = new ArrayList<>();
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      if (file.toUri().getPath().contains("/dev/yoi/markers/")) {
+        out.add(file);
+      }
+    }
+    out.sort(java.util.Comparator.comparing(f -> f.toUri().getPath()));
+    return out;
+  }
+
   public static String text(JavaFileObject file) {
     try {
       return file.getCharContent(true).toString();

@@ -75,7 +75,7 @@ class DeterminismTest {
         throw new UncheckedIOException(e);
       }
     }
-    assertEquals(7, out.size(), "3 descriptors, 3 markers and the index: " + out.keySet());
+    assertEquals(5, out.size(), "3 descriptors, 1 marker and the index: " + out.keySet());
     return out;
   }
 }

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +39,9 @@ class GoldenTest {
   void markerSourceOfAFeatureMatchesTheGoldenFile() {
     Compilation compilation = Compilations.compile(Compilations.weather());
     assertThat(compilation).succeededWithoutWarnings();
-    assertGolden("Feature_com_acme_weather_WeatherFeature.java.txt", Compilations.generatedSource(
-        compilation, "dev.yoi.markers.Feature_com_acme_weather_WeatherFeature"));
+    List<JavaFileObject> markers = Compilations.markerSources(compilation);
+    assertEquals(1, markers.size(), "one marker for the round: " + markers);
+    assertGolden("weather.marker.java.txt", Compilations.text(markers.get(0)));
   }
 
   static void assertGolden(String name, String actual) {

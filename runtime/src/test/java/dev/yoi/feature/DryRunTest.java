@@ -50,11 +50,10 @@ class DryRunTest {
       package dry.bad;
       import dev.yoi.descriptor.CanonicalJson;
       import dev.yoi.descriptor.Digests;
-      import dev.yoi.descriptor.FeatureDescriptor;
       public final class BadFeature_FeatureDescriptor implements GeneratedFeature {
-        static final FeatureDescriptor DESCRIPTOR = CanonicalJson.toDescriptor(CanonicalJson.parse(%s));
-        public static final String DIGEST = Digests.of(DESCRIPTOR);
-        public FeatureDescriptor descriptor() { return DESCRIPTOR; }
+        static final String DESCRIPTOR_JSON = CanonicalJson.write(CanonicalJson.parse(%s));
+        public static final String DIGEST = Digests.ofCanonicalJson(DESCRIPTOR_JSON);
+        public String descriptorJson() { return DESCRIPTOR_JSON; }
         public String digest() { return DIGEST; }
         public FeatureModule create() { return new BadFeature(); }
       }

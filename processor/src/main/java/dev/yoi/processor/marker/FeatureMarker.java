@@ -1,12 +1,20 @@
 package dev.yoi.processor.marker;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a feature compiled elsewhere left on the classpath for later compilations to check
- * duplicates against: a small generated class in {@link #PACKAGE} whose compile-time constants name
- * the feature, its tools and its services. (Hilt's way: a package listing works across any number
- * of jars, where {@code Filer.getResource} sees only one index.)
+ * duplicates against. Each processing round that generates features writes one marker class in
+ * {@link #PACKAGE} whose compile-time constants name every feature of the round, its tools and its
+ * services. (Hilt's way: a package listing works across any number of jars, where
+ * {@code Filer.getResource} sees only one index. One class per round, not per feature: each
+ * generated source costs javac a Filer check, a parse and a re-entry in the next round.)
  *
  * @param module the {@code yoi.module} of the compilation that produced it
  * @param tools tool name and tool class, sorted by name
@@ -17,8 +25,13 @@ public record FeatureMarker(
 
   /** The one package every marker class is generated into. */
   public static final String PACKAGE = "dev.yoi.markers";
-  /** Bumped if the constants change shape; markers of another format are ignored. */
-  public static final int FORMAT = 1;
+  /**
+   * Bumped if the constants change shape; markers of another format are ignored. 1: one class per
+   * feature; 2: one class per round, one {@code FEATURE_<n>} constant per feature.
+   */
+  public static final int FORMAT = 2;
+  /** Prefix of the constants that each hold one feature, {@code FEATURE_0}, {@code FEATURE_1}.. */
+  static final String FEATURE_CONSTANT = "FEATURE_";
 
   public FeatureMarker {
     tools = List.copyOf(tools);
@@ -29,31 +42,58 @@ public record FeatureMarker(
   public record Entry(String name, String className) {}
 
   /**
-   * The marker class's simple name: the feature's binary name, escaped so that distinct names never
-   * collide ({@code _} becomes {@code _1}, {@code $} becomes {@code _2}, {@code .} becomes {@code _}).
+   * The marker class's simple name: {@code Features_} and 16 hex digits of SHA-256 over the module
+   * and its features' classes. Two modules never clash; a rebuild of the same features (a tool
+   * renamed, say) overwrites its marker instead of leaving a stale one beside it in the output.
    */
-  public static String simpleName(String featureBinaryName) {
-    StringBuilder out = new StringBuilder("Feature_");
-    for (char c : featureBinaryName.toCharArray()) {
-      switch (c) {
-        case '_' -> out.append("_1");
-        case '$' -> out.append("_2");
-        case '.' -> out.append('_');
-        default -> out.append(c);
-      }
+  public static String simpleName(String module, List<FeatureMarker> features) {
+    StringBuilder identity = new StringBuilder(module);
+    for (FeatureMarker f : features) {
+      identity.append('\n').append(f.featureClass());
     }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+      return "Features_" + HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /**
+   * The feature as one constant: {@code feature <slug> <class>}, then one {@code tool <name>
+   * <class>} or {@code service <id> <class>} line per contribution. Names and ids never hold
+   * spaces or line breaks (the name checks ran before any marker is written).
+   */
+  String encode() {
+    StringBuilder out = new StringBuilder("feature ").append(slug).append(' ').append(featureClass);
+    tools.forEach(t -> out.append("\ntool ").append(t.name()).append(' ').append(t.className()));
+    services.forEach(s -> out.append("\nservice ").append(s.name()).append(' ').append(s.className()));
     return out.toString();
   }
 
-  /** Entries as one constant string: one {@code name className} per line. */
-  static String join(List<Entry> entries) {
-    StringBuilder out = new StringBuilder();
-    for (Entry e : entries) {
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      out.append(e.name()).append(' ').append(e.className());
+  /** Reads {@link #encode()}'s text back; empty when any line does not read (no duplicate claimed). */
+  static Optional<FeatureMarker> decode(String module, String text) {
+    String[] lines = text.split("\n", -1);
+    String[] head = lines[0].split(" ", -1);
+    if (head.length != 3 || !head[0].equals("feature") || head[1].isEmpty() || head[2].isEmpty()) {
+      return Optional.empty();
     }
-    return out.toString();
+    List<Entry> tools = new ArrayList<>();
+    List<Entry> services = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] parts = lines[i].split(" ", -1);
+      if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
+        return Optional.empty();
+      }
+      switch (parts[0]) {
+        case "tool" -> tools.add(new Entry(parts[1], parts[2]));
+        case "service" -> services.add(new Entry(parts[1], parts[2]));
+        default -> {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(new FeatureMarker(head[1], head[2], module, tools, services));
   }
 }

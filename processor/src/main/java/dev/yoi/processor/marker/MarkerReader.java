@@ -3,7 +3,9 @@ package dev.yoi.processor.marker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -17,7 +19,8 @@ import javax.tools.StandardLocation;
 
 /**
  * Lists the features already on the compile classpath: one listing of {@link FeatureMarker#PACKAGE}
- * per compilation, constants read with {@link VariableElement#getConstantValue()}. Markers this
+ * per compilation, constants read with {@link VariableElement#getConstantValue()}, each marker
+ * class giving every feature of one round of another compilation. Markers this
  * module's own earlier builds left in its output directory are skipped (they are this module, not a
  * dependency), and so is anything that does not read as a current-format marker: when unsure, no
  * duplicate is claimed.
@@ -39,42 +42,40 @@ public final class MarkerReader {
     List<FeatureMarker> out = new ArrayList<>();
     for (Element member : pkg.getEnclosedElements()) {
       if (member instanceof TypeElement type && !inOwnOutput(type)) {
-        parse(type).ifPresent(out::add);
+        out.addAll(parse(type));
       }
     }
     return out;
   }
 
-  private Optional<FeatureMarker> parse(TypeElement type) {
-    if (!(constant(type, "FORMAT") instanceof Integer format) || format != FeatureMarker.FORMAT) {
-      return Optional.empty();
-    }
-    if (constant(type, "SLUG") instanceof String slug
-        && constant(type, "FEATURE_CLASS") instanceof String featureClass
-        && constant(type, "MODULE") instanceof String module
-        && constant(type, "TOOLS") instanceof String tools
-        && constant(type, "SERVICES") instanceof String services) {
-      return Optional.of(new FeatureMarker(slug, featureClass, module, entries(tools), entries(services)));
-    }
-    return Optional.empty();
-  }
-
-  private static Object constant(TypeElement type, String name) {
+  /**
+   * The features of one marker class, or none when any part of it does not read as the current
+   * format.
+   */
+  private List<FeatureMarker> parse(TypeElement type) {
+    Map<String, Object> constants = new HashMap<>();
     for (Element member : type.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().contentEquals(name)) {
-        return ((VariableElement) member).getConstantValue();
+      if (member.getKind() == ElementKind.FIELD) {
+        Object value = ((VariableElement) member).getConstantValue();
+        if (value != null) {
+          constants.put(member.getSimpleName().toString(), value);
+        }
       }
     }
-    return null;
-  }
-
-  private static List<FeatureMarker.Entry> entries(String joined) {
-    List<FeatureMarker.Entry> out = new ArrayList<>();
-    for (String line : joined.split("\n")) {
-      int space = line.indexOf(' ');
-      if (space > 0) {
-        out.add(new FeatureMarker.Entry(line.substring(0, space), line.substring(space + 1)));
+    if (!(constants.get("FORMAT") instanceof Integer format) || format != FeatureMarker.FORMAT
+        || !(constants.get("MODULE") instanceof String module)) {
+      return List.of();
+    }
+    List<FeatureMarker> out = new ArrayList<>();
+    for (int i = 0; constants.get(FeatureMarker.FEATURE_CONSTANT + i) != null; i++) {
+      if (!(constants.get(FeatureMarker.FEATURE_CONSTANT + i) instanceof String text)) {
+        return List.of();
       }
+      Optional<FeatureMarker> feature = FeatureMarker.decode(module, text);
+      if (feature.isEmpty()) {
+        return List.of();
+      }
+      out.add(feature.get());
     }
     return out;
   }

@@ -1,6 +1,6 @@
 package dev.yoi.processor.write;
 
-import com.squareup.javapoet.JavaFile;
+import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexLine;
@@ -14,8 +14,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Everything one valid feature produces: its descriptor class, its classpath marker, and the index
- * line the index writer collects. The digest is the descriptor module's {@link Digests}.
+ * Everything valid features produce: each one's descriptor class and index line, and one classpath
+ * marker per round. The digest is the descriptor module's {@link Digests}, over the very text the
+ * descriptor class holds.
  */
 public final class FeatureGenerator {
   private final Filer filer;
@@ -30,26 +31,36 @@ public final class FeatureGenerator {
     this.markers = new MarkerWriter(elements);
   }
 
+  /** What one feature produced: its index line and its entry in the round's marker. */
+  public record Generated(IndexLine line, FeatureMarker marker) {}
+
   /**
-   * Writes the feature's sources and returns its index line.
+   * Writes the feature's descriptor class.
    *
    * @param originating the feature and its contributions, for incremental builds
    */
-  public IndexLine generate(TypeElement feature, FeatureDescriptor descriptor, String module,
+  public Generated generate(TypeElement feature, FeatureDescriptor descriptor, String module,
       List<Element> originating) throws IOException {
-    String digest = Digests.of(descriptor);
-    write(descriptors.write(feature, descriptor, digest, originating));
+    String json = CanonicalJson.write(descriptor);
+    String digest = Digests.ofCanonicalJson(json);
+    descriptors.write(feature, descriptor, json, digest, originating).writeTo(filer);
     FeatureMarker marker = new FeatureMarker(descriptor.slug(),
         elements.getBinaryName(feature).toString(), module,
         descriptor.tools().stream().map(t -> new FeatureMarker.Entry(t.name(), t.className())).toList(),
         descriptor.providedServices().stream()
             .map(s -> new FeatureMarker.Entry(s.id(), s.className())).toList());
-    write(markers.write(marker, originating));
-    return new IndexLine(IndexLine.FORMAT, descriptor.slug(), module,
+    IndexLine line = new IndexLine(IndexLine.FORMAT, descriptor.slug(), module,
         DescriptorWriter.descriptorClass(feature).reflectionName(), digest, descriptor);
+    return new Generated(line, marker);
   }
 
-  private void write(JavaFile file) throws IOException {
-    file.writeTo(filer);
+  /**
+   * Writes the one marker class of a round's features.
+   *
+   * @param originating every element those features derive from
+   */
+  public void writeMarker(String module, List<FeatureMarker> features, List<Element> originating)
+      throws IOException {
+    markers.write(module, features, originating).writeTo(filer);
   }
 }

@@ -2,7 +2,6 @@ package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Digests;
-import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.catalog.CatalogEntry;
@@ -13,8 +12,10 @@ import java.util.Objects;
 
 /**
  * Loads a feature's generated descriptor class (never the feature class itself) and checks that
- * the three digests agree: the index line's, the class's {@code DIGEST}, and a recomputation over
- * the class's descriptor. {@code yoi verify} may use it too.
+ * the three digests agree: the index line's, the class's {@code DIGEST}, and SHA-256 recomputed over
+ * the class's {@code DESCRIPTOR_JSON} text. The catalog already proved that the line's descriptor
+ * canonicalises to the line's digest, so equal digests prove the class's text is that canonical
+ * descriptor: no JSON is parsed here. {@code yoi verify} may use it too.
  */
 public final class DescriptorClasses {
   private DescriptorClasses() {}
@@ -76,10 +77,7 @@ public final class DescriptorClasses {
     String recomputed;
     try {
       classDigest = generated.digest();
-      // The catalog already checked the line's digest against the line's descriptor: a class
-      // descriptor equal to it recomputes to the same digest, so only a different one is hashed.
-      FeatureDescriptor descriptor = generated.descriptor();
-      recomputed = entry.descriptor().equals(descriptor) ? entry.digest() : Digests.of(descriptor);
+      recomputed = Digests.ofCanonicalJson(generated.descriptorJson());
     } catch (RuntimeException | LinkageError e) {
       return failed(id, "its descriptor class " + name + where + " failed to give its descriptor: "
           + e + ". Rebuild the module.");
@@ -91,7 +89,7 @@ public final class DescriptorClasses {
               + Diagnostics.lines(java.util.List.of(
                   "the index line " + entry.where() + " says  " + lineDigest,
                   "the class " + name + " says  " + classDigest,
-                  "its descriptor recomputes to  " + recomputed))
+                  "its DESCRIPTOR_JSON recomputes to  " + recomputed))
               + "\n  The index and the classes come from different builds, or one of them was"
               + " edited after the build. It is not installed. Rebuild the module (never edit"
               + " META-INF/yoi/features.jsonl by hand)."));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yoi.descriptor.CanonicalJson;
+import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexEntry;
 import dev.yoi.descriptor.IndexFile;
@@ -30,6 +31,8 @@ import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.feature.testing.RecordingHost;
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -438,6 +441,27 @@ class InstallTest {
     String message = clock.diagnostics("yoi/digest-mismatch").get(0).message();
     assertTrue(message.contains("the class acme.clock.ClockFeature_FeatureDescriptor says  " + line.digest()), message);
     assertTrue(message.contains("says  " + IndexLine.of("", "", edited).digest()), message);
+    assertEquals(List.of(), host.commits());
+  }
+
+  @Test
+  void aDescriptorClassWhoseDescriptorJsonWasTamperedWithIsADigestMismatch() throws IOException {
+    Path m = module("m", CLOCK);
+    IndexLine line = ((IndexEntry.Valid) IndexFile.read("x", FeatureCompiler.index(m).getBytes()).get(0)).line();
+    // Same-length edit of the class file's DESCRIPTOR_JSON constant: DIGEST and the index untouched.
+    Path classFile = m.resolve("acme/clock/ClockFeature_FeatureDescriptor.class");
+    String bytes = Files.readString(classFile, StandardCharsets.ISO_8859_1);
+    assertTrue(bytes.contains("The time in a zone"), "the class holds the descriptor as text");
+    Files.writeString(classFile, bytes.replace("The time in a zone", "The time in a ZONE"), StandardCharsets.ISO_8859_1);
+    String tampered = CanonicalJson.write(line.descriptor()).replace("The time in a zone", "The time in a ZONE");
+
+    InstallReport report = installBuiltins(m);
+
+    FeatureReport clock = feature(report, "builtin:clock");
+    assertFalse(clock.installed());
+    String message = clock.diagnostics("yoi/digest-mismatch").get(0).message();
+    assertTrue(message.contains("the class acme.clock.ClockFeature_FeatureDescriptor says  " + line.digest()), message);
+    assertTrue(message.contains("recomputes to  " + Digests.ofCanonicalJson(tampered)), message);
     assertEquals(List.of(), host.commits());
   }
 
