@@ -55,7 +55,9 @@ final class FeatureTransaction {
       return false;
     }
     GeneratedFeature generated = ((DescriptorClasses.Loaded) loaded).generated();
-    FeatureDescriptor descriptor = generated.descriptor();
+    // The catalog's descriptor: DescriptorClasses proved the class's text hashes to the same digest,
+    // so parsing the class's copy again would only repeat the catalog's work.
+    FeatureDescriptor descriptor = entry.descriptor();
     FeatureModule module;
     try {
       module = generated.create();
