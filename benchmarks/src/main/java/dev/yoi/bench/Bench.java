@@ -159,6 +159,8 @@ public final class Bench implements Callable<Integer> {
     report.command("java -cp <benchmarks classes and Maven class path> org.openjdk.jmh.Main ToolCallBenchmark -f "
         + settings.forks() + " -wi " + settings.warmupIterations() + " -i " + settings.measurementIterations()
         + " -w " + settings.seconds() + "s -r " + settings.seconds() + "s -prof gc");
+    report.command("java -cp <benchmarks classes and Maven class path> org.openjdk.jmh.Main HookAllocationBenchmark -f 0"
+        + " -wi 5 -i " + settings.measurementIterations() + " -prof gc   (both variants in one JVM)");
   }
 
   private static void addNotes(Report report) {

@@ -12,11 +12,15 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs {@link ToolCallBenchmark} with JMH's GC profiler and collects per-iteration scores. */
+/**
+ * Runs {@link ToolCallBenchmark} (time and allocation per call) and {@link HookAllocationBenchmark}
+ * (allocation per hook, on exact batches) with JMH's GC profiler and collects per-iteration scores.
+ */
 public final class HotPath {
   /**
    * One benchmark method's result.
@@ -41,15 +45,44 @@ public final class HotPath {
     return List.of("direct", "podCallNoHooks", "podCall");
   }
 
-  @SuppressWarnings("rawtypes") // JMH declares its secondary results as raw Result
-  public static Map<String, Measured> run(Settings settings) throws RunnerException {
-    Options options = new OptionsBuilder()
+  /**
+   * What the hooks allocate, from {@link HookAllocationBenchmark}: bytes per call with and without
+   * the four hooks, over the same {@link HookAllocationBenchmark#CALLS} calls into a fresh Pod.
+   */
+  public record HookAllocation(double withHooks, double withoutHooks) {
+    public double perHook() {
+      return (withHooks - withoutHooks) / GuardFeature.HOOKS;
+    }
+  }
+
+  /** Both figures of a run. */
+  public record Results(Map<String, Measured> calls, HookAllocation hooks) {}
+
+  public static Results run(Settings settings) throws RunnerException {
+    Map<String, Measured> calls = measure(new OptionsBuilder()
         .include(ToolCallBenchmark.class.getName() + "\\.")
         .forks(settings.forks())
         .warmupIterations(settings.warmupIterations())
         .warmupTime(TimeValue.seconds(settings.seconds()))
         .measurementIterations(settings.measurementIterations())
-        .measurementTime(TimeValue.seconds(settings.seconds()))
+        .measurementTime(TimeValue.seconds(settings.seconds())), settings);
+    // Single shots of exactly CALLS calls each, both variants in one JVM (no fork): the JIT decides
+    // per JVM which short-lived objects of the call path it allocates at all, so variants measured
+    // in separate forks differ by tens of bytes per call either way, hooks or not.
+    Map<String, Measured> batches = measure(new OptionsBuilder()
+        .include(HookAllocationBenchmark.class.getName() + "\\.")
+        .warmupIterations(5)
+        .measurementIterations(settings.measurementIterations())
+        .forks(0), settings);
+    return new Results(calls, new HookAllocation(
+        batches.get("podCall").bytesPerCall() / HookAllocationBenchmark.CALLS,
+        batches.get("podCallNoHooks").bytesPerCall() / HookAllocationBenchmark.CALLS));
+  }
+
+  @SuppressWarnings("rawtypes") // JMH declares its secondary results as raw Result
+  private static Map<String, Measured> measure(ChainedOptionsBuilder builder, Settings settings)
+      throws RunnerException {
+    Options options = builder
         .addProfiler(GCProfiler.class)
         .shouldFailOnError(true)
         .build();

@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ToolCallBenchmark {
   static final String INPUT = "{\"key\":\"order-1234\",\"limit\":5}";
-  private static final Set<String> TOOL_FEATURE = Set.of("builtin:hot-echo");
-  private static final Set<String> TOOL_AND_HOOKS = Set.of("builtin:hot-echo", "builtin:hot-guards");
+  static final Set<String> TOOL_FEATURE = Set.of("builtin:hot-echo");
+  static final Set<String> TOOL_AND_HOOKS = Set.of("builtin:hot-echo", "builtin:hot-guards");
 
   private Pod withHooks;
   private Pod withoutHooks;
