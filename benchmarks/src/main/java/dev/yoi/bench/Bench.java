@@ -12,6 +12,7 @@ import dev.yoi.bench.report.Report;
 import dev.yoi.bench.startup.FeatureJar;
 import dev.yoi.bench.startup.Startup;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -105,13 +106,14 @@ public final class Bench implements Callable<Integer> {
             r, warmUp));
       }
       if (!skip.contains("startup")) {
-        Path all = dir.resolve("classes-all");
-        javac.compile(BuildConfig.ALL, argFile, all);
+        Path all = startupClasses(javac, argFile, dir);
         Path plugins = dir.resolve("plugins");
         Path jar = FeatureJar.write(all, featureClasses, plugins.resolve("features.jar"));
         Javac.deleteTree(all);
-        report.startup(n, startup.measure(n, jar, plugins, r, dir, !quick));
+        // Unmeasured warm-up runs at the first N only, as for the build: later jars were just written.
+        report.startup(n, startup.measure(n, jar, plugins, r, dir, !quick && n == ns.get(0)));
       }
+      Javac.deleteTree(BuildTime.yoiClasses(dir));
       Javac.deleteTree(sources);
     }
     HotPath.Settings settings = quick ? new HotPath.Settings(1, 1, 3, 1) : new HotPath.Settings(2, 3, 5, 1);
@@ -133,6 +135,31 @@ public final class Bench implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The classes of the start-up jar: every processor's output for the same sources. The last yoi
+   * build's classes (javac writes the same class files whatever the processors) plus the peers'
+   * index files from a {@code -proc:only} run; without a yoi build, one compile with every processor.
+   */
+  private static Path startupClasses(Javac javac, Path argFile, Path dir) throws IOException, InterruptedException {
+    Path yoi = BuildTime.yoiClasses(dir);
+    if (!Files.isDirectory(yoi)) {
+      Path all = dir.resolve("classes-all");
+      javac.compile(BuildConfig.ALL, argFile, all);
+      return all;
+    }
+    Path peers = dir.resolve("classes-peers");
+    javac.compile(BuildConfig.PEER_INDEXES, argFile, peers);
+    try (var files = Files.walk(peers)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = yoi.resolve(peers.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+    Javac.deleteTree(peers);
+    return yoi;
+  }
+
   private void addCommands(Report report, Javac javac, Startup startup, List<Integer> ns, int r,
       HotPath.Settings settings) {
     report.command("# everything, from a clean checkout (what produced this file):");
@@ -149,7 +176,9 @@ public final class Bench implements Callable<Integer> {
       report.command(shorten(javac.command(config, dir.resolve("sources.txt"), dir.resolve("classes-"
           + config.name().toLowerCase()))));
     }
-    report.command("# the start-up jar: the same sources once with every processor, then packed with the class list");
+    report.command("# the start-up jar: the last yoi build's classes plus the peers' index files, packed with the class list");
+    report.command(shorten(javac.command(BuildConfig.PEER_INDEXES, dir.resolve("sources.txt"), dir.resolve("classes-peers"))));
+    report.command("# (where yoi was not compiled: the same sources once with every processor)");
     report.command(shorten(javac.command(BuildConfig.ALL, dir.resolve("sources.txt"), dir.resolve("classes-all"))));
     report.command("# start-up, one fresh JVM per run (peak RSS: /usr/bin/time -f %M, else VmHWM polled from /proc):");
     for (Startup.Row row : startup.rows()) {

@@ -48,7 +48,22 @@ public enum BuildConfig {
           "-processor", "org.pf4j.processor.ExtensionAnnotationProcessor");
     }
   },
-  /** Not a measured configuration: how the start-up benchmark's feature jar is built. */
+  /**
+   * Not measured: only the peers' processors, {@code -proc:only}, for their index files. With the
+   * last measured yoi build's classes they make the start-up jar without compiling N features again.
+   */
+  PEER_INDEXES("peer indexes", "AutoService's and PF4J's index files only (-proc:only)") {
+    @Override
+    List<String> javacOptions(Artifacts a) {
+      return List.of("-proc:only",
+          "-processorpath", String.join(java.io.File.pathSeparator,
+              a.path("auto-service", "auto-service-annotations", "auto-common", "guava", "failureaccess"),
+              a.path("pf4j", "slf4j-api", "slf4j-nop")),
+          "-processor", "com.google.auto.service.processor.AutoServiceProcessor,"
+              + "org.pf4j.processor.ExtensionAnnotationProcessor");
+    }
+  },
+  /** Not measured: how the start-up benchmark's feature jar is built when yoi was not compiled. */
   ALL("all", "every processor at once, for the start-up jar") {
     @Override
     List<String> javacOptions(Artifacts a) {

@@ -15,6 +15,11 @@ import java.util.Map;
  * shared machine spreads over all of them and same-run ratios stay fair.
  */
 public final class BuildTime {
+  /** Where {@link #measure} leaves the last yoi run's classes. */
+  public static Path yoiClasses(Path work) {
+    return work.resolve("classes-" + BuildConfig.YOI.name().toLowerCase());
+  }
+
   private final Javac javac;
   private final PrintStream log;
 
@@ -23,7 +28,10 @@ public final class BuildTime {
     this.log = log;
   }
 
-  /** Measures each of {@code configs} {@code runs} times on the sources listed in {@code argFile}. */
+  /**
+   * Measures each of {@code configs} {@code runs} times on the sources listed in {@code argFile}.
+   * The last yoi run's classes stay in {@code work/classes-yoi} (see {@link #yoiClasses}).
+   */
   public Map<BuildConfig, List<Measurement>> measure(
       int n, List<BuildConfig> configs, Path argFile, Path work, int runs, boolean warmUp)
       throws IOException, InterruptedException {
@@ -39,7 +47,9 @@ public final class BuildTime {
         results.computeIfAbsent(config, c -> new ArrayList<>()).add(m);
         log.printf("build-time N=%d run %d/%d %-12s %8.0f ms  rss %d MB%n",
             n, run, runs, config.label(), m.wallMillis(), m.peakRssKb() / 1024);
-        Javac.deleteTree(out);
+        if (run < runs || config != BuildConfig.YOI) { // the last yoi output feeds the start-up jar
+          Javac.deleteTree(out);
+        }
       }
     }
     return results;
