@@ -55,8 +55,8 @@ import javax.lang.model.util.Elements;
  * The Yoi annotation processor. Gathers {@code @Feature} classes and their contributions across
  * rounds into sorted maps; in the round a feature is complete, validates it (one validator per
  * family of codes) and generates its {@code X_FeatureDescriptor}; writes one classpath marker per
- * round that generated features, and the
- * module's {@code META-INF/yoi/features.jsonl} once, when processing is over. Any exception or
+ * round that generated features, and the module's {@code META-INF/yoi/features.jsonl} once, when
+ * processing is over. Any exception or
  * error of its own (or of javac under it), except a {@link VirtualMachineError} other than a stack
  * overflow, becomes a {@code [yoi/internal-error]} on the element being processed.
  *

@@ -16,8 +16,9 @@ import java.util.Optional;
  * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Tools go into a tool
  * registry of their own, exactly as the Pod takes them (neither compiles schemas: that happens on
  * a tool's first call), so a tool the Pod would refuse fails the dry run too; commits are
- * collected so the caller can see what would have been installed; notifications and alerts are dropped; state stores live in memory; secrets
- * resolve to nothing; the manifest has no rules. No task is started.
+ * collected so the caller can see what would have been installed; notifications and alerts are
+ * dropped; state stores live in memory; secrets resolve to nothing; the manifest has no rules. No
+ * task is started.
  */
 public final class DryRunSurfaces implements HostSurfaces {
   private final ToolRegistry tools = new ToolRegistry();
