@@ -1,8 +1,5 @@
 package dev.yoi.feature;
 
-import dev.yoi.descriptor.CanonicalJson;
-import dev.yoi.descriptor.FeatureDescriptor;
-
 /**
  * Implemented by the processor's generated {@code X_FeatureDescriptor} classes: the descriptor as
  * its canonical JSON text, its digest, and a factory that constructs the feature with {@code new}.
@@ -39,12 +36,4 @@ public interface GeneratedFeature {
 
   /** A new instance of the feature class. */
   FeatureModule create();
-
-  /**
-   * The descriptor parsed from {@link #descriptorJson()}; a parse on each call, so callers that
-   * already hold the index line's (digest-equal) descriptor should use that.
-   */
-  default FeatureDescriptor descriptor() {
-    return CanonicalJson.toDescriptor(CanonicalJson.parse(descriptorJson()));
-  }
 }
