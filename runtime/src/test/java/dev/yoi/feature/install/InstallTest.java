@@ -15,8 +15,6 @@ import dev.yoi.feature.ContributionReport;
 import dev.yoi.feature.ContributionReport.Kind;
 import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Enablement;
-import dev.yoi.feature.FeatureRegistry;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
