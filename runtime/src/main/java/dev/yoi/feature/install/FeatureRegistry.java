@@ -8,7 +8,8 @@ import dev.yoi.pod.internal.service.ServiceRegistry;
 import java.util.List;
 
 /**
- * Catalogs, enables, grants, orders and installs features into a Pod (DESIGN §6):
+ * Catalogs, enables, grants, orders and installs features into a Pod (docs/design.md, "Run time:
+ * the registry"):
  *
  * <ol>
  *   <li>{@link FeatureCatalog}: every {@code META-INF/yoi/features.jsonl} of each loader, scoped

@@ -73,8 +73,8 @@ final class Installation {
   }
 
   private InstallReport run() {
-    // A broken line is report-level even when it names its feature (DESIGN §6); screen() shows it
-    // on that feature too, without publishing it again.
+    // A broken line is report-level even when it names its feature (docs/design.md, "Run time:
+    // the registry"); screen() shows it on that feature too, without publishing it again.
     for (Diagnostic diagnostic : catalog.indexDiagnostics()) {
       addReportDiagnostic(diagnostic);
     }

@@ -41,8 +41,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The install rules of DESIGN §6.5, with features compiled by the annotation processor in each
- * test, installed through {@link FeatureRegistry} into a recording host.
+ * The install rules of docs/design.md ("Run time: the registry", step 5), with features compiled
+ * by the annotation processor in each test, installed through {@link FeatureRegistry} into a
+ * recording host.
  */
 class InstallTest {
   @TempDir Path dir;

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where a problem lands in the {@link InstallReport}: what concerns an index line, or several
- * features at once, is report-level (DESIGN §6), also shown on the feature it names, and counted
- * and published once.
+ * features at once, is report-level (docs/design.md, "Run time: the registry"), also shown on the
+ * feature it names, and counted and published once.
  */
 class ReportLevelDiagnosticsTest {
   static final String CLOCK = """
