@@ -2,7 +2,7 @@ package dev.yoi.builtins;
 
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.pod.Pod;
-import dev.yoi.pod.manifest.PodManifest;
+import dev.yoi.pod.PodManifest;
 import java.nio.file.Path;
 
 /** Real Pods over the builtins as compiled by the real processor (this module's own index). */

@@ -1,7 +1,6 @@
 package dev.yoi.pod;
 
 import dev.yoi.pod.history.HistoryEntry;
-import dev.yoi.pod.tool.ToolDefinition;
 import java.util.List;
 
 /**

@@ -2,39 +2,34 @@ package dev.yoi.pod;
 
 import dev.yoi.descriptor.HookPoint;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.FeatureRegistry;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
+import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.install.HostSurfaces;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
-import dev.yoi.pod.hook.HookRegistry;
 import dev.yoi.pod.hook.TurnSummary;
+import dev.yoi.pod.internal.hook.HookRegistry;
+import dev.yoi.pod.internal.notify.DiagnosticStream;
+import dev.yoi.pod.internal.notify.FeatureAlerts;
+import dev.yoi.pod.internal.notify.HistoryNotifier;
+import dev.yoi.pod.internal.secret.SecretHandle;
+import dev.yoi.pod.internal.service.ServiceBinding;
+import dev.yoi.pod.internal.service.ServiceRegistry;
+import dev.yoi.pod.internal.state.StateStores;
+import dev.yoi.pod.internal.task.TaskSupervisor;
+import dev.yoi.pod.internal.tool.ToolInvoker;
+import dev.yoi.pod.internal.tool.ToolRegistry;
+import dev.yoi.pod.internal.turn.TurnRunner;
 import dev.yoi.pod.manifest.ManifestView;
-import dev.yoi.pod.manifest.PodManifest;
-import dev.yoi.pod.model.TurnRunner;
-import dev.yoi.pod.notify.AlertSink;
 import dev.yoi.pod.notify.Alerts;
-import dev.yoi.pod.notify.DiagnosticStream;
-import dev.yoi.pod.notify.FeatureAlerts;
-import dev.yoi.pod.notify.HistoryNotifier;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
-import dev.yoi.pod.service.ServiceBinding;
-import dev.yoi.pod.service.ServiceRegistry;
-import dev.yoi.pod.secret.SecretHandle;
-import dev.yoi.pod.secret.SecretResolver;
 import dev.yoi.pod.state.StateStore;
-import dev.yoi.pod.state.StateStores;
-import dev.yoi.pod.task.Backoff;
 import dev.yoi.pod.task.TaskStatus;
-import dev.yoi.pod.task.TaskSupervisor;
-import dev.yoi.pod.tool.ToolDefinition;
-import dev.yoi.pod.tool.ToolInvoker;
-import dev.yoi.pod.tool.ToolRegistry;
 import dev.yoi.pod.tool.ToolResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -511,7 +506,7 @@ public final class Pod implements AutoCloseable {
     /**
      * Reads the manifest and opens the history (repairing a torn tail); installs nothing yet.
      *
-     * @throws dev.yoi.pod.manifest.ManifestException if the manifest cannot be used
+     * @throws dev.yoi.pod.ManifestException if the manifest cannot be used
      * @throws IllegalStateException if the history is open in another Pod, or damaged before its
      *     last line
      * @throws java.io.UncheckedIOException if the history cannot be read or created

@@ -11,7 +11,6 @@ import dev.yoi.feature.Severity;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
-import dev.yoi.pod.notify.Alert;
 import dev.yoi.pod.tool.ToolResult;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -67,7 +66,7 @@ class PodLifecycleTest {
   }
 
   /** A sink that tells when the tool is inside its call and holds it there until released. */
-  static final class HoldingSink implements dev.yoi.pod.notify.AlertSink {
+  static final class HoldingSink implements dev.yoi.pod.AlertSink {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 

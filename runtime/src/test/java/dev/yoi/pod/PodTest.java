@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
-import dev.yoi.pod.manifest.ManifestException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -18,7 +18,7 @@ public enum BuildConfig {
     @Override
     List<String> javacOptions(Artifacts a) {
       return List.of(
-          "-processorpath", a.path("yoi-processor", "yoi-descriptor", "yoi-annotations", "javapoet",
+          "-processorpath", a.path("yoi-processor", "yoi-api", "yoi-descriptor", "yoi-annotations", "javapoet",
               "jackson-databind", "jackson-core", "jackson-annotations", "semver4j"),
           "-processor", "dev.yoi.processor.FeatureProcessor",
           "-Ayoi.version=1.0.0", "-Ayoi.module=bench", "-Ayoi.runtime=builtin");
@@ -69,7 +69,7 @@ public enum BuildConfig {
     List<String> javacOptions(Artifacts a) {
       return List.of(
           "-processorpath", String.join(java.io.File.pathSeparator,
-              a.path("yoi-processor", "yoi-descriptor", "yoi-annotations", "javapoet",
+              a.path("yoi-processor", "yoi-api", "yoi-descriptor", "yoi-annotations", "javapoet",
                   "jackson-databind", "jackson-core", "jackson-annotations", "semver4j"),
               a.path("auto-service", "auto-service-annotations", "auto-common", "guava", "failureaccess"),
               a.path("pf4j", "slf4j-api", "slf4j-nop")),
@@ -128,7 +128,7 @@ public enum BuildConfig {
 
   /** The features' compile class path: the same for every configuration. */
   static String compileClasspath(Artifacts a) {
-    return a.path("yoi-runtime", "yoi-annotations", "yoi-descriptor", "auto-service-annotations", "pf4j",
+    return a.path("yoi-api", "yoi-runtime", "yoi-annotations", "yoi-descriptor", "auto-service-annotations", "pf4j",
         "jackson-databind", "jackson-core", "jackson-annotations");
   }
 }

@@ -6,7 +6,7 @@ import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.pod.Pod;
-import dev.yoi.pod.manifest.PodManifest;
+import dev.yoi.pod.PodManifest;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.tool.ToolContext;
 import dev.yoi.pod.tool.ToolResult;

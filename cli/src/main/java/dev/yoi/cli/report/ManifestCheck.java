@@ -3,7 +3,7 @@ package dev.yoi.cli.report;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.InstallReport;
-import dev.yoi.pod.manifest.PodManifest;
+import dev.yoi.pod.PodManifest;
 import java.util.ArrayList;
 import java.util.List;
 

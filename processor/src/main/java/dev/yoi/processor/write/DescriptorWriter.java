@@ -11,6 +11,8 @@ import dev.yoi.descriptor.HookDescriptor;
 import dev.yoi.descriptor.ProvidedService;
 import dev.yoi.descriptor.TaskDescriptor;
 import dev.yoi.descriptor.ToolDescriptor;
+import dev.yoi.feature.FeatureModule;
+import dev.yoi.feature.GeneratedFeature;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -23,12 +25,12 @@ import javax.lang.model.util.Elements;
  * {@code p.Outer_Inner_FeatureDescriptor}), the class the runtime loads to install the feature: the
  * descriptor as its canonical JSON text (what the digest is over, and far cheaper for javac to
  * compile than constructor calls), {@code SLUG}, {@code DIGEST}, one name constant per
- * contribution, and {@code create()} that constructs the feature with {@code new}. Runtime types
- * are named, never loaded: the processor does not depend on the runtime.
+ * contribution, and {@code create()} that constructs the feature with {@code new}. The generated
+ * code references only the author API ({@code GeneratedFeature}, {@code FeatureModule}).
  */
 public final class DescriptorWriter {
-  static final ClassName GENERATED_FEATURE = ClassName.get("dev.yoi.feature", "GeneratedFeature");
-  static final ClassName FEATURE_MODULE = ClassName.get("dev.yoi.feature", "FeatureModule");
+  static final ClassName GENERATED_FEATURE = ClassName.get(GeneratedFeature.class);
+  static final ClassName FEATURE_MODULE = ClassName.get(FeatureModule.class);
   /**
    * Keeps each string literal under the class file's 65535-byte constant limit: at most 3 bytes
    * per char in modified UTF-8.

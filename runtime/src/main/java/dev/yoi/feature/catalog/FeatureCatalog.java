@@ -186,7 +186,7 @@ public final class FeatureCatalog {
    * The problems of an index or one of its lines (an unreadable index; a corrupt line, a line of
    * another format, a line whose digest does not match its descriptor), whether or not the line
    * got far enough to name its feature: every problem except duplicate ids, in the order found.
-   * The install report lists these at report level (DESIGN §6).
+   * The install report lists these at report level (docs/design.md, "Run time: the registry").
    */
   public List<Diagnostic> indexDiagnostics() {
     return indexDiagnostics;

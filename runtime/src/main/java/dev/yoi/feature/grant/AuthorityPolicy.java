@@ -23,9 +23,10 @@ public interface AuthorityPolicy {
   }
 
   /**
-   * The default of DESIGN §6: builtin features get what they request; user and project features
-   * get exactly what the approval lock ({@code features.lock.json}, see {@link ApprovalLock})
-   * records for the same id <em>and</em> digest, and are not installed without such an entry
+   * The default of docs/design.md ("Run time: the registry", step 3): builtin features get what
+   * they request; user and project features get exactly what the approval lock
+   * ({@code features.lock.json}, see {@link ApprovalLock}) records for the same id <em>and</em>
+   * digest, and are not installed without such an entry
    * ({@code yoi/approval-required}) or when their digest changed since approval
    * ({@code yoi/descriptor-changed}, with the difference). The lock is read (and each entry's
    * digest verified) once per install run, through {@link #forInstall()}, so an approval takes

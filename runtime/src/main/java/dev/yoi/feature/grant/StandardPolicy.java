@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** DESIGN §6's default: builtins get what they request; plugins what the lock records. */
+/**
+ * The default of docs/design.md ("Run time: the registry", step 3): builtins get what they
+ * request; plugins what the lock records.
+ */
 final class StandardPolicy implements AuthorityPolicy {
   private final Optional<Path> lockPath;
   /** The lock as read for one install run; null when every decision reads it afresh. */

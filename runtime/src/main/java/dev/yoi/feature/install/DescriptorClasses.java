@@ -17,7 +17,7 @@ import java.util.Objects;
  * canonicalises to the line's digest, so equal digests prove the class's text is that canonical
  * descriptor: no JSON is parsed here. {@code yoi verify} may use it too.
  */
-public final class DescriptorClasses {
+final class DescriptorClasses {
   private DescriptorClasses() {}
 
   /** A loaded, digest-checked descriptor class, or why it could not be. */

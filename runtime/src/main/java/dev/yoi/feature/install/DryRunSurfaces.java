@@ -1,13 +1,13 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.pod.internal.state.StateStores;
+import dev.yoi.pod.internal.tool.ToolRegistry;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
-import dev.yoi.pod.state.StateStores;
-import dev.yoi.pod.tool.ToolRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * dropped; state stores live in memory; secrets resolve to nothing; the manifest has no rules. No
  * task is started.
  */
-public final class DryRunSurfaces implements HostSurfaces {
+final class DryRunSurfaces implements HostSurfaces {
   private final ToolRegistry tools = new ToolRegistry();
   private final List<FeatureContributions> committed = new ArrayList<>();
   private final StateStores stores = StateStores.inMemory();

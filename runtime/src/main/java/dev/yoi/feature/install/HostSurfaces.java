@@ -1,12 +1,12 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.pod.internal.tool.ToolRegistry;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
-import dev.yoi.pod.tool.ToolRegistry;
 import java.util.Optional;
 
 /**

@@ -6,7 +6,6 @@ import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.RequiredService;
 import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Enablement;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
@@ -23,8 +22,8 @@ import dev.yoi.feature.order.ServicePlan;
 import dev.yoi.feature.order.ServiceResolver;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.report.FeatureReportBuilder;
-import dev.yoi.pod.service.ServiceBinding;
-import dev.yoi.pod.service.ServiceRegistry;
+import dev.yoi.pod.internal.service.ServiceBinding;
+import dev.yoi.pod.internal.service.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ import java.util.TreeSet;
  * a transactional install per feature, and the report. Everything a feature does wrong becomes a
  * diagnostic on that feature; nothing here throws for a feature's fault.
  */
-public final class Installation {
+final class Installation {
   private final FeatureCatalog catalog;
   private final Enablement enablement;
   private final AuthorityPolicy policy;
@@ -74,8 +73,8 @@ public final class Installation {
   }
 
   private InstallReport run() {
-    // A broken line is report-level even when it names its feature (DESIGN §6); screen() shows it
-    // on that feature too, without publishing it again.
+    // A broken line is report-level even when it names its feature (docs/design.md, "Run time:
+    // the registry"); screen() shows it on that feature too, without publishing it again.
     for (Diagnostic diagnostic : catalog.indexDiagnostics()) {
       addReportDiagnostic(diagnostic);
     }

@@ -10,7 +10,7 @@ import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.pod.Pod;
-import dev.yoi.pod.manifest.PodManifest;
+import dev.yoi.pod.PodManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;

@@ -15,8 +15,6 @@ import dev.yoi.feature.ContributionReport;
 import dev.yoi.feature.ContributionReport.Kind;
 import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Enablement;
-import dev.yoi.feature.FeatureRegistry;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
@@ -43,8 +41,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The install rules of DESIGN §6.5, with features compiled by the annotation processor in each
- * test, installed through {@link FeatureRegistry} into a recording host.
+ * The install rules of docs/design.md ("Run time: the registry", step 5), with features compiled
+ * by the annotation processor in each test, installed through {@link FeatureRegistry} into a
+ * recording host.
  */
 class InstallTest {
   @TempDir Path dir;

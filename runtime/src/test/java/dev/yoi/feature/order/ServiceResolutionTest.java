@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yoi.descriptor.IndexLine;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.Enablement;
-import dev.yoi.feature.FeatureRegistry;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
@@ -16,6 +14,8 @@ import dev.yoi.feature.Severity;
 import dev.yoi.feature.annotation.AuthorityKind;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.AuthorityPolicy;
+import dev.yoi.feature.install.Enablement;
+import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.testing.Descriptors;
 import dev.yoi.feature.testing.Indexes;
 import dev.yoi.feature.testing.RecordingHost;

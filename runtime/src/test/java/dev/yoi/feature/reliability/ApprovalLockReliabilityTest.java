@@ -18,7 +18,7 @@ import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.feature.testing.Descriptors;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.pod.Pod;
-import dev.yoi.pod.manifest.PodManifest;
+import dev.yoi.pod.PodManifest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,0 +1,104 @@
+package dev.yoi.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.PackageMatchers;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one list of which packages make up which part of Yoi (docs/design.md, "Package layout").
+ * The rules name these, never package strings of their own.
+ */
+enum Components {
+  ANNOTATIONS("dev.yoi.feature.annotation.."),
+  /** The author API, jar yoi-api: exactly these packages, each whole. */
+  API("dev.yoi.feature", "dev.yoi.pod.hook", "dev.yoi.pod.manifest", "dev.yoi.pod.notify",
+      "dev.yoi.pod.secret", "dev.yoi.pod.state", "dev.yoi.pod.task", "dev.yoi.pod.tool"),
+  DESCRIPTOR("dev.yoi.descriptor.."),
+  PROCESSOR("dev.yoi.processor.."),
+  /**
+   * Registry and host together. The next step separates them (registry below host); until then
+   * the cycle rule treats the runtime as one part.
+   */
+  RUNTIME("dev.yoi.feature.catalog..", "dev.yoi.feature.grant..", "dev.yoi.feature.install..",
+      "dev.yoi.feature.order..", "dev.yoi.feature.report..",
+      "dev.yoi.pod", "dev.yoi.pod.history..", "dev.yoi.pod.internal.."),
+  BUILTINS("dev.yoi.builtins.."),
+  EXAMPLES("dev.yoi.examples.."),
+  /**
+   * The processor's marker types, generated into every feature jar in this one package so that a
+   * build can list the features on its class path (the one package that several jars share).
+   */
+  MARKERS("dev.yoi.markers"),
+  MCP("dev.yoi.mcp.."),
+  CLI("dev.yoi.cli.."),
+  BENCHMARKS("dev.yoi.bench..");
+
+  private final List<String> packages;
+
+  Components(String... packages) {
+    this.packages = List.of(packages);
+  }
+
+  /** ArchUnit package identifiers: {@code a.b} is that package only, {@code a.b..} it and below. */
+  String[] packages() {
+    return packages.toArray(String[]::new);
+  }
+
+  boolean contains(String packageName) {
+    return PackageMatchers.of(packages).test(packageName);
+  }
+
+  static Optional<Components> of(JavaClass type) {
+    return Arrays.stream(values()).filter(c -> c.contains(type.getPackageName())).findFirst();
+  }
+
+  /** Classes of any of {@code components}. */
+  static DescribedPredicate<JavaClass> in(Components... components) {
+    return DescribedPredicate.describe("in " + Arrays.toString(components),
+        type -> Arrays.stream(components).anyMatch(c -> c.contains(type.getPackageName())));
+  }
+
+  /** Not ours (the JDK, Jackson, ...), or in one of {@code components}. */
+  static DescribedPredicate<JavaClass> notOursOrIn(Components... components) {
+    return DescribedPredicate.describe("outside dev.yoi or in " + Arrays.toString(components),
+        type -> !type.getPackageName().startsWith("dev.yoi.")
+            || Arrays.stream(components).anyMatch(c -> c.contains(type.getPackageName())));
+  }
+
+  /** One slice per package of {@code component}; other classes are left out. */
+  static SliceAssignment packagesOf(Components component) {
+    return new SliceAssignment() {
+      @Override
+      public SliceIdentifier getIdentifierOf(JavaClass type) {
+        return component.contains(type.getPackageName())
+            ? SliceIdentifier.of(type.getPackageName())
+            : SliceIdentifier.ignore();
+      }
+
+      @Override
+      public String getDescription() {
+        return "the packages of " + component;
+      }
+    };
+  }
+
+  /** One slice per component, for the cycle rule; generated markers are left out. */
+  static final SliceAssignment SLICES = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass type) {
+      return of(type).filter(c -> c != MARKERS)
+          .map(c -> SliceIdentifier.of(c.name()))
+          .orElse(SliceIdentifier.ignore());
+    }
+
+    @Override
+    public String getDescription() {
+      return "the components of docs/design.md";
+    }
+  };
+}

@@ -1,0 +1,63 @@
+package dev.yoi.feature.install;
+
+import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.catalog.FeatureCatalog;
+import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.AuthorityPolicy;
+import dev.yoi.pod.internal.service.ServiceRegistry;
+import java.util.List;
+
+/**
+ * Catalogs, enables, grants, orders and installs features into a Pod (docs/design.md, "Run time:
+ * the registry"):
+ *
+ * <ol>
+ *   <li>{@link FeatureCatalog}: every {@code META-INF/yoi/features.jsonl} of each loader, scoped
+ *       to it, without loading a class;
+ *   <li>{@link Enablement}: builtins unless disabled, plugins only when enabled;
+ *   <li>{@link AuthorityPolicy}: grants, by default from the approval lock keyed by id and digest;
+ *   <li>service resolution: every cycle, missing provider and version mismatch, then a topological
+ *       order, ties by id;
+ *   <li>install, per feature, transactional: each registration checked against the compiled
+ *       declarations, staged, committed to the {@link HostSurfaces} only when {@code install}
+ *       returns normally and nothing was rejected.
+ * </ol>
+ *
+ * Never throws for a feature's fault: everything is in the returned {@link InstallReport}, and each
+ * diagnostic is also {@linkplain HostSurfaces#publish published} as soon as it is known.
+ */
+public final class FeatureRegistry {
+  private FeatureRegistry() {}
+
+  /** Installs every enabled feature found through {@code loaders}; never throws for a feature's fault. */
+  public static InstallReport install(
+      List<FeatureLoader> loaders, Enablement enablement, AuthorityPolicy policy, HostSurfaces host) {
+    return install(loaders, enablement, policy, host, new ServiceRegistry());
+  }
+
+  /**
+   * As {@link #install(List, Enablement, AuthorityPolicy, HostSurfaces)}, binding the services the
+   * features provide in the Pod's own {@code services} registry.
+   */
+  public static InstallReport install(
+      List<FeatureLoader> loaders, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
+      ServiceRegistry services) {
+    return install(FeatureCatalog.read(loaders), enablement, policy, host, services);
+  }
+
+  /** Installs from a catalog already read (e.g. one a CLI has listed). */
+  public static InstallReport install(
+      FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
+      ServiceRegistry services) {
+    return Installation.run(catalog, enablement, policy, host, services);
+  }
+
+  /**
+   * A dry-run install ({@code yoi report}): the whole path, including each feature's
+   * {@code install} and every registration check, into {@link DryRunSurfaces} that keep nothing and
+   * start nothing. The report is what a real start with the same inputs would report.
+   */
+  public static InstallReport dryRun(List<FeatureLoader> loaders, Enablement enablement, AuthorityPolicy policy) {
+    return install(loaders, enablement, policy, new DryRunSurfaces(), new ServiceRegistry());
+  }
+}

@@ -1,0 +1,142 @@
+package dev.yoi.pod.internal.state;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.pod.state.StateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One feature's string key-value store: a JSON object of sorted keys, rewritten atomically on every
+ * change (written to a temporary file, forced to disk, then moved over the old one), so a crash
+ * leaves either the old or the new content. Thread-safe.
+ */
+final class KeyValueStore implements StateStore {
+  private final String name;
+  private final Path file; // null: in memory
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final TreeMap<String, String> entries = new TreeMap<>();
+
+  KeyValueStore(String name, Path file) {
+    this.name = name;
+    this.file = file;
+    if (file != null && Files.exists(file)) {
+      try {
+        entries.putAll(mapper.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+      } catch (IOException e) {
+        throw new UncheckedIOException("state store file " + file + " cannot be read as a JSON object"
+            + " of strings (" + e.getMessage() + "); repair it, or move it away to start the store"
+            + " empty", e);
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public synchronized Optional<String> get(String key) {
+    return Optional.ofNullable(entries.get(key));
+  }
+
+  @Override
+  public synchronized void put(String key, String value) {
+    if (key == null || value == null) {
+      throw new NullPointerException("state store \"" + name + "\": key and value must not be null");
+    }
+    String previous = entries.put(key, value);
+    try {
+      save();
+    } catch (UncheckedIOException e) {
+      if (previous == null) {
+        entries.remove(key);
+      } else {
+        entries.put(key, previous);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized boolean remove(String key) {
+    String previous = entries.remove(key);
+    if (previous == null) {
+      return false;
+    }
+    try {
+      save();
+    } catch (UncheckedIOException e) {
+      entries.put(key, previous);
+      throw e;
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized Map<String, String> entries() {
+    return java.util.Collections.unmodifiableMap(new TreeMap<>(entries));
+  }
+
+  private void save() {
+    if (file == null) {
+      return;
+    }
+    Path directory = file.getParent();
+    Path temporary = null;
+    try {
+      Files.createDirectories(directory);
+      temporary = Files.createTempFile(directory, "." + name + ".", ".tmp");
+      byte[] bytes = mapper.writeValueAsBytes(entries);
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temporary = null;
+      forceDirectory(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write state store file " + file + ": " + e.getMessage(), e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // a stray temporary file is harmless: it is never read
+        }
+      }
+    }
+  }
+
+  /** Makes the rename itself durable where the platform allows it (Linux does; some do not). */
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StateStore[" + name + (file == null ? ", in memory" : ", " + file) + "]";
+  }
+}

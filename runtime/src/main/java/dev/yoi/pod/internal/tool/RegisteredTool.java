@@ -1,0 +1,78 @@
+package dev.yoi.pod.internal.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.yoi.feature.install.FeatureContributions;
+import dev.yoi.pod.ToolDefinition;
+import dev.yoi.pod.tool.Tool;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * A committed tool with what each call needs: the schema, compiled on the first call, and the
+ * decoder, built on the first call that decodes, with the input class loaded then (compiling every
+ * schema, and loading and introspecting every input record, is a cost a Pod with thousands of tools
+ * should not pay at start for tools never called).
+ */
+final class RegisteredTool {
+  private final ToolDefinition definition;
+  private final Tool<Object> tool;
+  private final FeatureContributions.ToolEntry entry;
+  private final InputSchema schema;
+  private final Supplier<ObjectMapper> mapper;
+  private volatile ObjectReader decoder;
+
+  RegisteredTool(ToolDefinition definition, Tool<Object> tool, FeatureContributions.ToolEntry entry,
+      InputSchema schema, Supplier<ObjectMapper> mapper) {
+    this.definition = definition;
+    this.tool = tool;
+    this.entry = entry;
+    this.schema = schema;
+    this.mapper = mapper;
+  }
+
+  ToolDefinition definition() {
+    return definition;
+  }
+
+  Tool<Object> tool() {
+    return tool;
+  }
+
+  /** The input class, loaded on first use. */
+  Class<?> inputType() {
+    return entry.inputType();
+  }
+
+  /** The input class's name, without loading it. */
+  String inputTypeName() {
+    return entry.inputTypeName();
+  }
+
+  InputSchema schema() {
+    return schema;
+  }
+
+  String featureId() {
+    return definition.featureId();
+  }
+
+  String name() {
+    return definition.name();
+  }
+
+  /** The validated input as the tool's input type ({@code JsonNode} input is passed as is). */
+  Object decode(JsonNode input) throws IOException {
+    ObjectReader reader = decoder;
+    if (reader == null) {
+      Class<?> type = entry.inputType(); // loaded here, on the first call (IllegalStateException if it cannot be)
+      if (JsonNode.class.isAssignableFrom(type)) {
+        return input;
+      }
+      reader = mapper.get().readerFor(type); // racing threads build equal readers; either is kept
+      decoder = reader;
+    }
+    return reader.readValue(input);
+  }
+}
