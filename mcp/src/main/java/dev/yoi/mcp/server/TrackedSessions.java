@@ -1,0 +1,134 @@
+package dev.yoi.mcp.server;
+
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/**
+ * A transport provider that knows its open sessions: the SDK's server sends logging notifications
+ * only from inside a request handler, but features notify at any time (a background task), so the
+ * relay needs the sessions themselves, each with the level its client set ({@code logging/setLevel}).
+ * Also tells when the last session closed (for stdio: the client closed its end).
+ */
+final class TrackedSessions implements McpServerTransportProvider {
+  private final McpServerTransportProvider delegate;
+  /** Guarded by {@code this}. */
+  private final Set<McpServerSession> open = new LinkedHashSet<>();
+
+  TrackedSessions(McpServerTransportProvider delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public void setSessionFactory(McpServerSession.Factory factory) {
+    delegate.setSessionFactory(transport -> {
+      Watched watched = new Watched(transport);
+      McpServerSession session = factory.create(watched);
+      watched.session = session;
+      synchronized (this) {
+        open.add(session);
+      }
+      return session;
+    });
+  }
+
+  /** Sends {@code notification} to every open session whose client wants its level. */
+  void log(McpSchema.LoggingMessageNotification notification) {
+    for (McpServerSession session : sessions()) {
+      if (session.isNotificationForLevelAllowed(notification.level())) {
+        // Enqueued before this returns (the transport keeps the order); a failed send is dropped:
+        // the notification is in the history all the same.
+        session.sendNotification(McpSchema.METHOD_NOTIFICATION_MESSAGE, notification)
+            .onErrorComplete()
+            .subscribe();
+      }
+    }
+  }
+
+  /** Waits until no session is open. */
+  synchronized void awaitAllClosed() throws InterruptedException {
+    while (!open.isEmpty()) {
+      wait();
+    }
+  }
+
+  private synchronized List<McpServerSession> sessions() {
+    return new ArrayList<>(open);
+  }
+
+  private synchronized void closed(McpServerSession session) {
+    open.remove(session);
+    notifyAll();
+  }
+
+  @Override
+  public Mono<Void> notifyClients(String method, Object params) {
+    return delegate.notifyClients(method, params);
+  }
+
+  @Override
+  public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+    return delegate.notifyClient(sessionId, method, params);
+  }
+
+  @Override
+  public List<String> protocolVersions() {
+    return delegate.protocolVersions();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  @Override
+  public Mono<Void> closeGracefully() {
+    return delegate.closeGracefully();
+  }
+
+  /** A session's transport that reports its closing. */
+  private final class Watched implements McpServerTransport {
+    private final McpServerTransport transport;
+    private volatile McpServerSession session;
+
+    Watched(McpServerTransport transport) {
+      this.transport = transport;
+    }
+
+    @Override
+    public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+      return transport.sendMessage(message);
+    }
+
+    @Override
+    public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
+      return transport.unmarshalFrom(data, typeRef);
+    }
+
+    @Override
+    public List<String> protocolVersions() {
+      return transport.protocolVersions();
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+      return transport.closeGracefully().doFinally(signal -> closed(session));
+    }
+
+    @Override
+    public void close() {
+      try {
+        transport.close();
+      } finally {
+        closed(session);
+      }
+    }
+  }
+}
