@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.cli.diagnostics.Javac;
 import dev.yoi.pod.Pod;
 import dev.yoi.pod.history.HistoryEntry;
 import io.modelcontextprotocol.client.McpClient;
@@ -131,6 +132,55 @@ class McpServeCommandTest {
   }
 
   @Test
+  void whatAPluginPrintsOnSystemOutGoesToStderrAndNeverIntoTheConnection() throws Exception {
+    Path shouter = Javac.compileOk(dir.resolve("shouter"), """
+        package com.acme;
+
+        @Feature(id = "shouter", name = "Shouter")
+        public class ShouterFeature implements FeatureModule {
+          @Override
+          public void install(InstallContext context) {
+            System.out.println("{\\"jsonrpc\\":\\"2.0\\",\\"id\\":1,\\"result\\":{}}");
+            context.tools().register(new Shout());
+          }
+
+          @ToolContribution(name = "Shout", description = "Prints on System.out, then answers.")
+          public static final class Shout implements Tool<JsonNode> {
+            @Override
+            public ToolResult call(JsonNode input, ToolContext context) {
+              System.out.print("shout without a newline ");
+              return ToolResult.text("shouted");
+            }
+          }
+        }
+        """);
+    Path lock = dir.resolve("shouter.lock.json");
+    assertEquals(ExitCodes.OK, Cli.run("approve", "project:shouter", "--lock", lock.toString(),
+        "--project", shouter.toString(), "--yes").exitCode());
+    Path shouterManifest = Files.writeString(dir.resolve("shouter.json"),
+        "{\"features\": {\"enable\": [\"project:shouter\"]}, \"approvals\": \"shouter.lock.json\"}");
+    StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(java())
+        .args("-cp", System.getProperty("java.class.path"), YoiCommand.class.getName(), "mcp", "serve",
+            "--manifest", shouterManifest.toString(), "--project", shouter.toString())
+        .build(), new JacksonMcpJsonMapper(JSON));
+    List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
+    transport.setStdErrorHandler(stderr::add);
+
+    CallToolResult first;
+    CallToolResult second;
+    try (McpSyncClient client = McpClient.sync(transport).requestTimeout(WAIT).initializationTimeout(WAIT).build()) {
+      client.initialize();
+      first = client.callTool(new CallToolRequest("Shout", Map.of()));
+      second = client.callTool(new CallToolRequest("Shout", Map.of()));
+      client.closeGracefully();
+    }
+
+    assertEquals(List.of(new McpSchema.TextContent("shouted")), first.content());
+    assertEquals(first, second);
+    assertTrue(stderr.stream().anyMatch(line -> line.contains("\"jsonrpc\":\"2.0\",\"id\":1")), stderr.toString());
+  }
+
+  @Test
   void aFeatureThatWouldNotInstallStopsTheCommandBeforeServingWithTheErrorsOnStderr() throws IOException {
     Path unapproved = Files.writeString(dir.resolve("unapproved.json"),
         "{\"features\": {\"enable\": [\"project:weather\"]}}");
@@ -175,10 +225,13 @@ class McpServeCommandTest {
 
   /** {@code yoi mcp serve} in a fresh JVM on this test's class path, with the example plugins. */
   private List<String> serveCommand() {
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), YoiCommand.class.getName(), "mcp", "serve",
+    return List.of(java(), "-cp", System.getProperty("java.class.path"), YoiCommand.class.getName(), "mcp", "serve",
         "--manifest", manifest.toString(), "--project", BuiltJars.WEATHER.toString(),
         "--user", BuiltJars.JOURNAL.toString(), "--history", history.toString());
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** The history the server left, read by a Pod opened on it after the server exited. */
