@@ -8,8 +8,8 @@ import java.util.function.Consumer;
  * Relays features' model notifications to the MCP clients as logging notifications
  * ({@code notifications/message}, level {@code info}, logger the feature id, data the text). Give
  * it to the Pod's builder ({@code Pod.Builder.modelNotifications}) and then to
- * {@link PodMcpServer}. Notifications before a client is connected, or after the server closed,
- * reach no client; the history holds every one. Alerts are not model notifications and never pass
+ * {@link PodMcpServer}. Notifications before a client's {@code initialize} was answered, or
+ * after the server closed, reach no client; the history holds every one. Alerts are not model notifications and never pass
  * here: they stay off the wire.
  */
 public final class ClientNotifications implements Consumer<HistoryEntry.SystemItem> {

@@ -6,21 +6,22 @@ import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
  * A transport provider that knows its open sessions: the SDK's server sends logging notifications
  * only from inside a request handler, but features notify at any time (a background task), so the
  * relay needs the sessions themselves, each with the level its client set ({@code logging/setLevel}).
- * Also tells when the last session closed (for stdio: the client closed its end).
+ * A session gets notifications once its client's {@code initialize} was answered. Also tells
+ * when the last session closed (for stdio: the client closed its end).
  */
 final class TrackedSessions implements McpServerTransportProvider {
   private final McpServerTransportProvider delegate;
-  /** Guarded by {@code this}. */
-  private final Set<McpServerSession> open = new LinkedHashSet<>();
+  /** Each open session with its transport; guarded by {@code this}. */
+  private final Map<McpServerSession, Watched> open = new LinkedHashMap<>();
 
   TrackedSessions(McpServerTransportProvider delegate) {
     this.delegate = delegate;
@@ -33,15 +34,15 @@ final class TrackedSessions implements McpServerTransportProvider {
       McpServerSession session = factory.create(watched);
       watched.session = session;
       synchronized (this) {
-        open.add(session);
+        open.put(session, watched);
       }
       return session;
     });
   }
 
-  /** Sends {@code notification} to every open session whose client wants its level. */
+  /** Sends {@code notification} to every initialized session whose client wants its level. */
   void log(McpSchema.LoggingMessageNotification notification) {
-    for (McpServerSession session : sessions()) {
+    for (McpServerSession session : initialized()) {
       if (session.isNotificationForLevelAllowed(notification.level())) {
         // Enqueued before this returns (the transport keeps the order); a failed send is dropped:
         // the notification is in the history all the same.
@@ -59,8 +60,14 @@ final class TrackedSessions implements McpServerTransportProvider {
     }
   }
 
-  private synchronized List<McpServerSession> sessions() {
-    return new ArrayList<>(open);
+  private synchronized List<McpServerSession> initialized() {
+    List<McpServerSession> sessions = new ArrayList<>();
+    open.forEach((session, transport) -> {
+      if (transport.initialized) {
+        sessions.add(session);
+      }
+    });
+    return sessions;
   }
 
   private synchronized void closed(McpServerSession session) {
@@ -93,10 +100,11 @@ final class TrackedSessions implements McpServerTransportProvider {
     return delegate.closeGracefully();
   }
 
-  /** A session's transport that reports its closing. */
+  /** A session's transport that sees the server answer {@code initialize}, and reports closing. */
   private final class Watched implements McpServerTransport {
     private final McpServerTransport transport;
     private volatile McpServerSession session;
+    private volatile boolean initialized;
 
     Watched(McpServerTransport transport) {
       this.transport = transport;
@@ -104,7 +112,13 @@ final class TrackedSessions implements McpServerTransportProvider {
 
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-      return transport.sendMessage(message);
+      Mono<Void> sent = transport.sendMessage(message);
+      if (message instanceof McpSchema.JSONRPCResponse response
+          && response.result() instanceof McpSchema.InitializeResult) {
+        // Queued behind the answer: a notification never reaches a client before it.
+        return sent.doOnSuccess(done -> initialized = true);
+      }
+      return sent;
     }
 
     @Override

@@ -102,7 +102,6 @@ class PodMcpServerTest {
           loggedOnce.countDown();
         })
         .build();
-    client.initialize();
   }
 
   @AfterEach
@@ -116,7 +115,7 @@ class PodMcpServerTest {
 
   @Test
   void toolsListIsThePodsOfferedToolsWithTheirBuildTimeSchemas() {
-    List<McpSchema.Tool> tools = client.listTools().tools();
+    List<McpSchema.Tool> tools = client().listTools().tools();
 
     List<Pod.OfferedTool> offered = pod.offeredTools();
     assertEquals(offered.stream().map(Pod.OfferedTool::name).toList(), tools.stream().map(McpSchema.Tool::name).toList());
@@ -132,19 +131,19 @@ class PodMcpServerTest {
 
   @Test
   void theServerAdvertisesToolsWithoutListChangedAndLogging() {
-    McpSchema.ServerCapabilities capabilities = client.getServerCapabilities();
+    McpSchema.ServerCapabilities capabilities = client().getServerCapabilities();
 
     assertNotNull(capabilities.tools());
     assertFalse(Boolean.TRUE.equals(capabilities.tools().listChanged()));
     assertNotNull(capabilities.logging());
-    assertEquals(PodMcpServer.NAME, client.getServerInfo().name());
+    assertEquals(PodMcpServer.NAME, client().getServerInfo().name());
   }
 
   @Test
   void aBuiltinCallGoesThroughThePodAndIsRecordedInItsHistory() {
     Map<String, Object> input = Map.of("subject", "Pack for Lisbon");
 
-    CallToolResult result = client.callTool(new CallToolRequest("TaskCreate", input));
+    CallToolResult result = client().callTool(new CallToolRequest("TaskCreate", input));
 
     assertEquals(List.of(new McpSchema.TextContent("Created #1 [PENDING] Pack for Lisbon")), result.content());
     assertFalse(result.isError());
@@ -158,8 +157,8 @@ class PodMcpServerTest {
 
   @Test
   void aPluginToolAnswersAndThePluginsToolResultHookSeesTheCall() {
-    CallToolResult forecast = client.callTool(new CallToolRequest("WeatherForecast", Map.of("city", "Lisbon", "days", 2)));
-    CallToolResult journalEntries = client.callTool(new CallToolRequest("JournalRead", Map.of()));
+    CallToolResult forecast = client().callTool(new CallToolRequest("WeatherForecast", Map.of("city", "Lisbon", "days", 2)));
+    CallToolResult journalEntries = client().callTool(new CallToolRequest("JournalRead", Map.of()));
 
     assertFalse(forecast.isError());
     assertTrue(text(forecast).startsWith("Weather for Lisbon"), text(forecast));
@@ -168,9 +167,9 @@ class PodMcpServerTest {
 
   @Test
   void aManifestDeniedToolIsListedAndItsCallIsAToolErrorNamingTheRule() {
-    assertTrue(client.listTools().tools().stream().anyMatch(t -> t.name().equals("MemoryDelete")));
+    assertTrue(client().listTools().tools().stream().anyMatch(t -> t.name().equals("MemoryDelete")));
 
-    CallToolResult result = client.callTool(new CallToolRequest("MemoryDelete", Map.of("key", "trip")));
+    CallToolResult result = client().callTool(new CallToolRequest("MemoryDelete", Map.of("key", "trip")));
 
     assertTrue(result.isError());
     assertTrue(text(result).contains("is denied by the Pod manifest (tools.deny \"MemoryDelete\")"), text(result));
@@ -179,7 +178,7 @@ class PodMcpServerTest {
 
   @Test
   void anInputTheSchemaRefusesIsAToolErrorWithThePodsMessage() {
-    CallToolResult result = client.callTool(new CallToolRequest("WeatherForecast", Map.of("town", "Lisbon")));
+    CallToolResult result = client().callTool(new CallToolRequest("WeatherForecast", Map.of("town", "Lisbon")));
 
     assertTrue(result.isError());
     assertTrue(text(result).contains("city"), text(result));
@@ -192,7 +191,7 @@ class PodMcpServerTest {
 
     assertTrue(loggedOnce.await(WAIT.toSeconds(), TimeUnit.SECONDS), "no logging notification");
     assertTrue(alerted.await(WAIT.toSeconds(), TimeUnit.SECONDS), "no alert");
-    client.ping(); // every notification sent before its answer has arrived
+    client().ping(); // every notification sent before its answer has arrived
 
     HistoryEntry.SystemItem reminder = pod.history().stream()
         .filter(HistoryEntry.SystemItem.class::isInstance).map(HistoryEntry.SystemItem.class::cast)
@@ -206,11 +205,25 @@ class PodMcpServerTest {
 
   @Test
   void aClientThatAsksForWarningsOnlyGetsNoInfoNotifications() throws Exception {
-    client.setLoggingLevel(McpSchema.LoggingLevel.WARNING);
+    client().setLoggingLevel(McpSchema.LoggingLevel.WARNING);
     leaveATaskInProgressForAWholeTurn();
 
     assertTrue(alerted.await(WAIT.toSeconds(), TimeUnit.SECONDS), "no alert");
-    client.ping();
+    client().ping();
+
+    assertTrue(pod.history().stream().anyMatch(HistoryEntry.SystemItem.class::isInstance));
+    assertEquals(List.of(), transport.notifications());
+  }
+
+  @Test
+  void aNotificationBeforeTheClientInitializedStaysInTheHistoryOnly() throws Exception {
+    pod.callTool("TaskCreate", "{\"subject\":\"Pack for Lisbon\"}");
+    pod.callTool("TaskUpdate", "{\"id\":\"1\",\"status\":\"IN_PROGRESS\"}");
+    pod.runTurn("Anything left to do?");
+    pod.runTurn("And now?");
+    assertTrue(alerted.await(WAIT.toSeconds(), TimeUnit.SECONDS), "no alert");
+
+    client().ping();
 
     assertTrue(pod.history().stream().anyMatch(HistoryEntry.SystemItem.class::isInstance));
     assertEquals(List.of(), transport.notifications());
@@ -220,7 +233,7 @@ class PodMcpServerTest {
   void aCallAfterThePodClosedIsAToolErrorNotAProtocolError() {
     pod.close();
 
-    CallToolResult result = client.callTool(new CallToolRequest("TaskList", Map.of()));
+    CallToolResult result = client().callTool(new CallToolRequest("TaskList", Map.of()));
 
     assertTrue(result.isError());
     assertTrue(text(result).startsWith("tool \"TaskList\" was not called: callTool needs a started Pod"), text(result));
@@ -228,9 +241,17 @@ class PodMcpServerTest {
 
   @Test
   void theServerSeesTheClientDisconnect() {
-    client.closeGracefully();
+    client().closeGracefully();
 
     assertTimeoutPreemptively(WAIT, server::awaitDisconnect);
+  }
+
+  /** The client, initialized on first use: a test may act on the Pod before the client connects. */
+  private McpSyncClient client() {
+    if (!client.isInitialized()) {
+      client.initialize();
+    }
+    return client;
   }
 
   /**
@@ -238,8 +259,8 @@ class PodMcpServerTest {
    * turns: the calls count as the next turn's, and the test runs that turn and one more.
    */
   private void leaveATaskInProgressForAWholeTurn() {
-    client.callTool(new CallToolRequest("TaskCreate", Map.of("subject", "Pack for Lisbon")));
-    client.callTool(new CallToolRequest("TaskUpdate", Map.of("id", "1", "status", "IN_PROGRESS")));
+    client().callTool(new CallToolRequest("TaskCreate", Map.of("subject", "Pack for Lisbon")));
+    client().callTool(new CallToolRequest("TaskUpdate", Map.of("id", "1", "status", "IN_PROGRESS")));
     pod.runTurn("Anything left to do?");
     pod.runTurn("And now?");
   }
