@@ -117,13 +117,13 @@ class McpServeCommandTest {
     try (McpSyncClient client = McpClient.sync(transport).requestTimeout(WAIT).initializationTimeout(WAIT).build()) {
       client.initialize();
       tools = client.listTools().tools();
-      created = client.callTool(new CallToolRequest("TaskCreate", Map.of("subject", "Pack for Lisbon")));
-      denied = client.callTool(new CallToolRequest("MemoryDelete", Map.of("key", "trip")));
+      created = client.callTool(CallToolRequest.builder("TaskCreate").arguments(Map.of("subject", "Pack for Lisbon")).build());
+      denied = client.callTool(CallToolRequest.builder("MemoryDelete").arguments(Map.of("key", "trip")).build());
       client.closeGracefully();
     }
 
     assertTrue(tools.stream().anyMatch(tool -> tool.name().equals("WeatherForecast")), tools.toString());
-    assertEquals(List.of(new McpSchema.TextContent("Created #1 [PENDING] Pack for Lisbon")), created.content());
+    assertEquals(List.of(McpSchema.TextContent.builder("Created #1 [PENDING] Pack for Lisbon").build()), created.content());
     assertFalse(created.isError());
     assertTrue(denied.isError());
     assertTrue(((McpSchema.TextContent) denied.content().get(0)).text().contains("(tools.deny \"MemoryDelete\")"));
@@ -170,12 +170,12 @@ class McpServeCommandTest {
     CallToolResult second;
     try (McpSyncClient client = McpClient.sync(transport).requestTimeout(WAIT).initializationTimeout(WAIT).build()) {
       client.initialize();
-      first = client.callTool(new CallToolRequest("Shout", Map.of()));
-      second = client.callTool(new CallToolRequest("Shout", Map.of()));
+      first = client.callTool(CallToolRequest.builder("Shout").arguments(Map.of()).build());
+      second = client.callTool(CallToolRequest.builder("Shout").arguments(Map.of()).build());
       client.closeGracefully();
     }
 
-    assertEquals(List.of(new McpSchema.TextContent("shouted")), first.content());
+    assertEquals(List.of(McpSchema.TextContent.builder("shouted").build()), first.content());
     assertEquals(first, second);
     assertTrue(stderr.stream().anyMatch(line -> line.contains("\"jsonrpc\":\"2.0\",\"id\":1")), stderr.toString());
   }
@@ -205,12 +205,15 @@ class McpServeCommandTest {
 
   @Test
   void aHistoryAnotherPodHasOpenIsAUsageError() {
-    try (Pod other = Pod.builder().history(history).build()) {
+    Pod other = Pod.builder().history(history).build();
+    try {
       Cli.Result result = Cli.run("mcp", "serve", "--history", history.toString());
 
       assertEquals(ExitCodes.USAGE, result.exitCode(), result.all());
       assertTrue(result.err().startsWith("yoi mcp serve: --history " + history + ": history file"), result.err());
       assertTrue(result.err().contains("is open in another Pod"), result.err());
+    } finally {
+      other.close();
     }
   }
 

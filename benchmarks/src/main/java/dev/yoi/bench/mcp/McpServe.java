@@ -120,7 +120,7 @@ public final class McpServe {
       List<McpSchema.Tool> listed = client.listTools().tools();
       double startupMillis = (System.nanoTime() - start) / 1e6;
       listed.forEach(tool -> tools.add(tool.name()));
-      CallToolRequest request = new CallToolRequest(TOOL, Map.of());
+      CallToolRequest request = CallToolRequest.builder(TOOL).arguments(Map.of()).build();
       for (int i = 0; i < settings.warmupCalls(); i++) {
         check(client.callTool(request));
       }

@@ -52,6 +52,9 @@ public final class PodMcpServer implements AutoCloseable {
    * @param pod a started Pod
    * @param notifications the relay given to the Pod's builder, or a fresh one to relay nothing
    */
+  @SuppressWarnings("deprecation") // ServerCapabilities.Builder.logging(): deprecated in SDK 2.2.0
+  // with no replacement, and still the only way a client of the protocol versions it speaks is told
+  // that the server sends notifications/message and takes logging/setLevel.
   public static PodMcpServer stdio(Pod pod, InputStream in, OutputStream out, ClientNotifications notifications) {
     Objects.requireNonNull(pod, "pod");
     Objects.requireNonNull(notifications, "notifications");

@@ -24,10 +24,8 @@ final class ServedTools {
   static List<SyncToolSpecification> of(Pod pod, McpJsonMapper mapper) {
     return pod.offeredTools().stream()
         .map(offered -> SyncToolSpecification.builder()
-            .tool(McpSchema.Tool.builder()
-                .name(offered.name())
+            .tool(McpSchema.Tool.builder(offered.name(), mapper, offered.inputSchemaJson())
                 .description(offered.description())
-                .inputSchema(mapper, offered.inputSchemaJson())
                 .meta(Map.of(FEATURE_META, offered.featureId()))
                 .build())
             .callHandler((exchange, request) -> call(pod, mapper, offered.name(), request.arguments()))

@@ -143,9 +143,9 @@ class PodMcpServerTest {
   void aBuiltinCallGoesThroughThePodAndIsRecordedInItsHistory() {
     Map<String, Object> input = Map.of("subject", "Pack for Lisbon");
 
-    CallToolResult result = client().callTool(new CallToolRequest("TaskCreate", input));
+    CallToolResult result = client().callTool(CallToolRequest.builder("TaskCreate").arguments(input).build());
 
-    assertEquals(List.of(new McpSchema.TextContent("Created #1 [PENDING] Pack for Lisbon")), result.content());
+    assertEquals(List.of(McpSchema.TextContent.builder("Created #1 [PENDING] Pack for Lisbon").build()), result.content());
     assertFalse(result.isError());
     List<HistoryEntry> history = pod.history();
     HistoryEntry.ToolCall call = (HistoryEntry.ToolCall) history.get(0);
@@ -157,8 +157,8 @@ class PodMcpServerTest {
 
   @Test
   void aPluginToolAnswersAndThePluginsToolResultHookSeesTheCall() {
-    CallToolResult forecast = client().callTool(new CallToolRequest("WeatherForecast", Map.of("city", "Lisbon", "days", 2)));
-    CallToolResult journalEntries = client().callTool(new CallToolRequest("JournalRead", Map.of()));
+    CallToolResult forecast = client().callTool(CallToolRequest.builder("WeatherForecast").arguments(Map.of("city", "Lisbon", "days", 2)).build());
+    CallToolResult journalEntries = client().callTool(CallToolRequest.builder("JournalRead").arguments(Map.of()).build());
 
     assertFalse(forecast.isError());
     assertTrue(text(forecast).startsWith("Weather for Lisbon"), text(forecast));
@@ -169,7 +169,7 @@ class PodMcpServerTest {
   void aManifestDeniedToolIsListedAndItsCallIsAToolErrorNamingTheRule() {
     assertTrue(client().listTools().tools().stream().anyMatch(t -> t.name().equals("MemoryDelete")));
 
-    CallToolResult result = client().callTool(new CallToolRequest("MemoryDelete", Map.of("key", "trip")));
+    CallToolResult result = client().callTool(CallToolRequest.builder("MemoryDelete").arguments(Map.of("key", "trip")).build());
 
     assertTrue(result.isError());
     assertTrue(text(result).contains("is denied by the Pod manifest (tools.deny \"MemoryDelete\")"), text(result));
@@ -178,7 +178,7 @@ class PodMcpServerTest {
 
   @Test
   void anInputTheSchemaRefusesIsAToolErrorWithThePodsMessage() {
-    CallToolResult result = client().callTool(new CallToolRequest("WeatherForecast", Map.of("town", "Lisbon")));
+    CallToolResult result = client().callTool(CallToolRequest.builder("WeatherForecast").arguments(Map.of("town", "Lisbon")).build());
 
     assertTrue(result.isError());
     assertTrue(text(result).contains("city"), text(result));
@@ -204,6 +204,7 @@ class PodMcpServerTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // setLoggingLevel, deprecated with the logging capability in SDK 2.2.0
   void aClientThatAsksForWarningsOnlyGetsNoInfoNotifications() throws Exception {
     client().setLoggingLevel(McpSchema.LoggingLevel.WARNING);
     leaveATaskInProgressForAWholeTurn();
@@ -233,7 +234,7 @@ class PodMcpServerTest {
   void aCallAfterThePodClosedIsAToolErrorNotAProtocolError() {
     pod.close();
 
-    CallToolResult result = client().callTool(new CallToolRequest("TaskList", Map.of()));
+    CallToolResult result = client().callTool(CallToolRequest.builder("TaskList").arguments(Map.of()).build());
 
     assertTrue(result.isError());
     assertTrue(text(result).startsWith("tool \"TaskList\" was not called: callTool needs a started Pod"), text(result));
@@ -259,8 +260,8 @@ class PodMcpServerTest {
    * turns: the calls count as the next turn's, and the test runs that turn and one more.
    */
   private void leaveATaskInProgressForAWholeTurn() {
-    client().callTool(new CallToolRequest("TaskCreate", Map.of("subject", "Pack for Lisbon")));
-    client().callTool(new CallToolRequest("TaskUpdate", Map.of("id", "1", "status", "IN_PROGRESS")));
+    client().callTool(CallToolRequest.builder("TaskCreate").arguments(Map.of("subject", "Pack for Lisbon")).build());
+    client().callTool(CallToolRequest.builder("TaskUpdate").arguments(Map.of("id", "1", "status", "IN_PROGRESS")).build());
     pod.runTurn("Anything left to do?");
     pod.runTurn("And now?");
   }
