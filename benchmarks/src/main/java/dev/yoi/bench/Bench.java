@@ -5,6 +5,7 @@ import dev.yoi.bench.buildtime.BuildTime;
 import dev.yoi.bench.buildtime.Javac;
 import dev.yoi.bench.generate.SyntheticFeatures;
 import dev.yoi.bench.hotpath.HotPath;
+import dev.yoi.bench.mcp.McpServe;
 import dev.yoi.bench.measure.Artifacts;
 import dev.yoi.bench.measure.ChildProcess;
 import dev.yoi.bench.report.Machine;
@@ -37,9 +38,10 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
   /** Jars the child JVMs of the start-up figure do not need: processors, test and build tools. */
   private static final Pattern NOT_AT_RUN_TIME = Pattern.compile(
-      "(yoi-(builtins|cli|processor|example-.*)|javapoet|jmh-.*|jopt-simple|commons-math3|picocli|auto-service"
+      "(yoi-(builtins|cli|mcp|processor|example-.*)|javapoet|jmh-.*|jopt-simple|commons-math3|picocli|auto-service"
           + "|auto-common|guava|failureaccess|listenablefuture|jsr305|checker-qual|error_prone_annotations"
-          + "|j2objc-annotations|junit-.*|opentest4j|apiguardian-api)-\\d.*\\.jar");
+          + "|j2objc-annotations|junit-.*|opentest4j|apiguardian-api|mcp-core|mcp-json-jackson2|reactor-core"
+          + "|reactive-streams|jspecify)-\\d.*\\.jar");
 
   @Option(names = "--classpath-file", required = true, description = "The module's Maven class path, one line.")
   Path classpathFile;
@@ -62,7 +64,7 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--all-builds", description = "Build time: every configuration at every N (default: above N = 1,000 only yoi).")
   boolean allBuilds;
 
-  @Option(names = "--skip", split = ",", description = "Figures to leave out: build, startup, hotpath.")
+  @Option(names = "--skip", split = ",", description = "Figures to leave out: build, startup, hotpath, mcp.")
   Set<String> skip = Set.of();
 
   @Option(names = "--analysis", description = "A hand-written section (profiles of missed targets) appended to the report.")
@@ -120,8 +122,24 @@ public final class Bench implements Callable<Integer> {
     if (!skip.contains("hotpath")) {
       report.hotPath(HotPath.run(settings), settings);
     }
+    McpServe mcp = cliJar == null ? null : new McpServe(cliJar, child, log);
+    McpServe.Settings mcpSettings = quick ? new McpServe.Settings(2, 300, 1000) : new McpServe.Settings(r, 2000, 5000);
+    if (!skip.contains("mcp")) {
+      if (mcp == null) {
+        log.println("mcp: skipped, cli/target/yoi.jar is not built");
+      } else {
+        report.mcp(mcp.measure(mcpSettings, !quick), mcpSettings);
+      }
+    }
 
     addCommands(report, javac, startup, ns, r, settings);
+    if (mcp != null && !skip.contains("mcp")) {
+      report.command("# yoi mcp serve: the MCP Java SDK's client (StdioClientTransport) in the benchmark JVM starts");
+      report.command(shorten(mcp.serverCommand()) + "   (" + mcpSettings.describe() + ")");
+      report.command("# and calls " + McpServe.TOOL + " {} through it; the in-process side is Pod.callTool(\""
+          + McpServe.TOOL + "\", \"{}\") on the builtins in the benchmark JVM; the floor, one fresh JVM per run:");
+      report.command(shorten(mcp.floorCommand()));
+    }
     addNotes(report);
     String elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s";
     String text = report.render(machine, loadBefore, Machine.load(), elapsed, quick);

@@ -3,9 +3,11 @@ package dev.yoi.cli;
 import dev.yoi.cli.approve.ApproveCommand;
 import dev.yoi.cli.demo.DemoCommand;
 import dev.yoi.cli.inspect.InspectCommand;
+import dev.yoi.cli.mcp.McpCommand;
 import dev.yoi.cli.report.ReportCommand;
 import dev.yoi.cli.verify.VerifyCommand;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,13 +26,14 @@ import picocli.CommandLine.Spec;
       ApproveCommand.class,
       ReportCommand.class,
       DemoCommand.class,
+      McpCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
       "1:Problems found: index or duplicate errors (inspect, verify), an unknown feature id or a"
-          + " refused approval (approve), features that would not install (report, demo).",
+          + " refused approval (approve), features that would not install (report, demo, mcp serve).",
       "2:Usage error: no command or a bad option, or a file that is missing, unreadable or invalid"
           + " (a manifest, a lock).",
       "3:Internal error in yoi itself (reported without a stack trace; please file it)."
@@ -49,12 +52,15 @@ public final class YoiCommand implements Callable<Integer> {
     cli.setExecutionExceptionHandler(YoiCommand::internalError);
     cli.setParameterExceptionHandler(YoiCommand::usageError);
     // Every subcommand lists the same exit codes.
-    for (CommandLine sub : cli.getSubcommands().values()) {
-      sub.getCommandSpec().usageMessage()
-          .exitCodeListHeading("%nExit codes:%n")
-          .exitCodeList(cli.getCommandSpec().usageMessage().exitCodeList());
-    }
+    listExitCodes(cli, cli.getCommandSpec().usageMessage().exitCodeList());
     return cli;
+  }
+
+  private static void listExitCodes(CommandLine parent, Map<String, String> codes) {
+    for (CommandLine sub : parent.getSubcommands().values()) {
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+      listExitCodes(sub, codes);
+    }
   }
 
   /** {@code yoi} alone: which commands there are, on stderr, as a usage error (scripts notice). */

@@ -76,6 +76,7 @@ public final class Pod implements AutoCloseable {
   private final StateStores stateStores;
   private final SecretResolver secrets;
   private final AlertSink alertSink;
+  private final Consumer<? super HistoryEntry.SystemItem> modelNotifications; // null: none
   private final DiagnosticStream diagnostics;
   private final ToolRegistry tools = new ToolRegistry();
   private final ServiceRegistry services = new ServiceRegistry();
@@ -105,6 +106,7 @@ public final class Pod implements AutoCloseable {
     this.stateStores = data == null ? StateStores.inMemory() : StateStores.under(data);
     this.secrets = builder.secrets;
     this.alertSink = builder.alerts;
+    this.modelNotifications = builder.modelNotifications;
     this.diagnostics = diagnostics;
     this.hooks = new HookRegistry(diagnostics::publish);
     this.tasks = new TaskSupervisor(builder.backoff, diagnostics::publish, builder.taskEvents);
@@ -207,6 +209,23 @@ public final class Pod implements AutoCloseable {
   /** The tools the model is offered, sorted by name. */
   public List<ToolDefinition> toolDefinitions() {
     return tools.definitions();
+  }
+
+  /**
+   * A tool as the Pod offers it to a model or an MCP client.
+   *
+   * @param name the model-visible name
+   * @param description what the model reads
+   * @param inputSchemaJson the build-time JSON Schema of its input, as JSON text
+   * @param featureId the feature that contributed it, e.g. {@code builtin:task-tools}
+   */
+  public record OfferedTool(String name, String description, String inputSchemaJson, String featureId) {}
+
+  /** The tools the model is offered, sorted by name, with their schemas as JSON text. */
+  public List<OfferedTool> offeredTools() {
+    return tools.definitions().stream()
+        .map(d -> new OfferedTool(d.name(), d.description(), d.inputSchema().toString(), d.featureId()))
+        .toList();
   }
 
   /** The hooks at {@code point}, in the order they run. */
@@ -328,7 +347,19 @@ public final class Pod implements AutoCloseable {
   private final class Surfaces implements HostSurfaces {
     @Override
     public ModelNotifier notifier(String featureId) {
-      return new HistoryNotifier(featureId, history);
+      ModelNotifier recorded = new HistoryNotifier(featureId, history);
+      Consumer<? super HistoryEntry.SystemItem> listener = modelNotifications;
+      if (listener == null) {
+        return recorded;
+      }
+      return text -> {
+        recorded.notifyModel(text); // in the history first: the listener hears only what is recorded
+        try {
+          listener.accept(new HistoryEntry.SystemItem(featureId, text));
+        } catch (RuntimeException e) {
+          // The host's listener failed; the feature's notification is recorded all the same.
+        }
+      };
     }
 
     @Override
@@ -382,6 +413,7 @@ public final class Pod implements AutoCloseable {
     private LlmClient model;
     private SecretResolver secrets = SecretResolver.environment();
     private AlertSink alerts = AlertSink.discard();
+    private Consumer<? super HistoryEntry.SystemItem> modelNotifications;
     private final List<Consumer<? super Diagnostic>> subscribers = new ArrayList<>();
     private Consumer<TaskStatus> taskEvents = status -> {};
     private Backoff backoff = Backoff.standard();
@@ -454,6 +486,16 @@ public final class Pod implements AutoCloseable {
     /** Where features' alerts go. Absent: dropped. */
     public Builder alerts(AlertSink sink) {
       this.alerts = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Told every model notification a feature makes (as the system item it adds to the history),
+     * after it is recorded, on the notifying thread; for a host that relays them, such as an MCP
+     * server. What the listener throws is dropped. Absent: the history alone holds them.
+     */
+    public Builder modelNotifications(Consumer<? super HistoryEntry.SystemItem> listener) {
+      this.modelNotifications = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

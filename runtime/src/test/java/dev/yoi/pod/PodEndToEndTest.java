@@ -299,6 +299,39 @@ class PodEndToEndTest {
   }
 
   @Test
+  void offeredToolsCarryTheBuildTimeSchemaAsJsonText() throws IOException {
+    try (Pod pod = weatherPod().build()) {
+      pod.start();
+
+      List<Pod.OfferedTool> offered = pod.offeredTools();
+
+      ToolDefinition definition = pod.toolDefinitions().get(0);
+      assertEquals(List.of(new Pod.OfferedTool("Forecast", "The forecast for a city",
+          definition.inputSchema().toString(), "builtin:weather")), offered);
+      assertEquals(definition.inputSchema(),
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(offered.get(0).inputSchemaJson()));
+    }
+  }
+
+  @Test
+  void aModelNotificationListenerHearsWhatTheHistoryRecorded() throws Exception {
+    List<HistoryEntry.SystemItem> heard = new CopyOnWriteArrayList<>();
+    CountDownLatch told = new CountDownLatch(1);
+    try (Pod pod = Pod.builder().features(herald, FeatureSource.BUILTIN)
+        .modelNotifications(item -> {
+          heard.add(item);
+          told.countDown();
+        }).build()) {
+      pod.start();
+
+      await(told);
+
+      assertEquals(List.of(new HistoryEntry.SystemItem("builtin:herald", "the herald is here")), heard);
+      assertEquals(heard, pod.history());
+    }
+  }
+
+  @Test
   void aValidCallRunsTheToolAndIsRecordedWithExactlyOneResult() {
     try (Pod pod = weatherPod().build()) {
       pod.start();

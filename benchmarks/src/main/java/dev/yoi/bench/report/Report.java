@@ -4,6 +4,7 @@ import dev.yoi.bench.buildtime.BuildConfig;
 import dev.yoi.bench.hotpath.GuardFeature;
 import dev.yoi.bench.hotpath.HookAllocationBenchmark;
 import dev.yoi.bench.hotpath.HotPath;
+import dev.yoi.bench.mcp.McpServe;
 import dev.yoi.bench.measure.Measurement;
 import dev.yoi.bench.measure.Stats;
 import dev.yoi.bench.startup.Startup;
@@ -29,6 +30,8 @@ public final class Report {
   private Map<String, HotPath.Measured> hotPath = Map.of();
   private HotPath.HookAllocation hookAllocation;
   private HotPath.Settings hotPathSettings;
+  private McpServe.Results mcp;
+  private McpServe.Settings mcpSettings;
   private final List<String> commands = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -44,6 +47,11 @@ public final class Report {
     this.hotPath = results.calls();
     this.hookAllocation = results.hooks();
     this.hotPathSettings = settings;
+  }
+
+  public void mcp(McpServe.Results results, McpServe.Settings settings) {
+    this.mcp = results;
+    this.mcpSettings = settings;
   }
 
   /** An exact command, shown in the commands section. */
@@ -143,6 +151,7 @@ public final class Report {
     renderBuild(out);
     renderStartup(out);
     renderHotPath(out);
+    renderMcp(out);
     if (!notes.isEmpty()) {
       out.append("\n## Notes\n\n");
       notes.forEach(n -> out.append("- ").append(n).append('\n'));
@@ -260,6 +269,41 @@ public final class Report {
             + " history sizes): with hooks %.2f B per call, without %.2f; (with - without) / %d = %.2f B per"
             + " hook per call.%n", HookAllocationBenchmark.CALLS, hookAllocation.withHooks(),
         hookAllocation.withoutHooks(), GuardFeature.HOOKS, hookAllocation.perHook()));
+  }
+
+  private void renderMcp(StringBuilder out) {
+    if (mcp == null) {
+      return;
+    }
+    Stats served = Stats.of(mcp.servedMicros());
+    Stats inProcess = Stats.of(mcp.inProcessMicros());
+    Stats startupMs = Stats.of(mcp.startupMillis());
+    Stats floor = Stats.of(mcp.floorMillis());
+    out.append("\n## yoi mcp serve: a tool call through MCP, and start-up\n\n")
+        .append("The builtins served by `java -jar yoi.jar mcp serve` (").append(mcp.tools())
+        .append(" tools) to the MCP Java SDK's client over stdio, against the same builtins called in-process")
+        .append(" with `Pod.callTool`; the tool is `").append(McpServe.TOOL).append("` with `{}`. ")
+        .append(mcpSettings.describe()).append(". Start-up is from starting the server process to the answer of")
+        .append(" its first `tools/list` (JVM boot, Pod start, `initialize`, `tools/list`), beside the floor of any")
+        .append(" `yoi` command, `java -jar yoi.jar --version`.\n\n")
+        .append("| figure | median | min | max | ratio |\n|---|---:|---:|---:|---:|\n")
+        .append("| ").append(McpServe.TOOL).append(" through `yoi mcp serve`, µs per call | ").append(us(served.median()))
+        .append(" | ").append(us(served.min())).append(" | ").append(us(served.max())).append(" | ")
+        .append(ratio(served.median() / inProcess.median())).append(" of in-process |\n")
+        .append("| ").append(McpServe.TOOL).append(" in-process (`Pod.callTool`), µs per call | ").append(us(inProcess.median()))
+        .append(" | ").append(us(inProcess.min())).append(" | ").append(us(inProcess.max())).append(" | 1.00x |\n")
+        .append("| start-up to the first `tools/list` answer, ms | ").append(ms(startupMs.median())).append(" | ")
+        .append(ms(startupMs.min())).append(" | ").append(ms(startupMs.max())).append(" | ")
+        .append(ratio(startupMs.median() / floor.median())).append(" of the floor |\n")
+        .append("| floor: `yoi --version`, whole process, ms | ").append(ms(floor.median())).append(" | ")
+        .append(ms(floor.min())).append(" | ").append(ms(floor.max())).append(" | 1.00x |\n")
+        .append(String.format(Locale.ROOT, "%nMCP adds %s µs per call (median served minus median in-process):"
+            + " JSON-RPC encoding and decoding on both sides, two pipe crossings, and the SDK's scheduling.%n",
+            us(served.median() - inProcess.median())));
+  }
+
+  private static String us(double v) {
+    return String.format(Locale.ROOT, v >= 100 ? "%,.0f" : "%.1f", v);
   }
 
   private static String describeMethod(String method) {

@@ -22,7 +22,7 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /** javac with the real Yoi processor, over sources given as text, as a plugin build runs it. */
-final class Javac {
+public final class Javac {
   static final String IMPORTS = String.join("\n",
       "import com.fasterxml.jackson.databind.JsonNode;",
       "import dev.yoi.feature.*;",
@@ -75,7 +75,7 @@ final class Javac {
   }
 
   /** Compiles and fails the test unless it succeeds. */
-  static Path compileOk(Path out, String... sources) {
+  public static Path compileOk(Path out, String... sources) {
     Result result = compile(out, sources);
     if (!result.ok()) {
       throw new AssertionError("did not compile: " + result.errors());

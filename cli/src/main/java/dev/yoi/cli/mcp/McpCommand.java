@@ -1,0 +1,27 @@
+package dev.yoi.cli.mcp;
+
+import dev.yoi.cli.ExitCodes;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code yoi mcp}: a Pod and the Model Context Protocol. */
+@Command(
+    name = "mcp",
+    mixinStandardHelpOptions = true,
+    header = "A Pod and the Model Context Protocol (MCP).",
+    subcommands = {ServeCommand.class})
+public final class McpCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  /** {@code yoi mcp} alone: which subcommands there are, as a usage error. */
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("yoi mcp: name a subcommand, e.g. yoi mcp serve");
+    spec.commandLine().usage(err);
+    return ExitCodes.USAGE;
+  }
+}

@@ -1,0 +1,200 @@
+package dev.yoi.cli.mcp;
+
+import dev.yoi.cli.ExitCodes;
+import dev.yoi.cli.index.InputException;
+import dev.yoi.cli.plugin.PluginLoaders;
+import dev.yoi.cli.plugin.PluginOptions;
+import dev.yoi.cli.text.TextTable;
+import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureReport;
+import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.Severity;
+import dev.yoi.mcp.server.ClientNotifications;
+import dev.yoi.mcp.server.PodMcpServer;
+import dev.yoi.pod.Pod;
+import dev.yoi.pod.ManifestException;
+import dev.yoi.pod.Alert;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code yoi mcp serve}: a Pod's tools to any MCP client, over stdio. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    header = "Serve a Pod's tools to an MCP client over stdio.",
+    description = {
+      "Starts a Pod as yoi report resolves it (the builtins, project and user plugins, the manifest"
+          + " and its approval lock) and serves its tools over MCP on stdin/stdout, until the client"
+          + " closes stdin. MCP clients start it themselves: docs/mcp.md has the configuration to paste.",
+      "tools/list is every tool the Pod offers its model, with the build-time input schema; tools/call"
+          + " runs through the Pod (hooks, input validation, the manifest's tool rules, the history),"
+          + " and a denied or failing call is a tool result with isError. Features' model notifications"
+          + " reach the client as MCP logging; alerts and diagnostics go to stderr, never stdout.",
+      "Exits 1 before serving if an enabled feature does not install, with the report's errors on"
+          + " stderr; 2 for a missing or invalid manifest, plugin path or history directory."
+    },
+    footer = {"", "Examples:",
+      "  yoi mcp serve --manifest pod.json --history ~/.yoi/history",
+      "  yoi mcp serve --manifest pod.json --project plugins/project"})
+public final class ServeCommand implements Callable<Integer> {
+  private static final String NAME = "yoi mcp serve";
+
+  @Option(names = "--manifest", paramLabel = "FILE", description = "The Pod manifest (JSON). Default:"
+      + " none, which serves the builtins only.")
+  private Path manifestFile;
+
+  @Option(names = "--lock", paramLabel = "FILE", description = "The approval lock. Default: the"
+      + " manifest's \"approvals\", if it names one.")
+  private Path lockFile;
+
+  @Mixin private PluginOptions plugins;
+
+  @Option(names = "--history", paramLabel = "DIR", description = "Where the Pod keeps its durable"
+      + " history (history.jsonl) and its features' state stores. Default: both in memory, gone when"
+      + " the server stops.")
+  private Path historyDirectory;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    // stdout is the MCP connection: whatever else would print there (a plugin, a library) goes to
+    // stderr instead, from before the first feature class is loaded.
+    OutputStream mcpOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    try {
+      return serve(mcpOut, err);
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  private int serve(OutputStream mcpOut, PrintWriter err) throws InterruptedException {
+    if (manifestFile != null && !Files.isRegularFile(manifestFile)) {
+      err.println(NAME + ": --manifest " + manifestFile + (Files.isDirectory(manifestFile)
+          ? ": is a directory; name the manifest file in it (e.g. pod.json)" : ": no such file"));
+      return ExitCodes.USAGE;
+    }
+    ClassLoader host = ServeCommand.class.getClassLoader();
+    try (PluginLoaders loaders = plugins.open(host)) {
+      ClientNotifications notifications = new ClientNotifications();
+      Pod.Builder builder = Pod.builder().features(host, FeatureSource.BUILTIN);
+      loaders.loaders().forEach(loader -> builder.features(loader.loader(), loader.source()));
+      if (manifestFile != null) {
+        builder.manifest(manifestFile);
+      }
+      if (lockFile != null) {
+        builder.approvals(lockFile);
+      }
+      if (historyDirectory != null) {
+        builder.history(historyDirectory);
+      }
+      Pod pod;
+      try {
+        pod = builder.alerts(alert -> alert(err, alert)).modelNotifications(notifications).build();
+      } catch (ManifestException e) {
+        err.println(e.getMessage());
+        return ExitCodes.USAGE;
+      } catch (IllegalStateException | UncheckedIOException e) {
+        // The history directory: open in another Pod, damaged, or not writable.
+        err.println(NAME + ": --history " + historyDirectory + ": " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      Thread closer = new Thread(pod::close, "yoi-mcp-serve-close");
+      Runtime.getRuntime().addShutdownHook(closer); // a client that kills the server: close the Pod
+      try (pod) {
+        InstallReport report = pod.start();
+        if (!installed(report, err)) {
+          return ExitCodes.PROBLEMS;
+        }
+        pod.subscribe(diagnostic -> print(err, diagnostic));
+        try (PodMcpServer server = PodMcpServer.stdio(pod, System.in, mcpOut, notifications)) {
+          List<String> features = report.features().stream()
+              .filter(FeatureReport::installed).map(FeatureReport::id).toList();
+          err.print(TextTable.hanging("", "  ", NAME + ": serving " + pod.offeredTools().size()
+              + " tools of " + String.join(", ", features) + " over stdio; history "
+              + pod.historyFile().map(Path::toString).orElse("in memory")));
+          err.flush();
+          server.awaitDisconnect();
+        }
+        return ExitCodes.OK;
+      } finally {
+        removeHook(closer);
+      }
+    } catch (InputException e) {
+      err.println(NAME + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /**
+   * Whether every enabled feature installed without an error; if not, prints the report's errors
+   * and says that nothing is served. Warnings are printed either way; notes (such as a plugin the
+   * manifest does not enable) only by yoi report.
+   */
+  private static boolean installed(InstallReport report, PrintWriter err) {
+    report.allDiagnostics().stream().filter(d -> d.severity() == Severity.WARNING).forEach(d -> print(err, d));
+    List<String> missing = report.features().stream()
+        .filter(f -> f.enabled() && !f.installed()).map(FeatureReport::id).toList();
+    if (missing.isEmpty() && !report.hasErrors()) {
+      return true;
+    }
+    report.allDiagnostics().stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> print(err, d));
+    err.println(NAME + ": not serving: " + (missing.isEmpty() ? "the install report has errors"
+        : "enabled feature(s) did not install: " + String.join(", ", missing))
+        + ". Fix the errors above; yoi report with the same options shows the whole report.");
+    err.flush();
+    return false;
+  }
+
+  private static void print(PrintWriter err, Diagnostic diagnostic) {
+    err.print(TextTable.hanging("  ", "    ",
+        diagnostic.severity().name().toLowerCase(Locale.ROOT) + ": " + printable(diagnostic.message())));
+    err.flush();
+  }
+
+  private static void alert(PrintWriter err, Alert alert) {
+    err.print(TextTable.hanging("  ", "    ", "alert " + alert.level().name().toLowerCase(Locale.ROOT)
+        + " from " + alert.featureId() + ": " + printable(alert.message())));
+    err.flush();
+  }
+
+  /** A feature's text as data: control characters other than newline shown as escapes. */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (c != '\n' && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down: the hook closes the Pod (close is idempotent).
+    }
+  }
+}
