@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yoi.feature.install.FeatureContributions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -172,6 +173,9 @@ public final class ToolRegistry {
         if (mapper == null) {
           mapper = new ObjectMapper()
               .registerModule(new Jdk8Module())
+              .registerModule(new JavaTimeModule())
+              // An OffsetDateTime or ZonedDateTime keeps the offset or zone the model sent.
+              .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
               .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         }
         current = mapper;
