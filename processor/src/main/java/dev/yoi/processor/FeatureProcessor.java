@@ -1,5 +1,6 @@
 package dev.yoi.processor;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
 import dev.yoi.descriptor.DiagnosticCode;
@@ -84,6 +85,8 @@ public final class FeatureProcessor extends AbstractProcessor {
   private final List<FeatureValidator> extraValidators;
 
   private Elements elements;
+  /** javac's Trees API, or null (another compiler, or a build tool's wrapper). */
+  private Trees trees;
   private Reporter reporter;
   private TypeChecks typeChecks;
   private OwnershipValidator ownership;
@@ -150,7 +153,7 @@ public final class FeatureProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     elements = env.getElementUtils();
-    Trees trees = Reporter.treesOf(env);
+    trees = Reporter.treesOf(env);
     reporter = new Reporter(env.getMessager(), trees);
     readOptions(env.getOptions());
     typeChecks = new TypeChecks(elements, env.getTypeUtils());
@@ -430,10 +433,37 @@ public final class FeatureProcessor extends AbstractProcessor {
     for (Contribution c : sorted) {
       typeChecks.requireResolved(c.element());
       if (c instanceof Contribution.Tool tool) {
-        inputs.put(tool.element().getQualifiedName().toString(), schemas.derive(tool.element()));
+        inputs.put(tool.element().getQualifiedName().toString(),
+            keptSchema(element, tool.element(), schemas.derive(tool.element())));
       }
     }
     return new FeatureModel(ModelReader.feature(element), sorted, inputs);
+  }
+
+  /**
+   * {@code derived}, or the schema an earlier build derived for the same tool and input type when
+   * javac cannot show this one everything: before JDK 22, javac leaves out the type-use annotations
+   * of classes it reads from class files (JDK-8225377), so a tool not recompiled now would lose a
+   * {@code TYPE_USE} {@code @Nullable} or a bound on a type argument. Kept only when the tool and
+   * every record and enum of its input are class files now, so that nothing they say has changed.
+   */
+  private SchemaDeriver.Derived keptSchema(TypeElement feature, TypeElement tool, SchemaDeriver.Derived derived) {
+    if (Runtime.version().feature() >= 22 || trees == null || !derived.problems().isEmpty()
+        || fromSource(tool) || derived.types().stream().anyMatch(this::fromSource)) {
+      return derived;
+    }
+    return previous.earlierTool(feature, elements.getBinaryName(tool).toString())
+        .filter(t -> t.inputType().equals(derived.inputType()) && t.inputSchema() instanceof ObjectNode)
+        .map(t -> derived.withSchema((ObjectNode) t.inputSchema()))
+        .orElse(derived);
+  }
+
+  private boolean fromSource(TypeElement type) {
+    try {
+      return trees.getPath(type) != null;
+    } catch (RuntimeException e) {
+      return true; // unsure: derive afresh
+    }
   }
 
   private void validateAndGenerate(FeatureModel model, RoundMarker marker) {

@@ -126,6 +126,37 @@ class IncrementalBuildTest {
     assertThat(c).hadErrorCount(1);
   }
 
+  @Test
+  void typeUseAnnotationsOfAToolNotRecompiledStillShapeItsSchema() {
+    // JDK 21 and older do not show type-use annotations of classes read from class files.
+    JavaFileObject nullable = java("q.Nullable", """
+        @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)
+        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+        public @interface Nullable {}
+        """);
+    JavaFileObject feature = java("p.Typed", """
+        @Feature(id = "typed", name = "Typed")
+        public class Typed implements FeatureModule {
+          public void install(InstallContext context) { context.tools().register(new TypedTool()); }
+        }
+        """);
+    JavaFileObject tool = java("p.TypedTool", """
+        @ToolContribution(name = "typed", description = "d", feature = Typed.class)
+        public class TypedTool implements Tool<TypedTool.In> {
+          public record In(String a, @q.Nullable String b,
+              List<@jakarta.validation.constraints.Min(0) Integer> scores) {}
+          public ToolResult call(In in, ToolContext ctx) { return ToolResult.text(""); }
+        }
+        """);
+    Compilation full = Compilations.compile(ValidationStubs.with(nullable, feature, tool));
+    assertTrue(Compilations.index(full).contains("\"b\":{\"type\":[\"string\",\"null\"]}"),
+        Compilations.index(full));
+    Compilation alone = compileWithClasspath(output(full), feature);
+
+    assertThat(alone).succeededWithoutWarnings();
+    assertEquals(Compilations.index(full), Compilations.index(alone));
+  }
+
   // ---- Into the output directory, as an IDE builds: plain javac, -d out, out on the class path. ----
 
   private static final String OTHER = """

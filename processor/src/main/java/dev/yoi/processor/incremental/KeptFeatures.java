@@ -17,9 +17,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 
 /**
  * The features of this module's previous build that a partial recompile does not regenerate: their
@@ -130,16 +128,7 @@ public final class KeptFeatures {
 
   /** The {@code DIGEST} constant of a generated descriptor class, or null. */
   private static String digestOf(TypeElement descriptorClass) {
-    if (descriptorClass == null) {
-      return null;
-    }
-    for (Element member : descriptorClass.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().contentEquals("DIGEST")
-          && ((VariableElement) member).getConstantValue() instanceof String digest) {
-        return digest;
-      }
-    }
-    return null;
+    return PreviousBuild.constant(descriptorClass, "DIGEST") instanceof String digest ? digest : null;
   }
 
   private static boolean clashes(IndexLine kept, Collection<IndexLine> fresh) {

@@ -1,5 +1,6 @@
 package dev.yoi.processor.incremental;
 
+import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.HookDescriptor;
 import dev.yoi.descriptor.IndexEntry;
@@ -14,6 +15,7 @@ import dev.yoi.processor.model.AnnotationReader;
 import dev.yoi.processor.model.ContributionKind;
 import dev.yoi.processor.model.ModelReader;
 import dev.yoi.processor.model.UnresolvedTypeException;
+import dev.yoi.processor.write.DescriptorWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,8 +27,10 @@ import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -113,6 +117,44 @@ public final class PreviousBuild {
     return contributions.getOrDefault(binaryName(feature), Set.of()).stream()
             .anyMatch(r -> r.className().equals(contributionClass))
         || inOutput(feature);
+  }
+
+  /**
+   * The tool {@code toolClass} (a binary name) as an earlier build of {@code feature} described it:
+   * from the previous index in the output directory, else from the descriptor class the earlier
+   * build generated (when its JSON is one constant, as it is up to some thousands of characters).
+   */
+  public Optional<ToolDescriptor> earlierTool(TypeElement feature, String toolClass) {
+    for (IndexLine line : ownLines) {
+      for (ToolDescriptor tool : line.descriptor().tools()) {
+        if (tool.className().equals(toolClass)) {
+          return Optional.of(tool);
+        }
+      }
+    }
+    TypeElement descriptorClass = type(DescriptorWriter.descriptorClass(feature).reflectionName());
+    if (!(constant(descriptorClass, "DESCRIPTOR_JSON") instanceof String json)) {
+      return Optional.empty();
+    }
+    try {
+      return CanonicalJson.toDescriptor(CanonicalJson.parse(json)).tools().stream()
+          .filter(t -> t.className().equals(toolClass)).findFirst();
+    } catch (RuntimeException e) {
+      return Optional.empty(); // not a descriptor this version reads: derive afresh
+    }
+  }
+
+  /** A field's compile-time constant, or null. */
+  static Object constant(TypeElement type, String field) {
+    if (type == null) {
+      return null;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().contentEquals(field)) {
+        return ((VariableElement) member).getConstantValue();
+      }
+    }
+    return null;
   }
 
   /** The contribution classes a descriptor lists, with their kinds. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +73,24 @@ public final class SchemaDeriver {
    * @param inputType binary name of the input type (empty when it could not be found)
    * @param schema the schema; meaningless when {@code problems} is not empty
    * @param problems one sentence per unsupported part, e.g. {@code component "when" has type java.util.Date}
+   * @param types the records and enums the schema describes, the input record first
    */
-  public record Derived(String inputType, ObjectNode schema, List<String> problems) {}
+  public record Derived(String inputType, ObjectNode schema, List<String> problems, List<TypeElement> types) {
+    public Derived {
+      problems = List.copyOf(problems);
+      types = List.copyOf(types);
+    }
+
+    /** A derivation that describes no record. */
+    Derived(String inputType, ObjectNode schema, List<String> problems) {
+      this(inputType, schema, problems, List.of());
+    }
+
+    /** The same derivation with the schema an earlier build derived for the same types. */
+    public Derived withSchema(ObjectNode earlier) {
+      return new Derived(inputType, earlier, problems, types);
+    }
+  }
 
   /** Derives the input schema of {@code toolClass}, which implements {@code Tool<I>}. */
   public Derived derive(TypeElement toolClass) {
@@ -93,11 +110,12 @@ public final class SchemaDeriver {
     String binaryName = elements.getBinaryName(element).toString();
     ObjectNode root;
     List<String> problems = new ArrayList<>();
+    Set<TypeElement> described = new LinkedHashSet<>();
     if (isJsonNode(element)) {
       root = object();
       root.put("type", "object");
     } else if (element.getKind() == ElementKind.RECORD) {
-      Walk walk = new Walk((DeclaredType) type, problems);
+      Walk walk = new Walk((DeclaredType) type, problems, described);
       root = walk.run();
     } else {
       return new Derived(binaryName, JsonNodeFactory.instance.objectNode(),
@@ -108,7 +126,7 @@ public final class SchemaDeriver {
     ObjectNode schema = object();
     schema.put("$schema", DRAFT);
     schema.setAll(root);
-    return new Derived(binaryName, schema, problems);
+    return new Derived(binaryName, schema, problems, List.copyOf(described));
   }
 
   /** The {@code I} of the first {@code Tool<I>} among the supertypes; empty for a raw Tool. */
@@ -140,10 +158,12 @@ public final class SchemaDeriver {
     private final Set<String> recursive = new HashSet<>();
     private final Map<String, String> defKeys = new HashMap<>();
     private final Map<String, ObjectNode> defs = new LinkedHashMap<>();
+    private final Set<TypeElement> described;
 
-    Walk(DeclaredType rootType, List<String> problems) {
+    Walk(DeclaredType rootType, List<String> problems, Set<TypeElement> described) {
       this.rootType = rootType;
       this.problems = problems;
+      this.described = described;
     }
 
     ObjectNode run() {
@@ -202,6 +222,7 @@ public final class SchemaDeriver {
 
     private ObjectNode recordSchema(DeclaredType record, String path, int depth) {
       TypeElement element = (TypeElement) record.asElement();
+      described.add(element);
       ObjectNode schema = object();
       schema.put("type", "object");
       stringValue(element, JSON_CLASS_DESCRIPTION, "value")
@@ -421,6 +442,7 @@ public final class SchemaDeriver {
     }
 
     private ObjectNode enumSchema(TypeElement element, TypeMirror type, String path) {
+      described.add(element);
       ArrayNode constants = JsonNodeFactory.instance.arrayNode();
       for (Element member : element.getEnclosedElements()) {
         if (member.getKind() == ElementKind.ENUM_CONSTANT) {
