@@ -61,9 +61,8 @@ public final class DescriptorChecks {
       add(problems, versions.range("range for " + service.id(), service.version()));
     }
     for (AuthorityRequest request : d.authorities()) {
-      if (request.kind().scopeRequired() && request.scope().isEmpty()) {
-        problems.add(request.kind() + " needs a scope");
-      }
+      AuthorityScopes.check(request.kind(), request.scope())
+          .ifPresent(problem -> problems.add(problem.detail()));
     }
     return problems;
   }

@@ -16,6 +16,7 @@ public enum DiagnosticCode {
   INVALID_DURATION("invalid-duration", Phase.BUILD, "a task's every is not a positive ISO-8601 duration"),
   MISSING_REASON("missing-reason", Phase.BUILD, "an authority or service request has a blank reason"),
   MISSING_SCOPE("missing-scope", Phase.BUILD, "an authority kind that needs a scope has none"),
+  INVALID_SCOPE("invalid-scope", Phase.BUILD, "an authority scope is not in its kind's grammar (store name, secret id, qualified service id, path glob, host) or the kind takes none"),
   ORPHAN_CONTRIBUTION("orphan-contribution", Phase.BUILD, "a contribution belongs to no @Feature"),
   WRONG_SUPERTYPE("wrong-supertype", Phase.BUILD, "an annotated class does not implement what its annotation needs"),
   NOT_INSTANTIABLE("not-instantiable", Phase.BUILD, "a feature class cannot be constructed by generated code"),

@@ -6,6 +6,7 @@ import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_FEATURE;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_DURATION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_ID;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_OPTION;
+import static dev.yoi.descriptor.DiagnosticCode.INVALID_SCOPE;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_TOOL_NAME;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_VERSION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_VERSION_RANGE;
@@ -245,6 +246,16 @@ final class Corpus {
       "space", " ",
       "tab escape", "\\t");
 
+  /** Per authority kind, scopes outside its grammar (AuthorityScopes). */
+  static final List<Map.Entry<String, List<String>>> BAD_SCOPES = List.of(
+      Map.entry("STATE_STORE", List.of("../notes", "notes/../../x", ".notes", "my notes")),
+      Map.entry("SECRET_REF", List.of("keys/aws", "a:b")),
+      Map.entry("SERVICE_ACCESS", List.of("task-store", "plugin:task-store")),
+      Map.entry("FILESYSTEM", List.of("srv/**", "/srv/../**", "/srv/")),
+      Map.entry("NETWORK", List.of("https://example.org", "Example.org", "example.org:0", "*")),
+      Map.entry("MODEL_NOTIFICATION", List.of("all", " ")),
+      Map.entry("POD_MANAGEMENT", List.of("manifest")));
+
   // ---- The invalid corpus. ----
 
   static List<Case> invalid() {
@@ -283,6 +294,18 @@ final class Corpus {
           .with("authority.kind", kind));
     }
     out.add(bad(FEATURE, "authority2.scope", "", MISSING_SCOPE));
+    // Scopes outside their kind's grammar, and scopes on kinds that take none.
+    BAD_SCOPES.forEach(entry -> {
+      String kind = entry.getKey();
+      List<String> scopes = entry.getValue();
+      for (String scope : scopes) {
+        out.add(bad(FEATURE, "authority.scope", scope, INVALID_SCOPE)
+            .with("authority.kind", kind).with("tool.requires", "{}"));
+      }
+      out.add(bad(SINGLE_REQUESTS, "authority.scope-attribute", "scope = \"" + scopes.get(0) + "\",",
+          INVALID_SCOPE).with("authority.kind", kind));
+    });
+    out.add(bad(FEATURE, "authority2.scope", "../weather-key", INVALID_SCOPE));
 
     // A tool requires a kind its feature does not request (it requests NETWORK and SECRET_REF).
     for (String kind : List.of("FILESYSTEM", "MODEL_NOTIFICATION", "POD_MANAGEMENT", "STATE_STORE", "SERVICE_ACCESS")) {
@@ -290,9 +313,12 @@ final class Corpus {
     }
     out.add(bad(FEATURE, "tool.requires", "{AuthorityKind.NETWORK, AuthorityKind.STATE_STORE}",
         AUTHORITY_NOT_REQUESTED));
-    out.add(bad(FEATURE, "authority.kind", "FILESYSTEM", AUTHORITY_NOT_REQUESTED).atSlot("tool.requires"));
+    // (The scope goes with the kind: a host is not a FILESYSTEM scope.)
+    out.add(bad(FEATURE, "authority.kind", "FILESYSTEM", AUTHORITY_NOT_REQUESTED)
+        .with("authority.scope", "/srv/**").atSlot("tool.requires"));
     out.add(bad(FEATURE, "authority2.kind", "FILESYSTEM", AUTHORITY_NOT_REQUESTED)
-        .with("tool.requires", "{AuthorityKind.NETWORK, AuthorityKind.SECRET_REF}").atSlot("tool.requires"));
+        .with("authority2.scope", "").with("tool.requires", "{AuthorityKind.NETWORK, AuthorityKind.SECRET_REF}")
+        .atSlot("tool.requires"));
 
     // Wrong supertypes: every annotated class implementing nothing, or the wrong thing.
     for (String impl : List.of("", "implements Runnable", "implements Tool<WeatherFeature.Input>")) {
@@ -454,8 +480,9 @@ final class Corpus {
 
     // Every authority kind, with and without a scope where one is optional.
     String[][] authorities = {
-        {"FILESYSTEM", ""}, {"FILESYSTEM", "/tmp/**"}, {"NETWORK", ""}, {"MODEL_NOTIFICATION", ""},
-        {"POD_MANAGEMENT", ""}, {"STATE_STORE", "notes"}, {"SECRET_REF", "k"},
+        {"FILESYSTEM", ""}, {"FILESYSTEM", "/tmp/**"}, {"FILESYSTEM", "~/notes/*.md"}, {"NETWORK", ""},
+        {"NETWORK", "*.example.org:443"}, {"MODEL_NOTIFICATION", ""}, {"POD_MANAGEMENT", ""},
+        {"STATE_STORE", "notes"}, {"STATE_STORE", "notes.v2_x"}, {"SECRET_REF", "k"},
         {"SERVICE_ACCESS", "builtin:task-store"}};
     for (String[] a : authorities) {
       out.add(good(FEATURE, "authority.kind", a[0]).with("authority.scope", a[1])
