@@ -63,8 +63,8 @@ public final class AuthorityScopes {
 
   /**
    * The problem with {@code scope} as the scope of a {@code kind} request, if any:
-   * {@code yoi/missing-scope} (a kind that needs one has none or a blank one) or
-   * {@code yoi/invalid-scope}.
+   * {@code yoi/missing-scope} (a kind that needs one has none or a blank one),
+   * {@code yoi/control-character} (see {@link ControlCharacters}) or {@code yoi/invalid-scope}.
    */
   public static Optional<Problem> check(AuthorityKind kind, String scope) {
     if (scope.isBlank() && required(kind)) {
@@ -73,6 +73,10 @@ public final class AuthorityScopes {
     }
     if (scope.isEmpty()) {
       return Optional.empty();
+    }
+    Optional<Problem> control = ControlCharacters.checkLine(kind + " scope", scope);
+    if (control.isPresent()) {
+      return control;
     }
     return grammar(kind, scope).map(why -> new Problem(DiagnosticCode.INVALID_SCOPE,
         kind + " scope " + ControlCharacters.quote(scope) + " " + why));

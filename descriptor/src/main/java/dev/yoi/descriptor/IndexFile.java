@@ -109,7 +109,9 @@ public final class IndexFile {
     if (node == null || !node.isObject()) {
       return corrupt(location, lineNumber, "", "the line is not a JSON object");
     }
-    String slug = node.path("slug").isTextual() ? node.get("slug").asText() : "";
+    String written = node.path("slug").isTextual() ? node.get("slug").asText() : "";
+    // A line names a feature only by a slug: anything else is shown escaped, never as an id.
+    String slug = Names.SLUG.matcher(written).matches() ? written : "";
     JsonNode format = node.get("format");
     if (format == null || !format.isInt()) {
       return corrupt(location, lineNumber, slug, "\"format\" is missing or not an integer");
@@ -123,6 +125,10 @@ public final class IndexFile {
     for (String field : List.of("slug", "module", "descriptorClass", "digest")) {
       if (!node.path(field).isTextual()) {
         return corrupt(location, lineNumber, slug, "\"" + field + "\" is missing or not a string");
+      }
+      Optional<Problem> control = ControlCharacters.checkLine("\"" + field + "\"", node.get(field).asText());
+      if (control.isPresent()) {
+        return corrupt(location, lineNumber, slug, control.get().detail());
       }
     }
     JsonNode descriptorTree = node.get("descriptor");
@@ -139,16 +145,16 @@ public final class IndexFile {
     if (!problems.isEmpty()) {
       return corrupt(location, lineNumber, slug, "the descriptor is invalid: " + String.join("; ", problems));
     }
-    if (!descriptor.slug().equals(slug)) {
-      return corrupt(location, lineNumber, slug,
-          "\"slug\" is \"" + slug + "\" but the descriptor's slug is \"" + descriptor.slug() + "\"");
+    if (!descriptor.slug().equals(written)) {
+      return corrupt(location, lineNumber, slug, "\"slug\" is " + ControlCharacters.quote(written)
+          + " but the descriptor's slug is " + ControlCharacters.quote(descriptor.slug()));
     }
     String declared = node.get("digest").asText();
     String recomputed = Digests.of(descriptor);
     if (!recomputed.equals(declared)) {
       return new IndexEntry.Broken(location, lineNumber, DiagnosticCode.DIGEST_MISMATCH, slug,
           DiagnosticCode.DIGEST_MISMATCH.format("feature " + slug + " (index line " + lineNumber
-              + " of " + location + "): the line says digest " + declared
+              + " of " + location + "): the line says digest " + ControlCharacters.shown(declared)
               + " but its descriptor hashes to " + recomputed
               + ". The index was edited after the build; rebuild the plugin instead of editing"
               + " META-INF/yoi/features.jsonl."));
@@ -173,7 +179,8 @@ public final class IndexFile {
     }
     int newline = message.indexOf('\n');
     String first = newline < 0 ? message : message.substring(0, newline);
-    return first.length() > 200 ? first.substring(0, 200) + "..." : first;
+    // A parser's message may quote the line: its text is the index's data, not layout.
+    return ControlCharacters.escapeControls(first.length() > 200 ? first.substring(0, 200) + "..." : first);
   }
 
 }

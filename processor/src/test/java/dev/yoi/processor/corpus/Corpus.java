@@ -1,6 +1,7 @@
 package dev.yoi.processor.corpus;
 
 import static dev.yoi.descriptor.DiagnosticCode.AUTHORITY_NOT_REQUESTED;
+import static dev.yoi.descriptor.DiagnosticCode.CONTROL_CHARACTER;
 import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_CONTRIBUTION;
 import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_FEATURE;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_DURATION;
@@ -126,7 +127,6 @@ final class Corpus {
       "64 characters", "a".repeat(64),
       "non-ASCII", "wéather",
       "qualified", "builtin:weather",
-      "newline escape", "weather\\n",
       "dot", "acme.weather");
 
   static final Map<String, String> GOOD_SLUGS = table(
@@ -246,6 +246,18 @@ final class Corpus {
       "space", " ",
       "tab escape", "\\t");
 
+  /** Control characters in one line of data: an id, name, version, range, duration or scope. */
+  static final Map<String, String> CONTROL_IN_LINES = table(
+      "escape sequence", "x\\033[2K",
+      "line feed", "x\\ny",
+      "right-to-left override", "x\\u202Ey");
+
+  /** Control characters in free text (descriptions, reasons), where line feeds and tabs are fine. */
+  static final Map<String, String> CONTROL_IN_TEXT = table(
+      "escape sequence", "x\\033[2K",
+      "carriage return", "x\\ry",
+      "line separator", "x\\u2028y");
+
   /** Per authority kind, scopes outside its grammar (AuthorityScopes). */
   static final List<Map.Entry<String, List<String>>> BAD_SCOPES = List.of(
       Map.entry("STATE_STORE", List.of("../notes", "notes/../../x", ".notes", "my notes")),
@@ -273,6 +285,15 @@ final class Corpus {
     cross(out, BAD_REASONS, MISSING_REASON, FEATURE,
         "requires.reason", "requires2.reason", "authority.reason", "authority2.reason");
     cross(out, BAD_REASONS, MISSING_REASON, SINGLE_REQUESTS, "requires.reason", "authority.reason");
+
+    // Text is data: a control character in any declared string, one error on its value, before
+    // (and instead of) its grammar's.
+    cross(out, CONTROL_IN_LINES, CONTROL_CHARACTER, FEATURE, "feature.id", "feature.name",
+        "feature.version", "requires.id", "requires.range", "authority.scope", "tool.name", "hook.name",
+        "task.name", "task.every", "provides.id", "provides.version");
+    cross(out, CONTROL_IN_TEXT, CONTROL_CHARACTER, FEATURE, "feature.description", "requires.reason",
+        "authority.reason", "tool.description", "task.description");
+    cross(out, CONTROL_IN_LINES, CONTROL_CHARACTER, SINGLE_REQUESTS, "requires.id");
 
     // The feature's version from the processor option: absent or not SemVer.
     out.add(bad(FEATURE, "feature.version", "", INVALID_VERSION).withOptions().atLine("@Feature("));
@@ -476,6 +497,12 @@ final class Corpus {
     crossGood(out, GOOD_RANGES, SINGLE_REQUESTS, "requires.range");
     crossGood(out, GOOD_DURATIONS, FEATURE, "task.every");
     out.add(good(FEATURE, "requires.reason", "Ünïcödé reasons are fine"));
+    // Line feeds and tabs are fine in descriptions and reasons (multi-line tool descriptions).
+    for (String slot : List.of("feature.description", "requires.reason", "authority.reason",
+        "tool.description", "task.description")) {
+      out.add(good(FEATURE, slot, "First line.\\n\\tIndented second line."));
+    }
+    out.add(good(FEATURE, "feature.name", "Wetter für Zürich \u2600 \uD83D\uDC68\u200D\uD83D\uDC69"));
     out.add(good(SINGLE_REQUESTS, "authority.reason", "x"));
 
     // Every authority kind, with and without a scope where one is optional.
