@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -40,11 +39,7 @@ public final class IndexFile {
     node.put("descriptorClass", line.descriptorClass());
     node.put("digest", line.digest());
     node.set("descriptor", CanonicalJson.toTree(line.descriptor()));
-    try {
-      return CanonicalJson.MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CanonicalJson.writeAsBuilt(node);
   }
 
   /** Reads every line of one index; blank lines are skipped. Closes nothing. */
@@ -102,7 +97,7 @@ public final class IndexFile {
       String location, int lineNumber, String text, VersionChecks versions) {
     JsonNode node;
     try {
-      node = CanonicalJson.MAPPER.readTree(text);
+      node = CanonicalJson.readStrictly(text);
     } catch (JsonProcessingException | RuntimeException e) {
       return corrupt(location, lineNumber, "", "the line is not JSON (" + firstLine(e) + ")");
     }
