@@ -112,8 +112,8 @@ public final class IndexFile {
       return corrupt(location, lineNumber, slug, "\"format\" is missing or not an integer");
     }
     if (format.intValue() != IndexLine.FORMAT) {
-      return new IndexEntry.Broken(location, lineNumber, DiagnosticCode.INDEX_FORMAT, slug,
-          DiagnosticCode.INDEX_FORMAT.format("index line " + lineNumber + " of " + location
+      return new IndexEntry.Broken(location, lineNumber, slug,
+          DiagnosticCode.INDEX_FORMAT.problem("index line " + lineNumber + " of " + location
               + " has format " + format.intValue() + "; this runtime reads format "
               + IndexLine.FORMAT + ". Rebuild the plugin with a matching Yoi version."));
     }
@@ -147,8 +147,8 @@ public final class IndexFile {
     String declared = node.get("digest").asText();
     String recomputed = Digests.of(descriptor);
     if (!recomputed.equals(declared)) {
-      return new IndexEntry.Broken(location, lineNumber, DiagnosticCode.DIGEST_MISMATCH, slug,
-          DiagnosticCode.DIGEST_MISMATCH.format("feature " + slug + " (index line " + lineNumber
+      return new IndexEntry.Broken(location, lineNumber, slug,
+          DiagnosticCode.DIGEST_MISMATCH.problem("feature " + slug + " (index line " + lineNumber
               + " of " + location + "): the line says digest " + ControlCharacters.shown(declared)
               + " but its descriptor hashes to " + recomputed
               + ". The index was edited after the build; rebuild the plugin instead of editing"
@@ -160,8 +160,8 @@ public final class IndexFile {
   }
 
   private static IndexEntry.Broken corrupt(String location, int lineNumber, String slug, String why) {
-    return new IndexEntry.Broken(location, lineNumber, DiagnosticCode.INDEX_CORRUPT, slug,
-        DiagnosticCode.INDEX_CORRUPT.format("index line " + lineNumber + " of " + location
+    return new IndexEntry.Broken(location, lineNumber, slug,
+        DiagnosticCode.INDEX_CORRUPT.problem("index line " + lineNumber + " of " + location
             + (slug.isEmpty() ? "" : " (feature " + slug + ")") + ": " + why
             + ". The line is skipped; every other line still loads."
             + " Rebuild the module that produced it."));

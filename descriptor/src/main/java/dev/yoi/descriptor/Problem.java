@@ -25,4 +25,9 @@ public record Problem(DiagnosticCode code, String detail) {
   public Problem prefixed(String prefix) {
     return new Problem(code, prefix + detail);
   }
+
+  /** The same problem with {@code suffix} after its detail, e.g. what to change. */
+  public Problem suffixed(String suffix) {
+    return new Problem(code, detail + suffix);
+  }
 }

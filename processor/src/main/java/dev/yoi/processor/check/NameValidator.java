@@ -88,7 +88,7 @@ public final class NameValidator implements FeatureValidator {
 
   private void report(Optional<Problem> problem, String where, String fix,
       Element element, AnnotationMirror mirror, String attribute) {
-    problem.ifPresent(p -> reporter.error(p.code(), where + ": " + p.detail() + "; " + fix + ".",
+    problem.ifPresent(p -> reporter.error(p.prefixed(where + ": ").suffixed("; " + fix + "."),
         element, mirror, AnnotationReader.explicit(mirror, attribute).orElse(null)));
   }
 }

@@ -44,8 +44,8 @@ public final class RequestValidator implements FeatureValidator {
         controlCharacter(ControlCharacters.checkText("reason of " + request, a.reason()), feature,
             "@RequiresAuthority(reason = ...)", f, a.mirror());
       }
-      AuthorityScopes.check(a.kind(), a.scope()).ifPresent(problem -> reporter.error(problem.code(),
-          feature + ", " + request + ": " + problem.detail() + ".",
+      AuthorityScopes.check(a.kind(), a.scope()).ifPresent(problem -> reporter.error(
+          problem.prefixed(feature + ", " + request + ": ").suffixed("."),
           f.element(), a.mirror(), AnnotationReader.explicit(a.mirror(), "scope").orElse(null)));
     }
     for (ServiceRequestDecl r : f.requiredServices()) {
@@ -64,7 +64,7 @@ public final class RequestValidator implements FeatureValidator {
 
   private void controlCharacter(Optional<Problem> problem, String feature, String attribute,
       FeatureDecl f, AnnotationMirror mirror) {
-    problem.ifPresent(p -> reporter.error(p.code(), feature + ": " + p.detail() + "; change "
-        + attribute + ".", f.element(), mirror, AnnotationReader.explicit(mirror, "reason").orElse(null)));
+    problem.ifPresent(p -> reporter.error(p.prefixed(feature + ": ").suffixed("; change " + attribute + "."),
+        f.element(), mirror, AnnotationReader.explicit(mirror, "reason").orElse(null)));
   }
 }

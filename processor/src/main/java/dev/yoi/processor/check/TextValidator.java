@@ -46,7 +46,7 @@ public final class TextValidator implements FeatureValidator {
 
   private void report(Optional<Problem> problem, String where, String fix, Element element,
       AnnotationMirror mirror, String attribute) {
-    problem.ifPresent(p -> reporter.error(p.code(), where + ": " + p.detail() + "; change " + fix + ".",
+    problem.ifPresent(p -> reporter.error(p.prefixed(where + ": ").suffixed("; change " + fix + "."),
         element, mirror, AnnotationReader.explicit(mirror, attribute).orElse(null)));
   }
 }
