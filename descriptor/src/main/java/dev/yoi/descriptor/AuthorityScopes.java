@@ -38,16 +38,6 @@ public final class AuthorityScopes {
 
   private AuthorityScopes() {}
 
-  /** Whether {@code kind} is always requested with a scope. */
-  public static boolean required(AuthorityKind kind) {
-    return kind.scopeRequired();
-  }
-
-  /** Whether {@code kind} takes a scope at all. */
-  public static boolean scoped(AuthorityKind kind) {
-    return kind != AuthorityKind.MODEL_NOTIFICATION && kind != AuthorityKind.POD_MANAGEMENT;
-  }
-
   /** What a scope of {@code kind} is, for messages: {@code "<store name>" (e.g. "journal")}. */
   public static String example(AuthorityKind kind) {
     return switch (kind) {
@@ -67,7 +57,7 @@ public final class AuthorityScopes {
    * {@code yoi/control-character} (see {@link ControlCharacters}) or {@code yoi/invalid-scope}.
    */
   public static Optional<Problem> check(AuthorityKind kind, String scope) {
-    if (scope.isBlank() && required(kind)) {
+    if (scope.isBlank() && kind.scopeRequired()) {
       return Optional.of(new Problem(DiagnosticCode.MISSING_SCOPE, kind + " is always granted for"
           + " one " + noun(kind) + ", so it needs a scope: write scope = " + example(kind)));
     }

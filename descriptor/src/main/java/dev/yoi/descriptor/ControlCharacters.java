@@ -44,11 +44,6 @@ public final class ControlCharacters {
         || codePoint == 0x2028 || codePoint == 0x2029;
   }
 
-  /** Whether {@code value} holds no character refused in one line of declared data. */
-  public static boolean isClean(String value) {
-    return value.codePoints().noneMatch(c -> refused(c, false));
-  }
-
   /**
    * {@code value} as a message shows it: unchanged when it holds nothing {@link #quote} would
    * escape, else quoted and escaped, so a name cannot break the line it is shown in.
