@@ -14,6 +14,7 @@ import dev.yoi.processor.check.InputValidator;
 import dev.yoi.processor.check.NameValidator;
 import dev.yoi.processor.check.OwnershipValidator;
 import dev.yoi.processor.check.RequestValidator;
+import dev.yoi.processor.check.TextValidator;
 import dev.yoi.processor.check.TypeChecks;
 import dev.yoi.processor.check.UndeclaredValidator;
 import dev.yoi.processor.incremental.KeptFeatures;
@@ -162,6 +163,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     List<FeatureValidator> all = new ArrayList<>(List.of(
         new NameValidator(reporter, versionOption),
         new RequestValidator(reporter),
+        new TextValidator(reporter),
         ownership,
         duplicates,
         new AuthorityValidator(reporter),
