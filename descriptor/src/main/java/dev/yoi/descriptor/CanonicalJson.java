@@ -25,64 +25,73 @@ import java.util.List;
  * whitespace, UTF-8. The digest is computed over exactly this text, by this one piece of code, at
  * build time and at run time.
  *
- * <p>The mapper (and its factory, whose features decide the text: escaping, number forms) is
- * private to this class and nothing here hands it out, directly or through a generator or parser
- * (whose {@code getCodec()} would): code outside cannot reconfigure it and so cannot change a
- * digest. Its stream limits are set explicitly, so Jackson's process-wide default overrides do not
- * reach it either. A caller that needs a general mapper makes its own.
+ * <p>Text is written through a generator of a private {@link JsonFactory} with no mapper behind it:
+ * writing a descriptor (the processor inside javac, the digest check of every index line) never
+ * builds an {@link ObjectMapper} and its hundreds of classes. Reading uses a strict mapper, made on
+ * the first read. Both (and their factories, whose features decide the text: escaping, number
+ * forms) are private to this class and nothing here hands them out, directly or through a
+ * generator or parser (whose {@code getCodec()} would): code outside cannot reconfigure them and so
+ * cannot change a digest. Their stream limits are set explicitly, so Jackson's process-wide default
+ * overrides do not reach them either. A caller that needs a general mapper makes its own.
  */
 public final class CanonicalJson {
-  /** Strict about duplicate keys, unknown fields, nulls for primitives and trailing tokens. */
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder(JsonFactory.builder()
-              .streamReadConstraints(StreamReadConstraints.builder().build())
-              .streamWriteConstraints(StreamWriteConstraints.builder().build())
-              .build())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  /** Writes every canonical text; never has a codec, so it never builds a mapper. */
+  private static final JsonFactory WRITER = factory();
+
+  /** The strict mapper, built on the first read (a writer alone never needs it). */
+  private static final class Reader {
+    /** Strict about duplicate keys, unknown fields, nulls for primitives and trailing tokens. */
+    private static final ObjectMapper MAPPER =
+        JsonMapper.builder(factory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+  }
 
   private CanonicalJson() {}
 
-  /** The descriptor as a canonical (key-sorted) tree. */
-  public static ObjectNode toTree(FeatureDescriptor descriptor) {
-    return (ObjectNode) sorted(MAPPER.valueToTree(descriptor));
+  /** Jackson's default factory with explicit stream limits: the one configuration for text. */
+  private static JsonFactory factory() {
+    return JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().build())
+        .streamWriteConstraints(StreamWriteConstraints.builder().build())
+        .build();
   }
 
-  /** The descriptor as canonical JSON text: the same text as {@code write(toTree(descriptor))}. */
+  /** The descriptor as a canonical (key-sorted) tree. */
+  public static ObjectNode toTree(FeatureDescriptor descriptor) {
+    return (ObjectNode) parse(write(descriptor));
+  }
+
+  /** The descriptor as canonical JSON text. */
   public static String write(FeatureDescriptor descriptor) {
-    StringWriter text = new StringWriter(2048);
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(text)) {
-      CanonicalWriter.write(generator, descriptor);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+    return writeWith(generator -> CanonicalWriter.write(generator, descriptor));
   }
 
   /** Any tree as canonical JSON text. */
   public static String write(JsonNode node) {
-    return writeAsBuilt(sorted(node));
+    return writeWith(generator -> CanonicalWriter.write(generator, node));
   }
 
   /** Parses JSON text (strictly) into a tree. */
   public static JsonNode parse(String json) {
     try {
-      return MAPPER.readTree(json);
+      return Reader.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  /** Reads a descriptor back from its JSON tree. */
+  /**
+   * Reads a descriptor back from its JSON tree, as strictly as it was written: every field of
+   * every record present with its JSON type (see {@link DescriptorTree}), nothing else.
+   *
+   * @throws IllegalArgumentException naming the first field that is missing, unknown or mistyped
+   */
   public static FeatureDescriptor toDescriptor(JsonNode tree) {
-    try {
-      return MAPPER.treeToValue(tree, FeatureDescriptor.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
-    }
+    return DescriptorTree.read(tree);
   }
 
   /** A copy of {@code node} whose object keys are sorted at every level. */
@@ -107,17 +116,32 @@ public final class CanonicalJson {
     return node;
   }
 
-  /** {@code node} as compact JSON text in the order it was built (an index line's field order). */
-  static String writeAsBuilt(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
+  /** What writes one text through a canonical generator. */
+  interface Writing {
+    void to(JsonGenerator generator) throws IOException;
+  }
+
+  /** The text {@code writing} writes through one of this class's generators (never kept). */
+  static String writeWith(Writing writing) {
+    StringWriter text = new StringWriter(2048);
+    try (JsonGenerator generator = WRITER.createGenerator(text)) {
+      writing.to(generator);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return text.toString();
+  }
+
+  /**
+   * Writes a node no generator writes alone (a POJO node, never in a parsed tree) as the strict
+   * mapper serialises it.
+   */
+  static void writeThroughMapper(JsonGenerator generator, JsonNode node) throws IOException {
+    Reader.MAPPER.writeValue(generator, node);
   }
 
   /** Parses strictly, keeping the parser's own exception for a message that quotes it. */
   static JsonNode readStrictly(String json) throws JsonProcessingException {
-    return MAPPER.readTree(json);
+    return Reader.MAPPER.readTree(json);
   }
 }

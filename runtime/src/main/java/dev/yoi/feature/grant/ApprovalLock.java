@@ -79,8 +79,13 @@ public final class ApprovalLock {
   /** The lock format this version reads and writes. */
   public static final int FORMAT = 1;
 
-  /** The lock's own writer: the descriptor module's canonical mapper is private to it. */
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
+  /**
+   * The lock's own writer (the descriptor module's canonical mapper is private to it), built on
+   * the first write: a Pod that only reads the lock never needs it.
+   */
+  private static final class Json {
+    static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
+  }
 
   private final Path path;
   private final SortedMap<String, Approval> approvals;
@@ -360,7 +365,7 @@ public final class ApprovalLock {
 
   private static String write(ObjectNode root) {
     try {
-      return WRITER.writeValueAsString(CanonicalJson.sorted(root)) + "\n";
+      return Json.WRITER.writeValueAsString(CanonicalJson.sorted(root)) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -54,11 +54,18 @@ public final class History implements AutoCloseable {
   public static final String INTERRUPTED_RESULT =
       "the Pod stopped before this tool call finished; its outcome is unknown";
 
-  // Readers and writers are immutable; unknown fields are skipped so newer files still open.
-  private static final ObjectReader READER = new ObjectMapper().readerFor(HistoryEntry.class)
-      .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final ObjectWriter WRITER = new ObjectMapper().writerFor(HistoryEntry.class);
+  /**
+   * The entries' JSON reader and writer, built when a durable history first reads or writes: an
+   * in-memory history never serialises, and building them (a mapper, the entry types' polymorphic
+   * (de)serialisers) was the largest single cost of starting a Pod with a few features.
+   */
+  private static final class Json {
+    // Readers and writers are immutable; unknown fields are skipped so newer files still open.
+    static final ObjectReader READER = new ObjectMapper().readerFor(HistoryEntry.class)
+        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectWriter WRITER = new ObjectMapper().writerFor(HistoryEntry.class);
+  }
   private static final Pattern CALL_NUMBER = Pattern.compile("call-(\\d{1,18})");
 
   private final Object lock = new Object();
@@ -227,7 +234,7 @@ public final class History implements AutoCloseable {
   private void write(HistoryEntry entry) {
     byte[] line;
     try {
-      line = (WRITER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+      line = (Json.WRITER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + describe(entry) + ": " + e.getMessage(), e);
     }
@@ -277,7 +284,7 @@ public final class History implements AutoCloseable {
       }
       HistoryEntry entry;
       try {
-        entry = READER.readValue(text);
+        entry = Json.READER.readValue(text);
       } catch (IOException e) {
         if (last) {
           truncateTornTail(start, bytes.length - start, "not a complete entry");
