@@ -155,6 +155,7 @@ public final class Pod implements AutoCloseable {
         tools.seal();
         hooks.seal();
         tasks.start();
+        tools.prepareAhead(); // schemas compiled before the first call, off the caller's thread
         List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
         podDiagnostics.addAll(installed.diagnostics());
         report = new InstallReport(installed.features(), installed.installOrder(), podDiagnostics);
@@ -291,6 +292,7 @@ public final class Pod implements AutoCloseable {
         lifecycle = Lifecycle.CLOSED;
         awaitCalls();
       }
+      tools.stopPreparing();
       try {
         tasks.close(closeTimeout);
       } finally {
