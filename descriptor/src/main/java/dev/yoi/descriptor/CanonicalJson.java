@@ -1,12 +1,15 @@
 package dev.yoi.descriptor;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,10 +28,13 @@ import java.util.List;
  * whitespace, UTF-8. The digest is computed over exactly this text, by this one piece of code, at
  * build time and at run time.
  *
- * <p>Text is written through a generator of a private {@link JsonFactory} with no mapper behind it:
- * writing a descriptor (the processor inside javac, the digest check of every index line) never
- * builds an {@link ObjectMapper} and its hundreds of classes. Reading uses a strict mapper, made on
- * the first read. Both (and their factories, whose features decide the text: escaping, number
+ * <p>Text is written through a generator, and read through a parser, of private {@link JsonFactory}s
+ * with no mapper behind them: reading an index line and writing a descriptor (the processor inside
+ * javac, the digest check of every line) never builds an {@link ObjectMapper} and its hundreds of
+ * classes, which was most of the fixed cost of a start and of {@code yoi inspect}. {@link TreeReader}
+ * builds the tree from the parser's tokens as Jackson's own {@code readTree} does (a test compares
+ * the two). A mapper is made only to write a node no generator writes alone (a POJO node, never in
+ * a parsed tree). The factories and the mapper (whose features decide the text: escaping, number
  * forms) are private to this class and nothing here hands them out, directly or through a
  * generator or parser (whose {@code getCodec()} would): code outside cannot reconfigure them and so
  * cannot change a digest. Their stream limits are set explicitly, so Jackson's process-wide default
@@ -36,28 +42,24 @@ import java.util.List;
  */
 public final class CanonicalJson {
   /** Writes every canonical text; never has a codec, so it never builds a mapper. */
-  private static final JsonFactory WRITER = factory();
+  private static final JsonFactory WRITER = factory().build();
 
-  /** The strict mapper, built on the first read (a writer alone never needs it). */
-  private static final class Reader {
-    /** Strict about duplicate keys, unknown fields, nulls for primitives and trailing tokens. */
-    private static final ObjectMapper MAPPER =
-        JsonMapper.builder(factory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+  /** Reads every text strictly: a duplicate key is an error. Never has a codec either. */
+  private static final JsonFactory READER =
+      factory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /** The mapper, built only to write a node no generator writes alone. */
+  private static final class Writer {
+    private static final ObjectMapper MAPPER = JsonMapper.builder(factory().build()).build();
   }
 
   private CanonicalJson() {}
 
   /** Jackson's default factory with explicit stream limits: the one configuration for text. */
-  private static JsonFactory factory() {
-    return JsonFactory.builder()
+  private static JsonFactoryBuilder factory() {
+    return (JsonFactoryBuilder) JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder().build())
-        .streamWriteConstraints(StreamWriteConstraints.builder().build())
-        .build();
+        .streamWriteConstraints(StreamWriteConstraints.builder().build());
   }
 
   /** The descriptor as a canonical (key-sorted) tree. */
@@ -75,10 +77,10 @@ public final class CanonicalJson {
     return writeWith(generator -> CanonicalWriter.write(generator, node));
   }
 
-  /** Parses JSON text (strictly) into a tree. */
+  /** Parses JSON text (strictly: no duplicate key, nothing after the value) into a tree. */
   public static JsonNode parse(String json) {
     try {
-      return Reader.MAPPER.readTree(json);
+      return readStrictly(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -137,11 +139,26 @@ public final class CanonicalJson {
    * mapper serialises it.
    */
   static void writeThroughMapper(JsonGenerator generator, JsonNode node) throws IOException {
-    Reader.MAPPER.writeValue(generator, node);
+    Writer.MAPPER.writeValue(generator, node);
   }
 
-  /** Parses strictly, keeping the parser's own exception for a message that quotes it. */
+  /**
+   * Parses strictly, keeping the parser's own exception for a message that quotes it: empty text
+   * is a missing node, a duplicate key or anything after the value is an error.
+   */
   static JsonNode readStrictly(String json) throws JsonProcessingException {
-    return Reader.MAPPER.readTree(json);
+    try (JsonParser parser = READER.createParser(json)) {
+      JsonNode node = TreeReader.read(parser);
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value:"
+            + " not allowed in canonical JSON");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String source does no I/O
+    }
   }
 }

@@ -54,7 +54,7 @@ class CanonicalMapperTest {
     assertEquals(List.of(), leaks);
     Field writer = CanonicalJson.class.getDeclaredField("WRITER");
     assertTrue(Modifier.isPrivate(writer.getModifiers()) && Modifier.isFinal(writer.getModifiers()));
-    Field mapper = Class.forName(CanonicalJson.class.getName() + "$Reader").getDeclaredField("MAPPER");
+    Field mapper = Class.forName(CanonicalJson.class.getName() + "$Writer").getDeclaredField("MAPPER");
     assertTrue(Modifier.isPrivate(mapper.getModifiers()) && Modifier.isFinal(mapper.getModifiers()));
   }
 

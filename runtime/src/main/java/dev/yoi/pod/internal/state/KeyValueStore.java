@@ -24,7 +24,11 @@ import java.util.TreeMap;
 final class KeyValueStore implements StateStore {
   private final String name;
   private final Path file; // null: in memory
-  private final ObjectMapper mapper = new ObjectMapper();
+  /** Built when a durable store first reads or writes: an in-memory store never serialises. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private final TreeMap<String, String> entries = new TreeMap<>();
 
   KeyValueStore(String name, Path file) {
@@ -32,7 +36,7 @@ final class KeyValueStore implements StateStore {
     this.file = file;
     if (file != null && Files.exists(file)) {
       try {
-        entries.putAll(mapper.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+        entries.putAll(Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
       } catch (IOException e) {
         throw new UncheckedIOException("state store file " + file + " cannot be read as a JSON object"
             + " of strings (" + e.getMessage() + "); repair it, or move it away to start the store"
@@ -98,7 +102,7 @@ final class KeyValueStore implements StateStore {
     try {
       Files.createDirectories(directory);
       temporary = Files.createTempFile(directory, "." + name + ".", ".tmp");
-      byte[] bytes = mapper.writeValueAsBytes(entries);
+      byte[] bytes = Json.MAPPER.writeValueAsBytes(entries);
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
