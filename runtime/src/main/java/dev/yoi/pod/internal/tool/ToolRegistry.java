@@ -39,6 +39,8 @@ public final class ToolRegistry {
   private final InputSchema.Compiler schemas = new InputSchema.Compiler();
   /** Built with the first call (or ahead of it): registering modules loads classes a start need not load. */
   private volatile ObjectMapper mapper;
+  /** Guards building {@link #mapper}; not {@code this}, so lookups never wait for a mapper being built. */
+  private final Object mapperLock = new Object();
   /** The thread preparing the tools ahead of their first calls, or null. */
   private volatile Thread preparing;
   /** Every committed tool; guarded by {@code this}. */
@@ -184,7 +186,7 @@ public final class ToolRegistry {
   ObjectMapper mapper() {
     ObjectMapper current = mapper;
     if (current == null) {
-      synchronized (this) {
+      synchronized (mapperLock) {
         if (mapper == null) {
           mapper = ToolMapper.create();
         }
