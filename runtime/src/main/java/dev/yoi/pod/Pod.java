@@ -9,6 +9,7 @@ import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.install.HostSurfaces;
+import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.TurnSummary;
@@ -78,7 +79,7 @@ public final class Pod implements AutoCloseable {
   private final AlertSink alertSink;
   private final Consumer<? super HistoryEntry.SystemItem> modelNotifications; // null: none
   private final DiagnosticStream diagnostics;
-  private final ToolRegistry tools = new ToolRegistry();
+  private final ToolRegistry tools;
   private final ServiceRegistry services = new ServiceRegistry();
   private final HookRegistry hooks;
   private final TaskSupervisor tasks;
@@ -95,15 +96,15 @@ public final class Pod implements AutoCloseable {
   private final Map<Thread, Integer> activeCalls = new HashMap<>();
   private volatile InstallReport report;
 
-  private Pod(Builder builder, PodManifest manifest, History history, DiagnosticStream diagnostics) {
+  private Pod(Builder builder, PodManifest manifest, History history, StateStores stateStores,
+      DiagnosticStream diagnostics) {
     this.loaders = List.copyOf(builder.loaders);
     this.manifest = manifest;
     this.approvals = builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals();
     this.policy = builder.policy;
     this.history = history;
-    // A Pod given only a history directory is durable: its state stores live beside the history.
-    Path data = builder.dataDirectory != null ? builder.dataDirectory : builder.historyDirectory;
-    this.stateStores = data == null ? StateStores.inMemory() : StateStores.under(data);
+    this.stateStores = stateStores;
+    this.tools = new ToolRegistry(builder.entryLimit);
     this.secrets = builder.secrets;
     this.alertSink = builder.alerts;
     this.modelNotifications = builder.modelNotifications;
@@ -294,7 +295,11 @@ public final class Pod implements AutoCloseable {
       try {
         tasks.close(closeTimeout);
       } finally {
-        history.close();
+        try {
+          stateStores.close(); // a task that outlived the timeout can no longer write
+        } finally {
+          history.close();
+        }
       }
     }
   }
@@ -420,6 +425,7 @@ public final class Pod implements AutoCloseable {
     private Duration closeTimeout = Duration.ofSeconds(5);
     private int maxRounds = TurnRunner.DEFAULT_MAX_ROUNDS;
     private AuthorityPolicy policy;
+    private EntryLimit entryLimit = EntryLimit.standard();
 
     private Builder() {}
 
@@ -539,6 +545,19 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The largest entry the Pod writes, in UTF-8 bytes: a history entry, a tool's input, a tool's
+     * result, a state-store key with its value. A larger tool input is refused before the tool
+     * runs, a larger tool result becomes an error result saying so, a larger state-store write or
+     * model notification throws to the feature; nothing over the limit is ever written, and the
+     * history and stores are read with a reader that accepts everything the limit lets through.
+     * Absent: {@link EntryLimit#DEFAULT_MAX_BYTES} (8 MiB); at most {@link EntryLimit#CEILING}.
+     */
+    public Builder maxEntryBytes(int bytes) {
+      this.entryLimit = new EntryLimit(bytes);
+      return this;
+    }
+
     /** Replaces the standard authority policy (builtins get what they request, plugins what the lock records). */
     public Builder authorityPolicy(AuthorityPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -549,8 +568,8 @@ public final class Pod implements AutoCloseable {
      * Reads the manifest and opens the history (repairing a torn tail); installs nothing yet.
      *
      * @throws dev.yoi.pod.ManifestException if the manifest cannot be used
-     * @throws IllegalStateException if the history is open in another Pod, or damaged before its
-     *     last line
+     * @throws IllegalStateException if the history or the data directory is open in another Pod,
+     *     or the history is damaged before its last line or has a whole line it cannot read
      * @throws java.io.UncheckedIOException if the history cannot be read or created
      */
     public Pod build() {
@@ -559,10 +578,18 @@ public final class Pod implements AutoCloseable {
           : PodManifest.empty();
       DiagnosticStream stream = new DiagnosticStream();
       subscribers.forEach(stream::subscribe);
-      History history = historyDirectory == null ? History.inMemory() : History.open(historyDirectory);
+      History history = historyDirectory == null
+          ? History.inMemory(entryLimit) : History.open(historyDirectory, entryLimit);
+      StateStores stores = null;
       try {
-        return new Pod(this, inForce, history, stream);
+        // A Pod given only a history directory is durable: its state stores live beside the history.
+        Path data = dataDirectory != null ? dataDirectory : historyDirectory;
+        stores = data == null ? StateStores.inMemory(entryLimit) : StateStores.under(data, entryLimit);
+        return new Pod(this, inForce, history, stores, stream);
       } catch (RuntimeException | Error e) {
+        if (stores != null) {
+          stores.close();
+        }
         history.close();
         throw e;
       }
