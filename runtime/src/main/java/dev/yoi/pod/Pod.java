@@ -63,7 +63,7 @@ import java.util.function.Consumer;
  * <p>{@link #start()} installs every enabled feature through the feature registry, which checks
  * each registration before it reaches the Pod, then seals the tool and hook lists and starts the
  * background tasks. {@link #close()} refuses new calls, waits for the calls and turns in progress,
- * stops every task and closes the history. Thread-safe: tools may be called from many threads;
+ * stops every task, revokes the features' state stores and closes the history. Thread-safe: tools may be called from many threads;
  * turns run one at a time.
  */
 public final class Pod implements AutoCloseable {
@@ -174,8 +174,10 @@ public final class Pod implements AutoCloseable {
    * Runs one tool call through the whole tool path (hooks, schema, the tool, history). An unknown
    * tool, a denied call, a bad input or a failing tool is an error result, never an exception.
    *
-   * @param inputJson the input as JSON text; blank means {@code {}}
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   * @param inputJson the input as JSON text; blank means {@code {}}. An input over the entry
+   *     limit ({@link Builder#maxEntryBytes}) is an error result; the tool does not run
+   * @throws IllegalStateException before {@link #start()} or once {@link #close()} began (an MCP
+   *     server answers it as an error result)
    */
   public ToolResult callTool(String name, String inputJson) {
     enter("callTool");
@@ -191,7 +193,11 @@ public final class Pod implements AutoCloseable {
    * without tool calls (or the round bound), then turn-end hooks.
    *
    * @return what happened in the turn
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   * @throws IllegalStateException before {@link #start()} or once {@link #close()} began; and for
+   *     a turn still running when close() closed the history (after the close timeout): the turn
+   *     then stops before its next model request
+   * @throws IllegalArgumentException if {@code userMessage} is over the entry limit (nothing is
+   *     recorded and the model is not asked)
    */
   public TurnSummary runTurn(String userMessage) {
     enter("runTurn");
@@ -276,9 +282,11 @@ public final class Pod implements AutoCloseable {
   /**
    * Refuses new calls and turns, waits up to the close timeout for those in progress (so each gets
    * its result recorded), stops every background task (cancel, interrupt, wait up to the close
-   * timeout; a task that ignores both is abandoned and reported as {@code yoi/task-abandoned}) and
-   * closes the history. A call still running after the timeout finds the history closed: it gets
-   * an error result ({@code yoi/history-write-failed}), and the next open answers it. Waits for a
+   * timeout; a task that ignores both is abandoned and reported as {@code yoi/task-abandoned}),
+   * revokes the state stores (an abandoned task's later write throws) and closes the history and
+   * the data directory. A call still running after the timeout finds the history closed: it gets
+   * an error result ({@code yoi/history-write-failed}), and the next open answers it; a turn still
+   * running stops before its next model request ({@link #runTurn} throws). Waits for a
    * {@link #start()} in progress. Idempotent; a call may close its own Pod (it does not wait for
    * itself).
    */
@@ -470,7 +478,9 @@ public final class Pod implements AutoCloseable {
 
     /**
      * Where features' state stores live ({@code <dir>/state/..}). Absent: the {@link #history}
-     * directory, or, without one either, stores in memory.
+     * directory, or, without one either, stores in memory. One Pod at a time holds a data
+     * directory (a lock on {@code <dir>/state.lock}, taken by {@link #build()}, released by
+     * {@link Pod#close()}, which also revokes every store it handed out).
      */
     public Builder dataDirectory(Path directory) {
       this.dataDirectory = Objects.requireNonNull(directory, "directory");
