@@ -35,6 +35,7 @@ class PodEntryLimitTest {
 
       @Feature(id = "notes", name = "Notes")
       @RequiresAuthority(value = AuthorityKind.STATE_STORE, scope = "notes", reason = "keeps notes")
+      @RequiresAuthority(value = AuthorityKind.MODEL_NOTIFICATION, reason = "tells the model")
       public class NotesFeature implements FeatureModule {
         public record Note(String key, String content) {}
 
@@ -88,8 +89,28 @@ class PodEntryLimitTest {
           }
         }
 
+        @ToolContribution(name = "Tell", description = "Notifies the model with that many z")
+        public static final class Tell implements Tool<Size> {
+          private final dev.yoi.pod.notify.ModelNotifier notifier;
+
+          Tell(dev.yoi.pod.notify.ModelNotifier notifier) {
+            this.notifier = notifier;
+          }
+
+          @Override
+          public ToolResult call(Size input, ToolContext context) {
+            try {
+              notifier.notifyModel("z".repeat(input.chars()));
+              return ToolResult.text("told");
+            } catch (IllegalArgumentException e) {
+              return ToolResult.error("not told: " + e.getMessage());
+            }
+          }
+        }
+
         @Override
         public void install(InstallContext context) {
+          context.tools().register(new Tell(context.notifier()));
           dev.yoi.pod.state.StateStore notes = context.stateStore("notes");
           context.tools().register(new Save(notes));
           context.tools().register(new Filler(notes));
@@ -272,5 +293,15 @@ class PodEntryLimitTest {
     assertTrue(note.text().startsWith("turn 1 ended without a reply: the model request failed"
         + " (EntryTooLargeException: the model's reply is 65537 bytes"), note.text());
     assertTrue(diagnostics.stream().anyMatch(d -> d.code().equals(DiagnosticCode.MODEL_FAILED.code())));
+  }
+
+  @Test
+  void aModelNotificationOverTheLimitThrowsToTheFeatureAndNothingIsRecorded() {
+    try (Pod pod = started(builder().maxEntryBytes(EntryLimit.FLOOR))) {
+      ToolResult told = pod.callTool("Tell", "{\"chars\":" + (EntryLimit.FLOOR + 1) + "}");
+
+      assertTrue(told.text().startsWith("not told: the history's SystemItem entry is 65550 bytes"), told.text());
+      assertTrue(pod.history().stream().noneMatch(HistoryEntry.SystemItem.class::isInstance), "nothing recorded");
+    }
   }
 }
