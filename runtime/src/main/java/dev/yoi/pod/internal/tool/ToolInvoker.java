@@ -145,8 +145,8 @@ public final class ToolInvoker {
             + " for call " + call.callId() + ", but returned " + size + "; the model got an error"
             + " result and nothing of the result was recorded. Have the tool return less at once"
             + " (page or summarise it), or raise the limit with " + EntryLimit.SETTING + "."));
-    return ToolResult.error("tool \"" + shorten(call.toolName()) + "\" returned a" + (result.isError() ? "n error" : "")
-        + " result of " + size + ", more than the Pod's entry limit of " + limit + ", so it was"
+    String what = result.isError() ? "an error result" : "a result";
+    return ToolResult.error("tool \"" + shorten(call.toolName()) + "\" returned " + what + " of " + size + ", more than the Pod's entry limit of " + limit + ", so it was"
         + " dropped and not recorded. Ask for less at once (a narrower query, a page of it); the"
         + " host sets the limit with " + EntryLimit.SETTING);
   }
