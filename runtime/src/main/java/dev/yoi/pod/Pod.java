@@ -9,6 +9,7 @@ import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.install.HostSurfaces;
+import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.TurnSummary;
@@ -62,7 +63,7 @@ import java.util.function.Consumer;
  * <p>{@link #start()} installs every enabled feature through the feature registry, which checks
  * each registration before it reaches the Pod, then seals the tool and hook lists and starts the
  * background tasks. {@link #close()} refuses new calls, waits for the calls and turns in progress,
- * stops every task and closes the history. Thread-safe: tools may be called from many threads;
+ * stops every task, revokes the features' state stores and closes the history. Thread-safe: tools may be called from many threads;
  * turns run one at a time.
  */
 public final class Pod implements AutoCloseable {
@@ -78,7 +79,7 @@ public final class Pod implements AutoCloseable {
   private final AlertSink alertSink;
   private final Consumer<? super HistoryEntry.SystemItem> modelNotifications; // null: none
   private final DiagnosticStream diagnostics;
-  private final ToolRegistry tools = new ToolRegistry();
+  private final ToolRegistry tools;
   private final ServiceRegistry services = new ServiceRegistry();
   private final HookRegistry hooks;
   private final TaskSupervisor tasks;
@@ -95,15 +96,15 @@ public final class Pod implements AutoCloseable {
   private final Map<Thread, Integer> activeCalls = new HashMap<>();
   private volatile InstallReport report;
 
-  private Pod(Builder builder, PodManifest manifest, History history, DiagnosticStream diagnostics) {
+  private Pod(Builder builder, PodManifest manifest, History history, StateStores stateStores,
+      DiagnosticStream diagnostics) {
     this.loaders = List.copyOf(builder.loaders);
     this.manifest = manifest;
     this.approvals = builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals();
     this.policy = builder.policy;
     this.history = history;
-    // A Pod given only a history directory is durable: its state stores live beside the history.
-    Path data = builder.dataDirectory != null ? builder.dataDirectory : builder.historyDirectory;
-    this.stateStores = data == null ? StateStores.inMemory() : StateStores.under(data);
+    this.stateStores = stateStores;
+    this.tools = new ToolRegistry(builder.entryLimit);
     this.secrets = builder.secrets;
     this.alertSink = builder.alerts;
     this.modelNotifications = builder.modelNotifications;
@@ -173,8 +174,10 @@ public final class Pod implements AutoCloseable {
    * Runs one tool call through the whole tool path (hooks, schema, the tool, history). An unknown
    * tool, a denied call, a bad input or a failing tool is an error result, never an exception.
    *
-   * @param inputJson the input as JSON text; blank means {@code {}}
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   * @param inputJson the input as JSON text; blank means {@code {}}. An input over the entry
+   *     limit ({@link Builder#maxEntryBytes}) is an error result; the tool does not run
+   * @throws IllegalStateException before {@link #start()} or once {@link #close()} began (an MCP
+   *     server answers it as an error result)
    */
   public ToolResult callTool(String name, String inputJson) {
     enter("callTool");
@@ -190,7 +193,11 @@ public final class Pod implements AutoCloseable {
    * without tool calls (or the round bound), then turn-end hooks.
    *
    * @return what happened in the turn
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   * @throws IllegalStateException before {@link #start()} or once {@link #close()} began; and for
+   *     a turn still running when close() closed the history (after the close timeout): the turn
+   *     then stops before its next model request
+   * @throws IllegalArgumentException if {@code userMessage} is over the entry limit (nothing is
+   *     recorded and the model is not asked)
    */
   public TurnSummary runTurn(String userMessage) {
     enter("runTurn");
@@ -275,9 +282,11 @@ public final class Pod implements AutoCloseable {
   /**
    * Refuses new calls and turns, waits up to the close timeout for those in progress (so each gets
    * its result recorded), stops every background task (cancel, interrupt, wait up to the close
-   * timeout; a task that ignores both is abandoned and reported as {@code yoi/task-abandoned}) and
-   * closes the history. A call still running after the timeout finds the history closed: it gets
-   * an error result ({@code yoi/history-write-failed}), and the next open answers it. Waits for a
+   * timeout; a task that ignores both is abandoned and reported as {@code yoi/task-abandoned}),
+   * revokes the state stores (an abandoned task's later write throws) and closes the history and
+   * the data directory. A call still running after the timeout finds the history closed: it gets
+   * an error result ({@code yoi/history-write-failed}), and the next open answers it; a turn still
+   * running stops before its next model request ({@link #runTurn} throws). Waits for a
    * {@link #start()} in progress. Idempotent; a call may close its own Pod (it does not wait for
    * itself).
    */
@@ -294,7 +303,11 @@ public final class Pod implements AutoCloseable {
       try {
         tasks.close(closeTimeout);
       } finally {
-        history.close();
+        try {
+          stateStores.close(); // a task that outlived the timeout can no longer write
+        } finally {
+          history.close();
+        }
       }
     }
   }
@@ -420,6 +433,7 @@ public final class Pod implements AutoCloseable {
     private Duration closeTimeout = Duration.ofSeconds(5);
     private int maxRounds = TurnRunner.DEFAULT_MAX_ROUNDS;
     private AuthorityPolicy policy;
+    private EntryLimit entryLimit = EntryLimit.standard();
 
     private Builder() {}
 
@@ -464,7 +478,9 @@ public final class Pod implements AutoCloseable {
 
     /**
      * Where features' state stores live ({@code <dir>/state/..}). Absent: the {@link #history}
-     * directory, or, without one either, stores in memory.
+     * directory, or, without one either, stores in memory. One Pod at a time holds a data
+     * directory (a lock on {@code <dir>/state.lock}, taken by {@link #build()}, released by
+     * {@link Pod#close()}, which also revokes every store it handed out).
      */
     public Builder dataDirectory(Path directory) {
       this.dataDirectory = Objects.requireNonNull(directory, "directory");
@@ -539,6 +555,19 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The largest entry the Pod writes, in UTF-8 bytes: a history entry, a tool's input, a tool's
+     * result, a state-store key with its value. A larger tool input is refused before the tool
+     * runs, a larger tool result becomes an error result saying so, a larger state-store write or
+     * model notification throws to the feature; nothing over the limit is ever written, and the
+     * history and stores are read with a reader that accepts everything the limit lets through.
+     * Absent: {@link EntryLimit#DEFAULT_MAX_BYTES} (8 MiB); at most {@link EntryLimit#CEILING}.
+     */
+    public Builder maxEntryBytes(int bytes) {
+      this.entryLimit = new EntryLimit(bytes);
+      return this;
+    }
+
     /** Replaces the standard authority policy (builtins get what they request, plugins what the lock records). */
     public Builder authorityPolicy(AuthorityPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -549,8 +578,8 @@ public final class Pod implements AutoCloseable {
      * Reads the manifest and opens the history (repairing a torn tail); installs nothing yet.
      *
      * @throws dev.yoi.pod.ManifestException if the manifest cannot be used
-     * @throws IllegalStateException if the history is open in another Pod, or damaged before its
-     *     last line
+     * @throws IllegalStateException if the history or the data directory is open in another Pod,
+     *     or the history is damaged before its last line or has a whole line it cannot read
      * @throws java.io.UncheckedIOException if the history cannot be read or created
      */
     public Pod build() {
@@ -559,10 +588,18 @@ public final class Pod implements AutoCloseable {
           : PodManifest.empty();
       DiagnosticStream stream = new DiagnosticStream();
       subscribers.forEach(stream::subscribe);
-      History history = historyDirectory == null ? History.inMemory() : History.open(historyDirectory);
+      History history = historyDirectory == null
+          ? History.inMemory(entryLimit) : History.open(historyDirectory, entryLimit);
+      StateStores stores = null;
       try {
-        return new Pod(this, inForce, history, stream);
+        // A Pod given only a history directory is durable: its state stores live beside the history.
+        Path data = dataDirectory != null ? dataDirectory : historyDirectory;
+        stores = data == null ? StateStores.inMemory(entryLimit) : StateStores.under(data, entryLimit);
+        return new Pod(this, inForce, history, stores, stream);
       } catch (RuntimeException | Error e) {
+        if (stores != null) {
+          stores.close();
+        }
         history.close();
         throw e;
       }

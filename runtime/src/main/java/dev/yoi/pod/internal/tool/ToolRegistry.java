@@ -2,6 +2,7 @@ package dev.yoi.pod.internal.tool;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.pod.history.EntryLimit;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yoi.feature.install.FeatureContributions;
@@ -44,6 +45,17 @@ public final class ToolRegistry {
   }
 
   private boolean sealed;
+  /** Tool inputs are read with the limit they were written under. */
+  private final EntryLimit limit;
+
+  public ToolRegistry() {
+    this(EntryLimit.standard());
+  }
+
+  /** A registry whose tools decode inputs up to {@code limit}. */
+  public ToolRegistry(EntryLimit limit) {
+    this.limit = java.util.Objects.requireNonNull(limit, "limit");
+  }
 
   private record Snapshot(Map<String, RegisteredTool> byName, List<ToolDefinition> definitions) {
     static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
@@ -172,7 +184,7 @@ public final class ToolRegistry {
     if (current == null) {
       synchronized (this) {
         if (mapper == null) {
-          mapper = new ObjectMapper()
+          mapper = new ObjectMapper(limit.jsonFactory())
               .registerModule(new Jdk8Module())
               .registerModule(new JavaTimeModule())
               // An OffsetDateTime or ZonedDateTime keeps the offset or zone the model sent.
