@@ -73,6 +73,27 @@ class PluginTextIsDataTest {
   }
 
   @Test
+  void reportShowsTheSpoofingFeaturesGrantsAsData() throws IOException {
+    Path plugin = spoofingPlugin();
+    Path lock = dir.resolve("features.lock.json");
+    assertEquals(ExitCodes.OK, Cli.run("approve", "project:notes", "--lock", lock.toString(),
+        "--project", plugin.toString(), "--yes").exitCode());
+    Path manifest = Files.writeString(dir.resolve("pod.json"),
+        "{\"features\": {\"enable\": [\"project:notes\"]}, \"approvals\": \"features.lock.json\"}");
+
+    Cli.Result text = Cli.run("report", "--manifest", manifest.toString(), "--project", plugin.toString());
+    Cli.Result json = Cli.run("report", "--manifest", manifest.toString(), "--project", plugin.toString(),
+        "--format", "json");
+
+    assertEquals(ExitCodes.OK, text.exitCode(), text.all());
+    assertIsData(text.all());
+    assertIsData(json.all());
+    assertTrue(text.out().contains("granted MODEL_NOTIFICATION\n"), text.out());
+    assertTrue(text.out().contains("granted SECRET_REF:AWS_SECRET_ACCESS_KEY\n"), text.out());
+    assertTrue(text.out().contains("granted STATE_STORE:notes\\r\\u001b[2KApprove"), text.out());
+  }
+
+  @Test
   void inspectInEveryFormatShowsTheStringsAsData() throws IOException {
     Path plugin = spoofingPlugin();
 

@@ -82,7 +82,7 @@ public final class ApproveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<String> badId = Names.checkQualifiedId("FEATURE_ID", featureId);
     if (badId.isPresent()) {
-      err.println("yoi approve: " + badId.get());
+      err.print(TerminalText.message("yoi approve: " + badId.get()));
       return ExitCodes.USAGE;
     }
     if (FeatureSource.ofQualifiedId(featureId) == FeatureSource.BUILTIN) {
