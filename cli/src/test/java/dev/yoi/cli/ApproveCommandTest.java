@@ -144,6 +144,43 @@ class ApproveCommandTest {
     assertFalse(result.out().contains("NETWORK:api.weather.example  (required)"), result.out());
   }
 
+  @Test
+  void runAsAProgramItPrintsItsLastLineAndLeavesNothingBesideTheLock() throws Exception {
+    Path lock = dir.resolve("features.lock.json");
+    String[] approve = {"approve", "project:weather", "--lock", lock.toString(),
+        "--project", BuiltJars.require(BuiltJars.WEATHER).toString(), "--yes"};
+
+    String first = yoi(approve);
+    String again = yoi(approve);
+
+    // Printed with print(), then System.exit: the last line used to be lost.
+    assertTrue(flowed(first).contains("Approved project:weather 1.0.0 (" + currentWeather().digest() + ")"), first);
+    assertTrue(flowed(first).strip().endsWith("granted NETWORK:api.weather.example, SECRET_REF:weather-api-key."), first);
+    assertTrue(flowed(again).contains("project:weather 1.0.0 is already approved at"), again);
+    assertTrue(flowed(again).strip().endsWith("granting NETWORK:api.weather.example, SECRET_REF:weather-api-key."), again);
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of("features.lock.json"), files.map(p -> p.getFileName().toString()).toList(),
+          "no features.lock.json.lck (or anything else) is left beside the lock");
+    }
+  }
+
+  /** {@code yoi} as its own program (main, System.exit), on this test's class path; its stdout. */
+  private static String yoi(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), YoiCommand.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "yoi did not exit");
+    assertEquals(ExitCodes.OK, process.exitValue(), out);
+    return out;
+  }
+
+  private static String flowed(String text) {
+    return text.replaceAll("\\s*\n\\s*", " ");
+  }
+
   private static CatalogEntry currentWeather() {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {BuiltJars.require(BuiltJars.WEATHER).toUri().toURL()},
         ClassLoader.getPlatformClassLoader())) {

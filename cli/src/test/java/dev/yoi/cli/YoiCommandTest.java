@@ -29,6 +29,17 @@ class YoiCommandTest {
   }
 
   @Test
+  void everyCommandsHelpHasExamples() {
+    for (String[] command : new String[][] {{"inspect"}, {"verify"}, {"approve"}, {"report"}, {"demo"},
+        {"mcp", "serve"}}) {
+      String help = Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+          java.util.stream.Stream.of("--help")).toArray(String[]::new)).out();
+
+      assertTrue(help.contains("\nExamples:\n  yoi " + String.join(" ", command)), String.join(" ", command) + ":\n" + help);
+    }
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     Cli.Result result = Cli.run("verify", "--strict");
 

@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  *  "approvals": "features.lock.json"}
  * }</pre>
  * Builtin features run unless disabled; user and project features only when enabled. Tool rules are
- * globs ({@code *}, {@code ?}); an empty allow list allows every tool, and deny wins over allow
- * (the builtin {@code manifest-permissions} feature enforces them). {@code approvals} is resolved
+ * globs ({@code *}, {@code ?}) that match tool names ignoring case; an empty allow list allows
+ * every tool, and deny wins over allow (the builtin {@code manifest-permissions} feature enforces
+ * them). {@code approvals} is resolved
  * against the manifest's directory. An unknown field, a wrong type or an invalid id is an error.
  *
  * @param enable user and project feature ids to run

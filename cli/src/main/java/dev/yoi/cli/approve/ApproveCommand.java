@@ -4,6 +4,8 @@ import dev.yoi.cli.ExitCodes;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.plugin.PluginOptions;
+import dev.yoi.cli.text.DiagnosticText;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.Names;
@@ -80,7 +82,7 @@ public final class ApproveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<String> badId = Names.checkQualifiedId("FEATURE_ID", featureId);
     if (badId.isPresent()) {
-      err.println("yoi approve: " + badId.get());
+      err.print(TerminalText.message("yoi approve: " + badId.get()));
       return ExitCodes.USAGE;
     }
     if (FeatureSource.ofQualifiedId(featureId) == FeatureSource.BUILTIN) {
@@ -94,26 +96,26 @@ public final class ApproveCommand implements Callable<Integer> {
       List<Diagnostic> problems = catalog.diagnostics(featureId);
       if (matches.isEmpty() && !problems.isEmpty()) {
         // Its index line is there but broken (a digest mismatch, say): never approve what was not built.
-        problems.forEach(d -> err.println(d.message()));
-        err.println("yoi approve: " + featureId + " in " + plugins.describe() + " has a broken index"
+        problems.forEach(d -> err.print(DiagnosticText.line(d)));
+        err.println("yoi approve: " + featureId + " in " + inline(plugins.describe()) + " has a broken index"
             + " line (above), so there is nothing sound to approve. Rebuild the plugin, then approve it.");
         return ExitCodes.PROBLEMS;
       }
       if (matches.isEmpty()) {
-        err.println("yoi approve: no feature " + featureId + " in " + plugins.describe() + ".");
+        err.println("yoi approve: no feature " + featureId + " in " + inline(plugins.describe()) + ".");
         err.println(catalog.ids().isEmpty() ? "There are no plugin features there."
-            : "Features there: " + String.join(", ", catalog.ids()) + ".");
+            : "Features there: " + inline(String.join(", ", catalog.ids())) + ".");
         return ExitCodes.PROBLEMS;
       }
       if (matches.size() > 1) {
-        problems.forEach(d -> err.println(d.message()));
+        problems.forEach(d -> err.print(DiagnosticText.line(d)));
         err.println("yoi approve: " + featureId + " is defined " + matches.size()
             + " times; nothing is approved until only one plugin defines it.");
         return ExitCodes.PROBLEMS;
       }
       return approve(matches.get(0), out, err);
     } catch (InputException e) {
-      err.println("yoi approve: " + e.getMessage());
+      err.print(TerminalText.message("yoi approve: " + e.getMessage()));
       return ExitCodes.USAGE;
     }
   }
@@ -125,11 +127,11 @@ public final class ApproveCommand implements Callable<Integer> {
     for (String label : without) {
       if (!optional.contains(label)) {
         boolean required = ApprovalLock.requestedLabels(descriptor).contains(label);
-        err.println("yoi approve: --without " + label + ": " + featureId
-            + (required ? " requires " + label + ", so it cannot be left out (the feature would not install)"
-                : " has no optional authority " + label)
+        err.println("yoi approve: --without " + inline(label) + ": " + featureId
+            + (required ? " requires " + inline(label) + ", so it cannot be left out (the feature would not install)"
+                : " has no optional authority " + inline(label))
             + (optional.isEmpty() ? "; it has no optional authorities."
-                : "; its optional authorities: " + String.join(", ", optional) + "."));
+                : "; its optional authorities: " + inline(String.join(", ", optional)) + "."));
         return ExitCodes.USAGE;
       }
     }
@@ -140,14 +142,15 @@ public final class ApproveCommand implements Callable<Integer> {
     try {
       existing = ApprovalLock.read(lock);
     } catch (IOException e) {
-      err.println("yoi approve: " + lockProblem(e));
+      err.print(TerminalText.message("yoi approve: " + lockProblem(e)));
       return ExitCodes.USAGE;
     }
     Optional<Approval> previous = existing.approval(featureId);
     if (previous.isPresent() && previous.get().digest().equals(entry.digest())
         && previous.get().granted().equals(granted)) {
-      line(out, "", featureId + " " + descriptor.version() + " is already approved at " + entry.digest()
-          + " in " + lock + (granted.isEmpty() ? ", granting nothing." : ", granting " + String.join(", ", granted) + "."));
+      line(out, "", featureId + " " + inline(descriptor.version()) + " is already approved at " + entry.digest()
+          + " in " + inline(lock.toString())
+          + (granted.isEmpty() ? ", granting nothing." : ", granting " + inline(String.join(", ", granted)) + "."));
       return ExitCodes.OK;
     }
 
@@ -157,22 +160,24 @@ public final class ApproveCommand implements Callable<Integer> {
       ApprovalPrompt.full(entry, out);
     }
     out.println();
-    String question = "Approve " + featureId + " " + descriptor.version()
-        + (granted.isEmpty() ? "" : " with " + String.join(", ", granted))
-        + (without.isEmpty() ? "" : ", without " + String.join(", ", new TreeSet<>(without))) + "?";
+    // Every label as data: the question names exactly what a yes grants.
+    String question = "Approve " + featureId + " " + inline(descriptor.version())
+        + (granted.isEmpty() ? "" : " with " + inline(String.join(", ", granted)))
+        + (without.isEmpty() ? "" : ", without " + inline(String.join(", ", new TreeSet<>(without)))) + "?";
     if (!confirmed(question, out)) {
-      out.println("Not approved; " + lock + " is unchanged."
+      out.println("Not approved; " + inline(lock.toString()) + " is unchanged."
           + (yes || System.console() != null ? "" : " (No terminal to ask at: run again with --yes to approve.)"));
       return ExitCodes.PROBLEMS;
     }
     try {
       ApprovalLock.approve(lock, featureId, entry.digest(), descriptor, granted);
     } catch (IOException e) {
-      err.println("yoi approve: " + lockProblem(e));
+      err.print(TerminalText.message("yoi approve: " + lockProblem(e)));
       return ExitCodes.USAGE;
     }
-    line(out, "", "Approved " + featureId + " " + descriptor.version() + " (" + entry.digest() + ") in "
-        + lock + (granted.isEmpty() ? ", granting nothing." : ": granted " + String.join(", ", granted) + "."));
+    line(out, "", "Approved " + featureId + " " + inline(descriptor.version()) + " (" + entry.digest() + ") in "
+        + inline(lock.toString())
+        + (granted.isEmpty() ? ", granting nothing." : ": granted " + inline(String.join(", ", granted)) + "."));
     return ExitCodes.OK;
   }
 
@@ -199,5 +204,9 @@ public final class ApproveCommand implements Callable<Integer> {
 
   private static void line(PrintWriter out, String indent, String text) {
     ApprovalPrompt.line(out, indent, text);
+  }
+
+  private static String inline(String text) {
+    return TerminalText.inline(text);
   }
 }

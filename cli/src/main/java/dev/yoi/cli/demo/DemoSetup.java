@@ -3,6 +3,7 @@ package dev.yoi.cli.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yoi.cli.index.InventoryJson;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.grant.ApprovalLock;
@@ -28,7 +29,7 @@ final class DemoSetup {
     Path manifest = work.resolve("pod.json");
     Files.writeString(manifest, manifestJson(pluginFeatures));
     out.println();
-    out.println("Manifest " + manifest + ":");
+    out.println("Manifest " + DemoCommand.inWork(work, manifest) + ":");
     out.print(Files.readString(manifest).indent(2));
     return manifest;
   }
@@ -36,7 +37,7 @@ final class DemoSetup {
   /** Approves every plugin feature in {@code work/features.lock.json}, prints what, returns the lock. */
   static Path approve(Path work, List<CatalogEntry> pluginFeatures, PrintWriter out) throws IOException {
     Path lock = work.resolve(ApprovalLock.FILE_NAME);
-    out.println("Approved in " + lock + ":");
+    out.println("Approved in " + DemoCommand.inWork(work, lock) + ":");
     for (CatalogEntry entry : pluginFeatures) {
       Set<String> optional = entry.descriptor().authorities().stream()
           .filter(AuthorityRequest::optional).map(AuthorityRequest::label)
@@ -44,9 +45,10 @@ final class DemoSetup {
       Set<String> granted = new TreeSet<>(ApprovalLock.requestedLabels(entry.descriptor()));
       granted.removeAll(optional);
       ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);
-      out.printf("  %-16s granted %s%n", entry.id(), granted.isEmpty() ? "nothing" : String.join(", ", granted));
+      out.printf("  %-16s granted %s%n", TerminalText.inline(entry.id()),
+          granted.isEmpty() ? "nothing" : TerminalText.inline(String.join(", ", granted)));
       if (!optional.isEmpty()) {
-        out.printf("  %-16s left out the optional %s%n", "", String.join(", ", optional));
+        out.printf("  %-16s left out the optional %s%n", "", TerminalText.inline(String.join(", ", optional)));
       }
     }
     return lock;

@@ -4,6 +4,8 @@ import dev.yoi.cli.ExitCodes;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.plugin.PluginOptions;
+import dev.yoi.cli.text.DiagnosticText;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.text.TextTable;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureReport;
@@ -111,11 +113,11 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         pod = builder.alerts(alert -> alert(err, alert)).modelNotifications(notifications).build();
       } catch (ManifestException e) {
-        err.println(e.getMessage());
+        err.print(TerminalText.message(e.getMessage()));
         return ExitCodes.USAGE;
       } catch (IllegalStateException | UncheckedIOException e) {
         // The history directory: open in another Pod, damaged, or not writable.
-        err.println(NAME + ": --history " + historyDirectory + ": " + e.getMessage());
+        err.print(TerminalText.message(NAME + ": --history " + historyDirectory + ": " + e.getMessage()));
         return ExitCodes.USAGE;
       }
       Thread closer = new Thread(pod::close, "yoi-mcp-serve-close");
@@ -130,8 +132,8 @@ public final class ServeCommand implements Callable<Integer> {
           List<String> features = report.features().stream()
               .filter(FeatureReport::installed).map(FeatureReport::id).toList();
           err.print(TextTable.hanging("", "  ", NAME + ": serving " + pod.offeredTools().size()
-              + " tools of " + String.join(", ", features) + " over stdio; history "
-              + pod.historyFile().map(Path::toString).orElse("in memory")));
+              + " tools of " + TerminalText.inline(String.join(", ", features)) + " over stdio; history "
+              + pod.historyFile().map(file -> TerminalText.inline(file.toString())).orElse("in memory")));
           err.flush();
           server.awaitDisconnect();
         }
@@ -140,7 +142,7 @@ public final class ServeCommand implements Callable<Integer> {
         removeHook(closer);
       }
     } catch (InputException e) {
-      err.println(NAME + ": " + e.getMessage());
+      err.print(TerminalText.message(NAME + ": " + e.getMessage()));
       return ExitCodes.USAGE;
     }
   }
@@ -159,35 +161,22 @@ public final class ServeCommand implements Callable<Integer> {
     }
     report.allDiagnostics().stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> print(err, d));
     err.println(NAME + ": not serving: " + (missing.isEmpty() ? "the install report has errors"
-        : "enabled feature(s) did not install: " + String.join(", ", missing))
+        : "enabled feature(s) did not install: " + TerminalText.inline(String.join(", ", missing)))
         + ". Fix the errors above; yoi report with the same options shows the whole report.");
     err.flush();
     return false;
   }
 
   private static void print(PrintWriter err, Diagnostic diagnostic) {
-    err.print(TextTable.hanging("  ", "    ",
-        diagnostic.severity().name().toLowerCase(Locale.ROOT) + ": " + printable(diagnostic.message())));
+    err.print(DiagnosticText.item(diagnostic));
     err.flush();
   }
 
+  /** A feature's alert: its text as data, its lines under the message. */
   private static void alert(PrintWriter err, Alert alert) {
-    err.print(TextTable.hanging("  ", "    ", "alert " + alert.level().name().toLowerCase(Locale.ROOT)
-        + " from " + alert.featureId() + ": " + printable(alert.message())));
+    err.print(TerminalText.field("  alert " + alert.level().name().toLowerCase(Locale.ROOT)
+        + " from " + TerminalText.inline(alert.featureId()) + ": ", alert.message()));
     err.flush();
-  }
-
-  /** A feature's text as data: control characters other than newline shown as escapes. */
-  static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (c != '\n' && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
   }
 
   private static void removeHook(Thread hook) {

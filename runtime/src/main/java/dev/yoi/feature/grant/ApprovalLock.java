@@ -25,6 +25,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -70,7 +71,9 @@ import java.util.function.Function;
  * lock} on the sibling {@code features.lock.json.lck} while they read, change and replace the
  * file, and replace it atomically (a temporary file in the same directory, then
  * {@link StandardCopyOption#ATOMIC_MOVE}): concurrent approvals from several processes lose no
- * update, and a reader sees the old file or the new one, never half of one.
+ * update, and a reader sees the old file or the new one, never half of one. The guard is marked
+ * retired and deleted before its lock is released, so nothing is left beside the lock; a writer
+ * that was waiting on the deleted guard sees the mark once it gets the lock, and locks a new one.
  */
 public final class ApprovalLock {
   /** The conventional file name. */
@@ -78,6 +81,11 @@ public final class ApprovalLock {
 
   /** The lock format this version reads and writes. */
   public static final int FORMAT = 1;
+
+  /** The guard file's first byte once its holder is done with it and removes it. */
+  private static final byte RETIRED = 'x';
+  /** How often to retry (2 ms apart) a guard file another writer is removing. */
+  private static final int GUARD_ATTEMPTS = 5_000;
 
   /** The lock's own writer: the descriptor module's canonical mapper is private to it. */
   private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
@@ -311,14 +319,72 @@ public final class ApprovalLock {
     Path dir = file.getParent();
     Files.createDirectories(dir);
     Path guard = dir.resolve(file.getFileName() + ".lck");
-    try (FileChannel channel = FileChannel.open(guard, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock held = acquire(channel)) {
-      ObjectNode features = readRoot(file)
-          .map(root -> (ObjectNode) root.get("features"))
-          .orElseGet(JsonNodeFactory.instance::objectNode);
-      T result = change.apply(features);
-      replace(file, write(root(features)));
-      return result;
+    for (int retired = 0; ; retired++) {
+      try (FileChannel channel = openGuard(guard); FileLock held = acquire(channel)) {
+        if (isRetired(channel)) {
+          // The writer before us retired this guard while we waited for it: lock the current one.
+          if (retired >= GUARD_ATTEMPTS) {
+            throw new IOException("the guard file " + guard + " of the approval lock was left behind"
+                + " by a writer that stopped while removing it; delete it, then approve again");
+          }
+          pause();
+          continue;
+        }
+        try {
+          ObjectNode features = readRoot(file)
+              .map(root -> (ObjectNode) root.get("features"))
+              .orElseGet(JsonNodeFactory.instance::objectNode);
+          T result = change.apply(features);
+          replace(file, write(root(features)));
+          return result;
+        } finally {
+          retire(channel, guard);
+        }
+      }
+    }
+  }
+
+  /**
+   * Opens (creating) the guard. A platform that keeps a deleted file until its last handle closes
+   * refuses to open it meanwhile: wait for it to go, a bounded while.
+   */
+  private static FileChannel openGuard(Path guard) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return FileChannel.open(guard, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      } catch (AccessDeniedException e) {
+        if (attempt >= GUARD_ATTEMPTS || !Files.exists(guard)) {
+          throw e;
+        }
+        pause();
+      }
+    }
+  }
+
+  /**
+   * Whether the guard's holder before us marked it retired. Read through our own channel: opening
+   * the file a second time and closing it would drop this process's lock on it (POSIX locks).
+   */
+  private static boolean isRetired(FileChannel channel) throws IOException {
+    ByteBuffer mark = ByteBuffer.allocate(1);
+    return channel.read(mark, 0) == 1 && mark.get(0) == RETIRED;
+  }
+
+  /**
+   * Removes the guard while still holding it, so that nothing is left beside the lock: marks it
+   * retired first, so a writer that opened it meanwhile and gets the lock next knows to open the
+   * guard anew. If it cannot be removed, it is unmarked and stays, a working guard.
+   */
+  private static void retire(FileChannel channel, Path guard) {
+    try {
+      channel.write(ByteBuffer.wrap(new byte[] {RETIRED}), 0);
+      try {
+        Files.deleteIfExists(guard);
+      } catch (IOException e) {
+        channel.write(ByteBuffer.wrap(new byte[] {0}), 0);
+      }
+    } catch (IOException e) {
+      // The guard stays as it is, still a working guard.
     }
   }
 
@@ -332,13 +398,17 @@ public final class ApprovalLock {
       try {
         return channel.lock();
       } catch (OverlappingFileLockException e) {
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while waiting for the approval lock");
-        }
+        pause();
       }
+    }
+  }
+
+  private static void pause() throws InterruptedIOException {
+    try {
+      Thread.sleep(2);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the approval lock");
     }
   }
 
