@@ -15,19 +15,14 @@ public final class Excerpt {
 
   private Excerpt() {}
 
-  /** {@code text} bounded to {@link #LIMIT} characters and escaped. */
+  /** {@code text} cut to its first {@link #LIMIT} characters (never inside a pair), then escaped. */
   public static String of(String text) {
-    return of(text, LIMIT);
-  }
-
-  /** {@code text} bounded to {@code limit} characters (of the text, before escaping) and escaped. */
-  static String of(String text, int limit) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), limit) + 16);
+    StringBuilder out = new StringBuilder(Math.min(text.length(), LIMIT) + 32);
     int i = 0;
     while (i < text.length()) {
       int cp = text.codePointAt(i);
       int width = Character.charCount(cp);
-      if (i + width > limit) {
+      if (i + width > LIMIT) {
         break;
       }
       escape(cp, out);

@@ -69,13 +69,13 @@ public enum Fault {
   }
 
   /**
-   * What was thrown, on one line and bounded: the class's simple name and an {@link Excerpt} of
-   * the message, e.g. {@code IllegalStateException: disk full} or {@code StackOverflowError}.
-   * The message is the feature's text, so it is never repeated raw.
+   * What was thrown, as an {@link Excerpt} (one line, at most {@link Excerpt#LIMIT} characters):
+   * the class's simple name and the message, e.g. {@code IllegalStateException: disk full} or
+   * {@code StackOverflowError}. The message is the feature's text, so it is never repeated raw.
    */
   public static String describe(Throwable thrown) {
-    String name = Excerpt.of(thrown.getClass().getSimpleName());
     String message = thrown.getMessage();
-    return message == null ? name : name + ": " + Excerpt.of(message);
+    String name = thrown.getClass().getSimpleName();
+    return Excerpt.of(message == null ? name : name + ": " + message);
   }
 }

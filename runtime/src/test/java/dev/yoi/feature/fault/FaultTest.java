@@ -48,7 +48,9 @@ class FaultTest {
     assertEquals("StackOverflowError", Fault.describe(new StackOverflowError()));
     assertEquals("IllegalStateException: disk\\nfull", Fault.describe(new IllegalStateException("disk\nfull")));
     String described = Fault.describe(new IllegalStateException("y".repeat(1000)));
-    assertEquals("IllegalStateException: " + "y".repeat(Excerpt.LIMIT) + "... (800 more characters)", described);
+    String name = "IllegalStateException: ";
+    assertEquals(name + "y".repeat(Excerpt.LIMIT - name.length()) + "... (" + (1000 - Excerpt.LIMIT + name.length())
+        + " more characters)", described);
   }
 
   @Test
