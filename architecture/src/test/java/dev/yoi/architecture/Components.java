@@ -24,8 +24,8 @@ enum Components {
    * Registry and host together. The next step separates them (registry below host); until then
    * the cycle rule treats the runtime as one part.
    */
-  RUNTIME("dev.yoi.feature.catalog..", "dev.yoi.feature.grant..", "dev.yoi.feature.install..",
-      "dev.yoi.feature.order..", "dev.yoi.feature.report..",
+  RUNTIME("dev.yoi.feature.catalog..", "dev.yoi.feature.fault..", "dev.yoi.feature.grant..",
+      "dev.yoi.feature.install..", "dev.yoi.feature.order..", "dev.yoi.feature.report..",
       "dev.yoi.pod", "dev.yoi.pod.history..", "dev.yoi.pod.internal.."),
   BUILTINS("dev.yoi.builtins.."),
   EXAMPLES("dev.yoi.examples.."),

@@ -53,6 +53,7 @@ public enum DiagnosticCode {
 
   // Run time: the Pod's host surfaces, after install.
   HOOK_FAILED("hook-failed", Phase.RUN, "a hook threw or returned no decision; pre-request and pre-tool-call points fail closed"),
+  TURN_ABORTED("turn-aborted", Phase.RUN, "a pre-request hook aborted a turn; the model saw the Pod's note, and the reason only as the feature's own note if it holds MODEL_NOTIFICATION"),
   TOOL_FAILED("tool-failed", Phase.RUN, "a tool threw, returned no result, or returned more than the entry limit; the model got an error result"),
   TASK_FAILED("task-failed", Phase.RUN, "a background task threw; the supervisor restarts it per its restart policy, with backoff"),
   TASK_ABANDONED("task-abandoned", Phase.RUN, "a background task ignored cancellation when the Pod closed and was abandoned"),

@@ -397,7 +397,9 @@ class DiagnosticExamplesTest {
           }
           @BackgroundTaskContribution(name = "stubborn", description = "Ignores cancellation")
           static final class Stubborn implements BackgroundTask {
-            public void run(TaskContext context) {
+            public void run(TaskContext context) throws Exception {
+              // Ignores cancellation for 1 s after it comes, however late the Pod closes.
+              context.awaitCancellation(java.time.Duration.ofMinutes(5));
               long end = System.nanoTime() + 1_000_000_000L;
               while (System.nanoTime() < end) { Thread.onSpinWait(); }
             }
@@ -492,6 +494,23 @@ class DiagnosticExamplesTest {
     } catch (ManifestException e) {
       example(DiagnosticCode.MANIFEST_INVALID, "run", e.getMessage());
     }
+  }
+
+  @Test
+  void turnAborted() {
+    run(DiagnosticCode.TURN_ABORTED, plugins(Javac.compileOk(dir.resolve("budget"), """
+        package tb;
+        @Feature(id = "budget", name = "Budget")
+        public final class BudgetFeature implements FeatureModule {
+          public void install(InstallContext context) { context.hooks().register(new Spent()); }
+          @HookContribution(name = "spent")
+          static final class Spent implements PreRequestHook {
+            public PreRequestDecision beforeRequest(RequestView request) {
+              return PreRequestDecision.abort("today's token budget is spent");
+            }
+          }
+        }
+        """)), pod -> pod.runTurn("Hello?"));
   }
 
   @org.junit.jupiter.api.AfterEach

@@ -3,6 +3,7 @@ package dev.yoi.feature.install;
 import dev.yoi.feature.AuthorityDeniedException;
 import dev.yoi.feature.Grants;
 import dev.yoi.feature.annotation.AuthorityKind;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import java.util.ArrayList;
@@ -90,9 +91,7 @@ final class FeatureChannels {
       try {
         item.send().run();
       } catch (Throwable t) {
-        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-          throw (VirtualMachineError) t;
-        }
+        Fault.caught(t);
         undelivered.add(item.what() + " (" + t.getClass().getSimpleName()
             + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")");
       }

@@ -121,9 +121,12 @@ public record FeatureContributions(
   }
 
   /**
-   * A hook; {@code hook} implements the interface of {@code descriptor.point()}.
+   * A hook; {@code hook} implements the interface of {@code descriptor.point()}. The notifier is
+   * the feature's own, already gated by its grants: where the host sends a pre-request hook's
+   * abort reason, so the reason reaches the model only as the feature's note, and only with
+   * {@code MODEL_NOTIFICATION}.
    */
-  public record HookEntry(String featureId, HookDescriptor descriptor, Object hook) {}
+  public record HookEntry(String featureId, HookDescriptor descriptor, Object hook, ModelNotifier notifier) {}
 
   /**
    * A background task, started by the Pod's supervisor after every feature is installed. The

@@ -12,6 +12,7 @@ import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureModule;
 import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.grant.GrantSet;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.report.FeatureReportBuilder;
@@ -209,11 +210,9 @@ final class FeatureTransaction {
     return out.toString();
   }
 
-  /** Lets a dying JVM die; a StackOverflowError is the feature's own fault, reported as such. */
+  /** Lets a dying JVM die; what is left, a StackOverflowError too, fails only the feature. */
   private static void rethrowIfFatal(Throwable t) {
-    if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
-      throw fatal;
-    }
+    Fault.caught(t);
   }
 
   /** {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}. */

@@ -336,7 +336,7 @@ final class StagingContext implements InstallContext {
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId + " registered hook \""
           + declared.name() + "\" (" + type.getName() + ") twice; register each declared hook once.");
     }
-    hooks.put(declared.name(), new HookEntry(featureId, declared, hook));
+    hooks.put(declared.name(), new HookEntry(featureId, declared, hook, channels.notifier()));
   }
 
   // ---- tasks ----

@@ -3,6 +3,7 @@ package dev.yoi.pod.internal.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.history.History;
@@ -30,7 +31,8 @@ import java.util.function.Function;
  *   <li>the input is checked against the tool's compiled schema: violations are an error result
  *       that lists them all;
  *   <li>the input is decoded into the tool's input record (or passed as a {@code JsonNode});
- *   <li>the tool runs: an exception is an error result with its message, and a diagnostic;
+ *   <li>the tool runs: whatever it throws that is its own fault ({@link Fault}), a
+ *       {@code StackOverflowError} too, is an error result with its message, and a diagnostic;
  *   <li>a result over the entry limit is replaced by an error result saying so;
  *   <li>tool-result hooks observe the result;
  *   <li>the result is recorded in history: exactly one per call.
@@ -210,6 +212,16 @@ public final class ToolInvoker {
     } catch (IOException | RuntimeException e) {
       return ToolResult.error("input for tool \"" + tool.name() + "\" matches its schema but cannot be"
           + " decoded into " + simpleName(tool.inputTypeName()) + " (" + firstLine(e.getMessage()) + ")");
+    } catch (Throwable t) {
+      // An Error from the input record's own code (its constructor, its static initialiser) is the
+      // feature's fault, not the input's.
+      Fault fault = Fault.caught(t);
+      String failure = Fault.describe(t);
+      if (fault == Fault.FEATURE) {
+        report(tool, call, "threw " + failure + " while its input was decoded into "
+            + simpleName(tool.inputTypeName()));
+      }
+      return ToolResult.error("tool \"" + tool.name() + "\" failed: " + failure);
     }
     ToolContext context = new CallContext(call.callId(), tool.name(), tool.featureId(),
         alerts.apply(tool.featureId()));
@@ -217,14 +229,12 @@ public final class ToolInvoker {
     try {
       result = tool.tool().call(decoded, context);
     } catch (Throwable t) {
-      if (t instanceof VirtualMachineError error) {
-        throw error;
+      // A StackOverflowError too is the tool's own fault; an interrupt is the caller's, not reported.
+      Fault fault = Fault.caught(t);
+      String failure = Fault.describe(t);
+      if (fault == Fault.FEATURE) {
+        report(tool, call, "threw " + failure);
       }
-      if (t instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      String failure = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-      report(tool, call, "threw " + failure);
       return ToolResult.error("tool \"" + tool.name() + "\" failed: " + failure);
     }
     if (result == null) {

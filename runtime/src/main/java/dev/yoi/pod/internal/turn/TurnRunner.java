@@ -2,13 +2,13 @@ package dev.yoi.pod.internal.turn;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.LlmClient;
 import dev.yoi.pod.LlmRequest;
 import dev.yoi.pod.LlmResponse;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
-import dev.yoi.pod.hook.PreRequestDecision;
 import dev.yoi.pod.hook.RequestView;
 import dev.yoi.pod.hook.ToolCallView;
 import dev.yoi.pod.hook.TurnSummary;
@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * The turn loop. A turn records the user message, then per round: pre-request hooks (an abort, or a
- * failing hook, ends the turn and is recorded as a system item) → the model → each tool call it
+ * failing hook, ends the turn: the Pod's note is recorded as a system item, and the hook's reason
+ * only as its feature's own note, see {@link HookRegistry}) → the model → each tool call it
  * asks for, through the whole tool path → the next round, until the model answers without tool
  * calls or the round limit is reached. Turn-end hooks then get the {@link TurnSummary}. One turn at
  * a time; tool calls from other threads may interleave.
@@ -80,10 +81,10 @@ public final class TurnRunner {
         stopAtLimit(turn);
         break;
       }
-      PreRequestDecision decision =
-          hooks.beforeRequest(new RequestView(turn, userMessage, round, tools.names()));
-      if (decision instanceof PreRequestDecision.Abort abort) {
-        record(turn, round, new HistoryEntry.SystemItem("", "turn " + turn + " was " + abort.reason()));
+      final int requestRound = round;
+      boolean proceed = hooks.beforeRequest(new RequestView(turn, userMessage, round, tools.names()),
+          note -> record(turn, requestRound, new HistoryEntry.SystemItem("", note)));
+      if (!proceed) {
         aborted = true;
         reply = "";
         break;
@@ -96,12 +97,8 @@ public final class TurnRunner {
         }
         history.entryLimit().check("the model's reply", response.text());
       } catch (Throwable t) {
-        if (t instanceof VirtualMachineError error) {
-          throw error;
-        }
-        if (t instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
+        // The host's model client, judged by the features' rule: what it throws is its own fault.
+        Fault.caught(t);
         modelFailed(turn, round, t);
         break;
       }
@@ -140,7 +137,7 @@ public final class TurnRunner {
   }
 
   private void modelFailed(long turn, int round, Throwable t) {
-    String failure = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    String failure = Fault.describe(t);
     record(turn, round, new HistoryEntry.SystemItem("", "turn " + turn + " ended without a reply: the"
         + " model request failed (" + failure + ")"));
     diagnostics.accept(Diagnostics.error(DiagnosticCode.MODEL_FAILED, "",
