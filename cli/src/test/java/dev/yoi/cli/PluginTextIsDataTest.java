@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.cli.approve.ApprovalPrompts;
 import dev.yoi.cli.diagnostics.Javac;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.CanonicalJson;
@@ -14,13 +13,16 @@ import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexEntry;
 import dev.yoi.descriptor.IndexFile;
 import dev.yoi.descriptor.IndexLine;
+import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.annotation.AuthorityKind;
-import dev.yoi.feature.grant.ApprovalLock;
+import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.catalog.FeatureLoader;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,39 +47,29 @@ class PluginTextIsDataTest {
   private static final String SPOOFED_QUESTION = "Approve project:notes 1.0.0 with STATE_STORE:notes";
 
   @TempDir Path dir;
+  /** The spoofing feature's index line, as {@link #spoofingPlugin} wrote it. */
+  private IndexLine spoofedLine;
 
   @Test
-  void approveShowsEveryRequestedAuthorityAndNoRawEscapeOrCarriageReturn() throws IOException {
+  void approveRefusesTheSpoofingLineAndShowsWhyAsData() throws IOException {
     Path plugin = spoofingPlugin();
     Path lock = dir.resolve("features.lock.json");
 
     Cli.Result result = Cli.run("approve", "project:notes", "--lock", lock.toString(),
         "--project", plugin.toString(), "--yes");
 
-    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    // The registry refuses control characters in an index line (yoi/index-corrupt), so nothing is
+    // approved; the refusal quotes the attacker's strings as data.
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
     assertIsData(result.all());
-    String out = result.out();
-    assertTrue(out.contains("\n  SECRET_REF:AWS_SECRET_ACCESS_KEY  (required)\n"), out);
-    assertTrue(out.contains("\n  MODEL_NOTIFICATION  (required)\n"), out);
-    assertTrue(out.contains("\n  STATE_STORE:notes\\r\\u001b[2K" + SPOOFED_QUESTION + "  (required)\n"), out);
-    assertTrue(out.contains("Keeps your notes\\u001b[8m\n"), "the escape is shown, not obeyed: " + out);
-    String question = out.lines().filter(l -> l.startsWith("Approve project:notes")).findFirst().orElseThrow();
-    assertTrue(question.startsWith("Approve project:notes 1.0.0 with MODEL_NOTIFICATION,"
-        + " SECRET_REF:AWS_SECRET_ACCESS_KEY, STATE_STORE:notes\\r\\u001b[2K"), question);
-    assertFalse(out.lines().anyMatch(l -> l.equals("It requests no authority.")),
-        "the description forged a line of the prompt: " + out);
-    // What the prompt showed is exactly what the lock grants.
-    assertEquals(Set.of("MODEL_NOTIFICATION", "SECRET_REF:AWS_SECRET_ACCESS_KEY",
-            "STATE_STORE:notes\r\u001b[2K" + SPOOFED_QUESTION),
-        ApprovalLock.read(lock).approval("project:notes").orElseThrow().granted());
+    assertTrue(result.all().contains("[yoi/index-corrupt]"), result.all());
+    assertTrue(result.all().contains("notes\\r\\u001B[2K" + SPOOFED_QUESTION), result.all());
+    assertFalse(Files.exists(lock), "nothing may be approved from a broken line");
   }
 
   @Test
-  void reportShowsTheSpoofingFeaturesGrantsAsData() throws IOException {
+  void reportShowsTheSpoofingLineAsABrokenLineInData() throws IOException {
     Path plugin = spoofingPlugin();
-    Path lock = dir.resolve("features.lock.json");
-    assertEquals(ExitCodes.OK, Cli.run("approve", "project:notes", "--lock", lock.toString(),
-        "--project", plugin.toString(), "--yes").exitCode());
     Path manifest = Files.writeString(dir.resolve("pod.json"),
         "{\"features\": {\"enable\": [\"project:notes\"]}, \"approvals\": \"features.lock.json\"}");
 
@@ -85,16 +77,15 @@ class PluginTextIsDataTest {
     Cli.Result json = Cli.run("report", "--manifest", manifest.toString(), "--project", plugin.toString(),
         "--format", "json");
 
-    assertEquals(ExitCodes.OK, text.exitCode(), text.all());
+    assertEquals(ExitCodes.PROBLEMS, text.exitCode(), text.all());
     assertIsData(text.all());
     assertIsData(json.all());
-    assertTrue(text.out().contains("granted MODEL_NOTIFICATION\n"), text.out());
-    assertTrue(text.out().contains("granted SECRET_REF:AWS_SECRET_ACCESS_KEY\n"), text.out());
-    assertTrue(text.out().contains("granted STATE_STORE:notes\\r\\u001b[2KApprove"), text.out());
+    assertTrue(text.out().contains("[yoi/index-corrupt]"), text.out());
+    assertFalse(text.out().contains("granted SECRET_REF:AWS_SECRET_ACCESS_KEY"), text.out());
   }
 
   @Test
-  void inspectInEveryFormatShowsTheStringsAsData() throws IOException {
+  void inspectInEveryFormatShowsTheBrokenLineAsData() throws IOException {
     Path plugin = spoofingPlugin();
 
     Cli.Result table = Cli.run("inspect", "--long", plugin.toString());
@@ -102,24 +93,36 @@ class PluginTextIsDataTest {
     Cli.Result json = Cli.run("inspect", "--format", "json", plugin.toString());
 
     for (Cli.Result result : List.of(table, dot, json)) {
-      assertEquals(ExitCodes.OK, result.exitCode(), result.all());
       assertIsData(result.all());
     }
-    assertTrue(table.out().contains("needs SECRET_REF:AWS_SECRET_ACCESS_KEY"), table.out());
-    assertTrue(table.out().contains("needs MODEL_NOTIFICATION"), table.out());
-    assertTrue(table.out().contains("  authority   SECRET_REF:AWS_SECRET_ACCESS_KEY: \\u001b[1A\\u001b[2K"), table.out());
-    // The description's line feed stays a line of the name field, under its text.
-    assertTrue(table.out().contains("  name        Notes: Short notes\n              It requests no authority.\n"),
-        table.out());
-    // JSON escapes the bidi override too; the document is the same.
+    assertTrue(table.all().contains("[yoi/index-corrupt]"), table.all());
+    assertTrue(table.all().contains("\\u001B[1A\\u001B[2K"), "the escape is shown, not obeyed: " + table.all());
+    // JSON escapes the bidi override too.
     assertFalse(json.out().contains("\u202e"), json.out());
-    String reason = "";
-    for (JsonNode authority : new ObjectMapper().readTree(json.out()).at("/features/0/descriptor/authorities")) {
-      if (authority.get("kind").asText().equals("MODEL_NOTIFICATION")) {
-        reason = authority.get("reason").asText();
-      }
-    }
-    assertEquals("\u202eTells the model\r\u001b[2K", reason);
+  }
+
+  /**
+   * The second layer: were such a line ever accepted (an older registry, a descriptor from
+   * elsewhere), the prompt still shows every requested authority, each escaped, and the question
+   * names exactly what a yes grants.
+   */
+  @Test
+  void thePromptShowsEveryAuthorityOfTheSpoofingDescriptorAsData() throws IOException {
+    spoofingPlugin();
+    CatalogEntry entry = new CatalogEntry("project:notes",
+        new FeatureLoader(getClass().getClassLoader(), FeatureSource.PROJECT), "file:/p/notes.jar", 1, spoofedLine);
+    StringWriter text = new StringWriter();
+
+    ApprovalPrompts.full(entry, new PrintWriter(text, true));
+
+    String out = text.toString();
+    assertIsData(out);
+    assertTrue(out.contains("\n  SECRET_REF:AWS_SECRET_ACCESS_KEY  (required)\n"), out);
+    assertTrue(out.contains("\n  MODEL_NOTIFICATION  (required)\n"), out);
+    assertTrue(out.contains("\n  STATE_STORE:notes\\r\\u001b[2K" + SPOOFED_QUESTION + "  (required)\n"), out);
+    assertTrue(out.contains("Keeps your notes\\u001b[8m\n"), "the escape is shown, not obeyed: " + out);
+    assertFalse(out.lines().anyMatch(l -> l.equals("It requests no authority.")),
+        "the description forged a line of the prompt: " + out);
   }
 
   @Test
@@ -210,8 +213,9 @@ class PluginTextIsDataTest {
     String digest = Digests.of(spoofed);
     Javac.compileWithoutProcessor(classes, NOTES,
         descriptorClass(built.descriptorClass(), digest, CanonicalJson.write(spoofed)));
-    Files.writeString(index, IndexFile.write(List.of(new IndexLine(IndexLine.FORMAT, built.slug(),
-        built.module(), built.descriptorClass(), digest, spoofed))));
+    spoofedLine = new IndexLine(IndexLine.FORMAT, built.slug(), built.module(), built.descriptorClass(),
+        digest, spoofed);
+    Files.writeString(index, IndexFile.write(List.of(spoofedLine)));
     return classes;
   }
 
