@@ -510,7 +510,7 @@ final class Corpus {
     out.add(good(DUPLICATES, "zulu.hook2", "Audit"));
 
     for (String input : List.of("JsonNode", "Good", "Place", "Everything", "Tree", "Linked", "Generic<String>",
-        "Generic<Place>")) {
+        "Generic<Place>", "Moments")) {
       out.add(good(INPUTS, "input", input));
     }
     for (String registration : List.of(

@@ -275,7 +275,9 @@ final class Templates {
         public record Generic<T>(T value) {}
         public record Wild(List<?> items) {}
         public record Nested(Good good, Loose loose) {}
-        public record Times(java.time.Instant at) {}
+        public record Times(java.util.Date at) {}
+        public record Moments(java.time.Instant at, java.time.LocalDate day, java.util.UUID id,
+            java.net.URI link, Optional<java.time.Duration> every) {}
         public record Threads(Thread worker) {}
         public record Raw(@SuppressWarnings("rawtypes") List items) {}
 
