@@ -187,7 +187,7 @@ final class PluginClasses implements AutoCloseable {
         + " does, so its classes must not be on the test class path."
         + "\n  Maven: in maven-surefire-plugin's configuration,"
         + " <classesDirectory>${project.build.directory}/no-main-classes</classesDirectory>."
-        + "\n  Gradle: tasks.test { classpath -= sourceSets.main.get().output }.");
+        + "\n  Gradle: tasks.test { classpath = classpath - sourceSets.main.get().output }.");
   }
 
   private static URL url(Path path) {

@@ -33,7 +33,7 @@ import javax.tools.ToolProvider;
 final class PluginCompiler {
   static final String PROCESSOR = "dev.yoi.processor.FeatureProcessor";
 
-  /** What javac said: whether it succeeded, and every error with its line. */
+  /** What javac said: whether it succeeded, and every error and warning with its line. */
   record Result(boolean ok, List<String> errors) {}
 
   private PluginCompiler() {}
@@ -49,11 +49,16 @@ final class PluginCompiler {
 
   /** Compiles {@code sources} into {@code out} with {@code options}, over the test class path. */
   static Result compile(Path out, List<String> options, String... sources) {
+    return compile(out, List.of(), options, sources);
+  }
+
+  /** As {@link #compile(Path, List, String...)}, with {@code classPath} before the test class path. */
+  static Result compile(Path out, List<Path> classPathFirst, List<String> options, String... sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       Files.createDirectories(out);
-      List<Path> classPath = new ArrayList<>();
+      List<Path> classPath = new ArrayList<>(classPathFirst);
       for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
         classPath.add(Path.of(entry));
       }
@@ -66,9 +71,9 @@ final class PluginCompiler {
       boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
       List<String> errors = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-        if (d.getKind() == Diagnostic.Kind.ERROR) {
+        if (d.getKind() != Diagnostic.Kind.NOTE && d.getKind() != Diagnostic.Kind.OTHER) {
           String where = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
-          errors.add(where + d.getMessage(Locale.ROOT));
+          errors.add(d.getKind().name().toLowerCase(Locale.ROOT) + ": " + where + d.getMessage(Locale.ROOT));
         }
       }
       return new Result(ok, errors);
