@@ -35,6 +35,8 @@ enum Components {
    */
   MARKERS("dev.yoi.markers"),
   MCP("dev.yoi.mcp.."),
+  /** A plugin's own tests: a Pod with the plugin under test, over the host's public API. */
+  TESTKIT("dev.yoi.testkit.."),
   CLI("dev.yoi.cli.."),
   BENCHMARKS("dev.yoi.bench..");
 

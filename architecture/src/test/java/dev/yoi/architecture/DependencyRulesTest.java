@@ -14,6 +14,7 @@ import static dev.yoi.architecture.Components.MARKERS;
 import static dev.yoi.architecture.Components.MCP;
 import static dev.yoi.architecture.Components.PROCESSOR;
 import static dev.yoi.architecture.Components.RUNTIME;
+import static dev.yoi.architecture.Components.TESTKIT;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -70,7 +71,7 @@ class DependencyRulesTest {
   @ArchTest
   static final ArchRule processorNeverDependsOnTheRuntime = noClasses()
       .that().resideInAnyPackage(PROCESSOR.packages())
-      .should().dependOnClassesThat(Components.in(RUNTIME, BUILTINS, EXAMPLES, MCP, CLI, BENCHMARKS));
+      .should().dependOnClassesThat(Components.in(RUNTIME, BUILTINS, EXAMPLES, MCP, TESTKIT, CLI, BENCHMARKS));
 
   @ArchTest
   static final ArchRule builtinsCompileAgainstTheAuthorApiOnly = classes()
@@ -81,6 +82,11 @@ class DependencyRulesTest {
   static final ArchRule examplePluginsCompileAgainstTheAuthorApiOnly = classes()
       .that().resideInAnyPackage(EXAMPLES.packages())
       .should().onlyDependOnClassesThat(Components.notOursOrIn(EXAMPLES, API, ANNOTATIONS));
+
+  @ArchTest
+  static final ArchRule testKitIsBuiltOnTheHostAlone = classes()
+      .that().resideInAnyPackage(TESTKIT.packages())
+      .should().onlyDependOnClassesThat(Components.notOursOrIn(TESTKIT, RUNTIME, API, ANNOTATIONS, DESCRIPTOR));
 
   @ArchTest
   static final ArchRule generatedMarkersDependOnNothingOfOurs = classes()
