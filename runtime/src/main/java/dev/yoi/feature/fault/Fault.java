@@ -74,8 +74,18 @@ public enum Fault {
    * {@code StackOverflowError}. The message is the feature's text, so it is never repeated raw.
    */
   public static String describe(Throwable thrown) {
+    return Excerpt.of(whole(thrown));
+  }
+
+  /**
+   * What was thrown, whole: the class's simple name and the full message. Only for the feature's
+   * own result channel (a tool's error result, which the tool could have written itself at any
+   * length, and which the model needs whole: a limit's message names the setting that raises it);
+   * what the host says in its own name uses {@link #describe}.
+   */
+  public static String whole(Throwable thrown) {
     String message = thrown.getMessage();
     String name = thrown.getClass().getSimpleName();
-    return Excerpt.of(message == null ? name : name + ": " + message);
+    return message == null ? name : name + ": " + message;
   }
 }

@@ -235,7 +235,7 @@ public final class ToolInvoker {
       if (fault == Fault.FEATURE) {
         report(tool, call, "threw " + failure);
       }
-      return ToolResult.error("tool \"" + tool.name() + "\" failed: " + failure);
+      return ToolResult.error("tool \"" + tool.name() + "\" failed: " + Fault.whole(t));
     }
     if (result == null) {
       report(tool, call, "returned null");
