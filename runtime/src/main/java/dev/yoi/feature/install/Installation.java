@@ -153,9 +153,10 @@ final class Installation {
     }
     report.services(unresolved(entries.isEmpty() ? null : entries.get(0).descriptor()));
     if (entries.size() != 1) {
-      // No valid line (only broken ones), or a duplicate id: already explained by the catalog.
+      // No valid line (only broken ones), or a duplicate id: already explained by the catalog. The
+      // manifest's switch still holds: a feature it enables is reported enabled, and not installed.
+      report.enabled(enablement.isEnabled(id, source));
       if (!entries.isEmpty()) {
-        report.enabled(enablement.isEnabled(id, source));
         return Optional.of(blockedNode(entries.get(0), "it is defined more than once (yoi/duplicate-feature)"));
       }
       return Optional.empty();
