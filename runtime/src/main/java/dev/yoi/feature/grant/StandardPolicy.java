@@ -169,32 +169,32 @@ final class StandardPolicy implements AuthorityPolicy {
   }
 
   private Optional<String> codePinRefusal(GrantRequest request, Approval approved, Source source, String command) {
-    String id = request.featureId();
-    String head = "feature " + id + " " + summary(request) + " has the declarations " + source.describe()
-        + " approved, but this Pod pins code as well, and ";
+    String head = "feature " + request.featureId() + " " + summary(request) + ": ";
+    String approvedBy = "Its declarations are the ones " + source.describe() + " approved, but this Pod pins"
+        + " code as well";
     if (request.code().isEmpty()) {
-      return Optional.of(head + "its class loader is not a jar or a class directory, so its code cannot"
-          + " be pinned. It is not installed. Load it from a jar or a class directory, or start the Pod"
-          + " without pinning code (Pod.builder().pinCode(false)).");
+      return Optional.of(head + "its code cannot be pinned. " + approvedBy + ", and its class loader is not a"
+          + " jar or a class directory. It is not installed. Load it from a jar or a class directory, or"
+          + " start the Pod without pinning code.");
     }
     Path root = request.code().get();
     String current;
     try {
       current = perRun != null ? perRun.code(root) : PluginCode.digest(root);
     } catch (IOException e) {
-      return Optional.of(head + "its code " + root + " cannot be read (" + e.getMessage() + "). It is not"
-          + " installed. Check the plugin file, then start the Pod again.");
+      return Optional.of(head + "its code cannot be read. " + approvedBy + ", and " + root + " cannot be read ("
+          + e.getMessage() + "). It is not installed. Check the plugin file, then start the Pod again.");
     }
     if (approved.code().isEmpty()) {
-      return Optional.of(head + "the approval records no code (it was approved without it). It is not"
-          + " installed. Re-approve it, which records the SHA-256 of " + root + " (now " + current + "): "
-          + command);
+      return Optional.of(head + "no code was pinned. " + approvedBy + ", and the approval records no code"
+          + " (it was approved without it). It is not installed. Re-approve it, which records the SHA-256"
+          + " of " + root + " (now " + current + "): " + command);
     }
     if (!approved.code().get().equals(current)) {
-      return Optional.of(head + "its code is new: same declarations, new code. " + root + " hashes to "
-          + current + "; the approval pinned " + approved.code().get() + ". It is not installed."
-          + " The declarations (tools, schemas, hooks, tasks, services, authorities) are unchanged; the"
-          + " code that runs them is not. If you trust the new build, re-approve it: " + command);
+      return Optional.of(head + "same declarations, new code. " + approvedBy + ", and the code is new: "
+          + root + " hashes to " + current + "; the approval pinned " + approved.code().get() + ". It is not"
+          + " installed. The declarations (tools, schemas, hooks, tasks, services, authorities) are"
+          + " unchanged; the code that runs them is not. If you trust the new build, re-approve it: " + command);
     }
     return Optional.empty();
   }
