@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -98,7 +99,8 @@ public final class ApprovalLock {
   /** The key of the entries that belong to no project (user features, and a project's own lock). */
   private static final String NO_PROJECT = "";
 
-  private static final ObjectWriter WRITER = CanonicalJson.MAPPER.writer(prettyPrinter());
+  /** The lock's own writer: the descriptor module's canonical mapper is private to it. */
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
 
   private final Path path;
   /** By project key ({@link #NO_PROJECT} for the top-level {@code features}), then full id. */
