@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Whether one scope of an authority kind reaches further than another: what marks a widening
  * ({@code !}) when a person re-approves a changed feature. The one owner of "is scope B wider than
- * scope A", per kind, beside the scope grammar (see {@link AuthorityRequest}: an empty scope is the
- * whole kind).
+ * scope A", per kind, beside the scope grammar: {@link AuthorityScopes} says what a valid scope is,
+ * this class how two valid scopes compare (an empty scope is the whole kind).
  *
  * <ul>
  *   <li>{@code FILESYSTEM}: path globs, segment by segment: {@code **} is any number of segments,

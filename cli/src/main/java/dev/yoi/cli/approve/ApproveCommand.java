@@ -133,7 +133,9 @@ public final class ApproveCommand implements Callable<Integer> {
             + " times; nothing is approved until only one plugin defines it.");
         return ExitCodes.PROBLEMS;
       }
-      return approve(matches.get(0), out, err);
+      int exit = approve(matches.get(0), out, err);
+      out.flush(); // the last lines are printed without a line end of their own
+      return exit;
     } catch (InputException e) {
       err.println("yoi approve: " + e.getMessage());
       return ExitCodes.USAGE;
