@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.cli.diagnostics.Javac;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
@@ -15,7 +16,6 @@ import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.Approval;
 import dev.yoi.feature.grant.ApprovalLock;
-import dev.yoi.cli.diagnostics.Javac;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -268,7 +268,7 @@ class ApproveCommandTest {
         "--project", BuiltJars.require(BuiltJars.WEATHER).toString(), "--yes");
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.all());
-    assertTrue(result.out().replaceAll("\\s*\n\\s*", " ").contains("Recorded in " + userLock + " for project "
+    assertTrue(result.out().replaceAll("\\s*\n\\s*", " ").contains("Approving records it in " + userLock + " for project "
         + dir.toRealPath() + "."), result.out());
     Approval approval = ApprovalLock.read(userLock).approval(dir, "project:weather").orElseThrow();
     assertEquals(currentWeather().digest(), approval.digest());

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.cli.diagnostics.Javac;
 import dev.yoi.feature.InstallReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReportCommandTest {
   @TempDir Path dir;
@@ -139,8 +142,8 @@ class ReportCommandTest {
     assertEquals(ExitCodes.OK, trusted.exitCode(), trusted.all());
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "{\"features\": {", "garbage", "{}", "MISSING"})
+  @ParameterizedTest
+  @ValueSource(strings = {"", "{\"features\": {", "garbage", "{}", "MISSING"})
   void aLockThatIsEmptyTruncatedGarbageNotALockOrMissingIsAUsageError(String content) throws IOException {
     Path lock = dir.resolve("features.lock.json");
     if (!content.equals("MISSING")) {
@@ -171,8 +174,8 @@ class ReportCommandTest {
   @Test
   void withPinCodeAPluginRebuiltWithNewCodeWouldNotInstallUntilApprovedAgain() throws IOException {
     Path manifest = Files.writeString(dir.resolve("pod.json"), "{\"features\": {\"enable\": [\"project:github\"]}}");
-    Path v1 = dev.yoi.cli.diagnostics.Javac.compileOk(dir.resolve("v1"), ApproveCommandTest.GITHUB);
-    Path rebuilt = dev.yoi.cli.diagnostics.Javac.compileOk(dir.resolve("rebuilt"),
+    Path v1 = Javac.compileOk(dir.resolve("v1"), ApproveCommandTest.GITHUB);
+    Path rebuilt = Javac.compileOk(dir.resolve("rebuilt"),
         ApproveCommandTest.GITHUB.replace("ToolResult.text(\"none\")", "ToolResult.text(\"other\")"));
     String lock = dir.resolve("approvals.json").toString();
     assertEquals(ExitCodes.OK, Cli.run("approve", "project:github", "--user-lock", lock, "--project-dir",

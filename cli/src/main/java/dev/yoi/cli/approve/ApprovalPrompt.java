@@ -86,7 +86,7 @@ final class ApprovalPrompt {
         + " --pin-code)" + code.map(c -> "; the code is recorded as " + c + " (" + Locations.display(entry.location())
             + ")").orElse("; this plugin's code cannot be recorded (it is not in a jar or a class directory)")
         + ".");
-    line(out, "", "Recorded in " + where + (projectLock ? ", a project's lock: a Pod trusts it only when told"
+    line(out, "", "Approving records it in " + where + (projectLock ? ", a project's lock: a Pod trusts it only when told"
         + " to (--trust-project-lock, Pod.builder().trustProjectLock(true))." : "."));
   }
 

@@ -13,10 +13,14 @@ import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.pod.Pod;
+import dev.yoi.pod.PodManifest;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -174,7 +178,7 @@ class ApprovalTrustTest {
       assertFalse(fetch.installed(), report.toJson());
       String message = fetch.diagnostics("yoi/code-changed").get(0).message();
       assertTrue(message.contains("same declarations, new code"), message);
-      assertTrue(message.contains(v2 + " hashes to " + PluginCodeDigest.of(v2) + "; the approval pinned "
+      assertTrue(message.contains(v2 + " hashes to " + sha256sum(v2) + "; the approval pinned "
           + approvedCode), message);
       assertTrue(message.endsWith("re-approve it: yoi approve project:fetch --project-dir " + project.toRealPath()
           + " --user-lock " + mine), message);
@@ -209,19 +213,16 @@ class ApprovalTrustTest {
 
   private Pod pinned(URLClassLoader loader, Path lock, Path project, boolean pin) {
     return Pod.builder().features(loader, FeatureSource.PROJECT)
-        .manifest(dev.yoi.pod.PodManifest.parse("{\"features\": {\"enable\": [\"project:fetch\"]}}", "pod.json", dir))
+        .manifest(PodManifest.parse("{\"features\": {\"enable\": [\"project:fetch\"]}}", "pod.json", dir))
         .userApprovals(lock).projectDirectory(project).pinCode(pin).build();
   }
 
-  /** The jar's SHA-256 as sha256sum would print it, with the digest prefix. */
-  private static final class PluginCodeDigest {
-    static String of(Path jar) throws IOException {
-      try {
-        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
-        return "sha256:" + java.util.HexFormat.of().formatHex(hash);
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new AssertionError(e);
-      }
+  /** The jar's SHA-256 as {@code sha256sum} prints it, with the digest prefix. */
+  private static String sha256sum(Path jar) throws IOException {
+    try {
+      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
     }
   }
 }
