@@ -39,6 +39,7 @@ public enum DiagnosticCode {
   AUTHORITY_DENIED("authority-denied", Phase.RUN, "the policy denied a requested authority"),
   APPROVAL_REQUIRED("approval-required", Phase.RUN, "a plugin feature has no approval in the lock"),
   DESCRIPTOR_CHANGED("descriptor-changed", Phase.RUN, "a plugin feature's digest differs from the approved one"),
+  CODE_CHANGED("code-changed", Phase.RUN, "a Pod that pins code found a plugin whose jar changed while its declarations did not"),
   DIGEST_MISMATCH("digest-mismatch", Phase.RUN, "index line, descriptor class and recomputation disagree"),
   INDEX_CORRUPT("index-corrupt", Phase.RUN, "an index line is not a valid entry"),
   INDEX_FORMAT("index-format", Phase.RUN, "an index line has an unknown format version"),

@@ -5,6 +5,7 @@ import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.ApprovalSettings;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.install.FeatureRegistry;
@@ -71,8 +72,8 @@ public final class Pod implements AutoCloseable {
 
   private final List<FeatureLoader> loaders;
   private final PodManifest manifest;
-  private final Optional<Path> approvals;
-  private final AuthorityPolicy policy; // null: the standard policy over the approval lock
+  private final ApprovalSettings approvals;
+  private final AuthorityPolicy policy; // null: the standard policy over the approval locks
   private final History history;
   private final StateStores stateStores;
   private final SecretResolver secrets;
@@ -100,7 +101,12 @@ public final class Pod implements AutoCloseable {
       DiagnosticStream diagnostics) {
     this.loaders = List.copyOf(builder.loaders);
     this.manifest = manifest;
-    this.approvals = builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals();
+    this.approvals = new ApprovalSettings(Optional.of(builder.userApprovals),
+        builder.projectDirectory != null ? builder.projectDirectory
+            : builder.manifestFile != null ? builder.manifestFile.toAbsolutePath().getParent()
+            : Path.of("").toAbsolutePath(),
+        builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals(),
+        builder.trustProjectLock, builder.pinCode);
     this.policy = builder.policy;
     this.history = history;
     this.stateStores = stateStores;
@@ -421,6 +427,10 @@ public final class Pod implements AutoCloseable {
     private Path manifestFile;
     private PodManifest manifest;
     private Path approvals;
+    private Path userApprovals = ApprovalSettings.defaultUserLock();
+    private Path projectDirectory;
+    private boolean trustProjectLock;
+    private boolean pinCode;
     private Path historyDirectory;
     private Path dataDirectory;
     private LlmClient model;
@@ -460,9 +470,56 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
-    /** The approval lock file; wins over the manifest's {@code approvals}. */
+    /**
+     * The project's approval lock; wins over the manifest's {@code approvals}. It comes with the
+     * project, so whoever can change the project can write it: it is read, but approves no plugin
+     * unless {@link #trustProjectLock(boolean)} says so. A person's approvals are in
+     * {@link #userApprovals(Path)}.
+     */
     public Builder approvals(Path lockFile) {
       this.approvals = Objects.requireNonNull(lockFile, "lockFile");
+      return this;
+    }
+
+    /**
+     * The person's own approval lock, where {@code yoi approve} writes: user features by id,
+     * project features under the project's canonical path ({@link #projectDirectory}). Absent:
+     * {@code ~/.yoi/approvals.json}.
+     */
+    public Builder userApprovals(Path lockFile) {
+      this.userApprovals = Objects.requireNonNull(lockFile, "lockFile");
+      return this;
+    }
+
+    /**
+     * The project this Pod runs for: its canonical path is the key of its features' approvals in
+     * the user lock. Absent: the manifest file's directory, else the working directory.
+     */
+    public Builder projectDirectory(Path directory) {
+      this.projectDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Whether the project's lock ({@link #approvals}, the manifest's {@code approvals}) may approve
+     * plugins, as the user lock does. Absent: false, so a repository that ships a lock approving
+     * its own plugins approves nothing (they report {@code yoi/approval-required}). Set it only
+     * where the project's lock is as trusted as the host: CI on a reviewed commit, or a lock the
+     * host wrote itself.
+     */
+    public Builder trustProjectLock(boolean trust) {
+      this.trustProjectLock = trust;
+      return this;
+    }
+
+    /**
+     * Whether an approval also pins the plugin's code: the SHA-256 of its jar or class directory
+     * that {@code yoi approve} records. A plugin whose code changed while its declarations did not
+     * is then {@code yoi/code-changed} and not installed until approved again. Absent: false; an
+     * approval pins the declarations (tools, schemas, hooks, tasks, services, authorities) only.
+     */
+    public Builder pinCode(boolean pin) {
+      this.pinCode = pin;
       return this;
     }
 
@@ -568,7 +625,10 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
-    /** Replaces the standard authority policy (builtins get what they request, plugins what the lock records). */
+    /**
+     * Replaces the standard authority policy (builtins get what they request, plugins what a
+     * trusted lock records); the approval settings above are then not used.
+     */
     public Builder authorityPolicy(AuthorityPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;

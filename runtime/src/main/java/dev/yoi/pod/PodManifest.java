@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * @param disable feature ids not to run (wins over enable)
  * @param allowTools tool name globs the model may call; empty allows every tool
  * @param denyTools tool name globs the model may not call
- * @param approvals the approval lock file, if the manifest names one
+ * @param approvals the project's approval lock file, if the manifest names one; it comes with the
+ *     project, so a Pod reads it but trusts it to approve plugins only when the host says so
+ *     ({@code Pod.builder().trustProjectLock(true)})
  */
 public record PodManifest(
     List<String> enable,

@@ -15,6 +15,8 @@ import dev.yoi.feature.grant.DescriptorDiff;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +60,39 @@ final class ApprovalPrompt {
     diff.lines().forEach(l -> out.print(TextTable.hanging("  ", "    ", inline(l))));
     line(out, "", "(+ added, - removed, ~ changed, ! widens an authority.) Previously granted: "
         + (previous.granted().isEmpty() ? "nothing" : inline(String.join(", ", previous.granted()))) + ".");
+  }
+
+  /** The same declarations as approved, but another jar: what a Pod that pins code refuses. */
+  static void sameDeclarationsNewCode(CatalogEntry entry, Approval previous, Optional<String> code, PrintWriter out) {
+    line(out, "", entry.id() + " " + entry.descriptor().version() + ": same declarations, new code. Its tools,"
+        + " schemas, hooks, tasks, services and authorities are the ones you approved (" + entry.digest()
+        + "), but " + Locations.display(entry.location()) + " is not the build you approved: "
+        + previous.code().map(c -> "it was " + c + ", it is now " + code.orElse("unreadable"))
+            .orElse("your approval recorded no code; it is now " + code.orElse("unreadable")) + ".");
+    line(out, "", "Approving again pins this build, for a Pod that pins code. Previously granted: "
+        + (previous.granted().isEmpty() ? "nothing" : String.join(", ", previous.granted())) + ".");
+  }
+
+  /** The optional authorities an earlier approval left out, which stay out. */
+  static void keptOut(Set<String> keptOut, PrintWriter out) {
+    if (keptOut.isEmpty()) {
+      return;
+    }
+    line(out, "", "Kept out, as you chose when you approved it before: " + String.join(", ", keptOut)
+        + ". To grant " + (keptOut.size() == 1 ? "it" : "them") + " now, run again with "
+        + keptOut.stream().map(label -> "--with " + label).collect(Collectors.joining(" ")) + ".");
+  }
+
+  /** What an approval pins, said plainly, and where it is recorded. */
+  static void pinned(CatalogEntry entry, Optional<String> code, String where, boolean projectLock, PrintWriter out) {
+    line(out, "", "What you approve: these declarations (tools, schemas, hooks, tasks, services,"
+        + " authorities), pinned by their digest. Not the bytecode: a rebuild with the same declarations"
+        + " but other code runs without asking again, unless the Pod pins code (Pod.builder().pinCode(true),"
+        + " --pin-code)" + code.map(c -> "; the code is recorded as " + c + " (" + Locations.display(entry.location())
+            + ")").orElse("; this plugin's code cannot be recorded (it is not in a jar or a class directory)")
+        + ".");
+    line(out, "", "Approving records it in " + where + (projectLock ? ", a project's lock: a Pod trusts it only when told"
+        + " to (--trust-project-lock, Pod.builder().trustProjectLock(true))." : "."));
   }
 
   private static List<String> contributions(CatalogEntry entry) {

@@ -142,7 +142,11 @@ public final class DemoCommand implements Callable<Integer> {
       loaders.loaders().forEach(l -> builder.features(l.loader(), l.source()));
       try (Pod pod = builder
           .manifest(manifest)
+          // The demo wrote this lock itself, moments ago: the one case where a Pod may trust the
+          // lock beside its manifest. It reads no approvals of the person running it.
           .approvals(lock)
+          .trustProjectLock(true)
+          .userApprovals(work.resolve("user-approvals.json"))
           .history(work.resolve("history"))
           .dataDirectory(work.resolve("data"))
           .model(DemoScript.model())

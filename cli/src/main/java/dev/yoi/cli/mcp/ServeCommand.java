@@ -1,6 +1,7 @@
 package dev.yoi.cli.mcp;
 
 import dev.yoi.cli.ExitCodes;
+import dev.yoi.cli.approve.ApprovalOptions;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.plugin.PluginOptions;
@@ -16,6 +17,7 @@ import dev.yoi.mcp.server.ClientNotifications;
 import dev.yoi.mcp.server.PodMcpServer;
 import dev.yoi.pod.Pod;
 import dev.yoi.pod.ManifestException;
+import dev.yoi.pod.PodManifest;
 import dev.yoi.pod.Alert;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -49,7 +51,7 @@ import picocli.CommandLine.Spec;
           + " and a denied or failing call is a tool result with isError. Features' model notifications"
           + " reach the client as MCP logging; alerts and diagnostics go to stderr, never stdout.",
       "Exits 1 before serving if an enabled feature does not install, with the report's errors on"
-          + " stderr; 2 for a missing or invalid manifest, plugin path or history directory."
+          + " stderr; 2 for a missing or invalid manifest, lock, plugin path or history directory."
     },
     footer = {"", "Examples:",
       "  yoi mcp serve --manifest pod.json --history ~/.yoi/history",
@@ -61,9 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
       + " none, which serves the builtins only.")
   private Path manifestFile;
 
-  @Option(names = "--lock", paramLabel = "FILE", description = "The approval lock. Default: the"
-      + " manifest's \"approvals\", if it names one.")
-  private Path lockFile;
+  @Mixin private ApprovalOptions approvals;
 
   @Mixin private PluginOptions plugins;
 
@@ -100,11 +100,13 @@ public final class ServeCommand implements Callable<Integer> {
       ClientNotifications notifications = new ClientNotifications();
       Pod.Builder builder = Pod.builder().features(host, FeatureSource.BUILTIN);
       loaders.loaders().forEach(loader -> builder.features(loader.loader(), loader.source()));
-      if (manifestFile != null) {
-        builder.manifest(manifestFile);
-      }
-      if (lockFile != null) {
-        builder.approvals(lockFile);
+      PodManifest manifest;
+      try {
+        manifest = manifestFile != null ? PodManifest.read(manifestFile) : PodManifest.empty();
+        approvals.apply(approvals.settings(manifestFile, manifest), builder.manifest(manifest));
+      } catch (ManifestException e) {
+        err.println(e.getMessage());
+        return ExitCodes.USAGE;
       }
       if (historyDirectory != null) {
         builder.history(historyDirectory);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yoi.cli.ExitCodes;
 import dev.yoi.cli.FormatNames;
 import dev.yoi.cli.index.IndexPresence;
+import dev.yoi.cli.approve.ApprovalOptions;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.index.InventoryJson;
 import dev.yoi.cli.plugin.PluginLoaders;
@@ -15,6 +16,7 @@ import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.ApprovalSettings;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.pod.ManifestException;
@@ -24,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -39,14 +40,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Dry-run install report: what a Pod with this manifest and these plugins would install.",
     description = {
-      "Runs the whole install path (enablement, grants from the approval lock, service order, each"
+      "Runs the whole install path (enablement, grants from your approval lock, service order, each"
           + " feature's install and every registration check) into surfaces that keep nothing and"
           + " start nothing, and prints the report a real start would give.",
       "Also checks the manifest against what is there: an id it enables or disables that no index"
           + " defines, and tool rules with builtin:manifest-permissions disabled; and the plugins:"
           + " one whose classes are features but which has no index (the processor did not run).",
+      "A lock that comes with the project (--lock, the manifest's \"approvals\") approves nothing"
+          + " unless --trust-project-lock: the approvals that count are yours (--user-lock).",
       "Exits 1 if an enabled feature would not install, the manifest names a feature that is not"
-          + " there, a plugin has features but no index, or anything else is an error."
+          + " there, a plugin has features but no index, or anything else is an error; 2 if the"
+          + " manifest or a lock is missing or invalid."
     },
     footer = {"", "Examples:",
       "  yoi report --manifest pod.json --project plugins/project --user ~/.yoi/plugins",
@@ -62,9 +66,7 @@ public final class ReportCommand implements Callable<Integer> {
       + " none, which runs the builtins only.")
   private Path manifestFile;
 
-  @Option(names = "--lock", paramLabel = "FILE", description = "The approval lock. Default: the"
-      + " manifest's \"approvals\", if it names one.")
-  private Path lockFile;
+  @Mixin private ApprovalOptions approvals;
 
   @Mixin private PluginOptions plugins;
 
@@ -100,13 +102,19 @@ public final class ReportCommand implements Callable<Integer> {
       err.print(TerminalText.message(e.getMessage()));
       return ExitCodes.USAGE;
     }
-    Optional<Path> lock = lockFile != null ? Optional.of(lockFile) : manifest.approvals();
+    ApprovalSettings settings;
+    try {
+      settings = approvals.settings(manifestFile, manifest);
+    } catch (InputException e) {
+      err.println("yoi report: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     ClassLoader host = ReportCommand.class.getClassLoader();
     try (PluginLoaders loaders = plugins.open(host)) {
       List<FeatureLoader> all = new ArrayList<>();
       all.add(new FeatureLoader(host, FeatureSource.BUILTIN));
       all.addAll(loaders.loaders());
-      InstallReport report = FeatureRegistry.dryRun(all, manifest.enablement(), AuthorityPolicy.standard(lock));
+      InstallReport report = FeatureRegistry.dryRun(all, manifest.enablement(), AuthorityPolicy.standard(settings));
       if (format == Format.json) {
         // The same document, with what a plugin wrote escaped for a terminal.
         out.print(InventoryJson.write((ObjectNode) InventoryJson.MAPPER.readTree(report.toJson())));

@@ -11,6 +11,8 @@ import dev.yoi.descriptor.IndexLine;
 import dev.yoi.descriptor.RuntimeKind;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.grant.Approval;
+import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.pod.LlmResponse;
 import dev.yoi.pod.ManifestException;
@@ -267,14 +269,26 @@ class DiagnosticExamplesTest {
     runWith(DiagnosticCode.NOT_ENABLED, plugins(weather), "{}", null, p -> {});
     runWith(DiagnosticCode.APPROVAL_REQUIRED, plugins(weather), ENABLE_ALL, dir.resolve("empty.lock.json"), p -> {});
 
-    Path lock = dir.resolve("features.lock.json");
+    // The person's own lock, as yoi approve writes it: project features under the project's path.
+    Path lock = dir.resolve("approvals.json");
     dev.yoi.feature.catalog.CatalogEntry entry = entry(weather);
-    dev.yoi.feature.grant.ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), Set.of());
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of(), entry.descriptor()));
     runWith(DiagnosticCode.AUTHORITY_DENIED, plugins(weather), ENABLE_ALL, lock, p -> {});
 
     FeatureDescriptor older = IndexFileLines.withoutTools(entry.descriptor());
-    dev.yoi.feature.grant.ApprovalLock.approve(lock, entry.id(), Digests.of(older), older, Set.of("NETWORK:api.weather.example"));
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), Digests.of(older), Set.of("NETWORK:api.weather.example"),
+        older));
     runWith(DiagnosticCode.DESCRIPTOR_CHANGED, plugins(weather), ENABLE_ALL, lock, p -> {});
+
+    // Approved with its code recorded; then rebuilt with the same declarations and other code.
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of("NETWORK:api.weather.example"),
+        entry.descriptor(), ApprovalLock.codeOf(entry)));
+    Path rebuilt = Javac.compileOk(dir.resolve("weather-rebuilt"), WEATHER.replace("\"sunny\"", "\"rain\""));
+    List<Diagnostic> seen = new CopyOnWriteArrayList<>();
+    try (Pod pod = podBuilder(plugins(rebuilt), ENABLE_ALL, lock).pinCode(true).diagnostics(seen::add).build()) {
+      pod.start();
+    }
+    record(DiagnosticCode.CODE_CHANGED, seen);
   }
 
   @Test
@@ -629,7 +643,7 @@ class DiagnosticExamplesTest {
         : manifest;
     builder.manifest(PodManifest.parse(json, "pod.json", dir));
     if (lock != null) {
-      builder.approvals(lock);
+      builder.userApprovals(lock).projectDirectory(dir);
     } else {
       builder.authorityPolicy(AuthorityPolicy.grantRequested());
     }

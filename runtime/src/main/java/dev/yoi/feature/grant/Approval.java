@@ -3,6 +3,7 @@ package dev.yoi.feature.grant;
 import dev.yoi.descriptor.FeatureDescriptor;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,12 +15,22 @@ import java.util.TreeSet;
  * @param granted the authority labels granted ({@code KIND} or {@code KIND:scope}), sorted
  * @param descriptor the descriptor approved (its digest is {@code digest}); what a changed
  *     feature is compared against
+ * @param code the SHA-256 of the plugin's jar or class directory when it was approved (see
+ *     {@link dev.yoi.feature.catalog.PluginCode}), if known; what a Pod that pins code holds the
+ *     feature to
  */
-public record Approval(String featureId, String digest, Set<String> granted, FeatureDescriptor descriptor) {
+public record Approval(
+    String featureId, String digest, Set<String> granted, FeatureDescriptor descriptor, Optional<String> code) {
   public Approval {
     Objects.requireNonNull(featureId, "featureId");
     Objects.requireNonNull(digest, "digest");
     granted = Collections.unmodifiableSortedSet(new TreeSet<>(granted));
     Objects.requireNonNull(descriptor, "descriptor");
+    Objects.requireNonNull(code, "code");
+  }
+
+  /** An approval that pins no code. */
+  public Approval(String featureId, String digest, Set<String> granted, FeatureDescriptor descriptor) {
+    this(featureId, digest, granted, descriptor, Optional.empty());
   }
 }

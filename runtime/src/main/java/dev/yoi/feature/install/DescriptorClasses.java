@@ -5,6 +5,7 @@ import dev.yoi.descriptor.Digests;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.catalog.DescriptorClassFile;
 import dev.yoi.feature.report.Diagnostics;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -42,6 +43,10 @@ final class DescriptorClasses {
     String id = entry.id();
     String name = entry.line().descriptorClass();
     String where = " (index line " + entry.where() + ")";
+    // Read as bytes first, the check yoi approve makes: a class of another build never runs.
+    if (DescriptorClassFile.check(entry) instanceof DescriptorClassFile.Disagrees disagrees) {
+      return new Failed(disagrees.diagnostic());
+    }
     Class<?> type;
     try {
       type = Class.forName(name, true, entry.loader().loader());

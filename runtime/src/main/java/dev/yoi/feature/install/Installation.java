@@ -153,9 +153,10 @@ final class Installation {
     }
     report.services(unresolved(entries.isEmpty() ? null : entries.get(0).descriptor()));
     if (entries.size() != 1) {
-      // No valid line (only broken ones), or a duplicate id: already explained by the catalog.
+      // No valid line (only broken ones), or a duplicate id: already explained by the catalog. The
+      // manifest's switch still holds: a feature it enables is reported enabled, and not installed.
+      report.enabled(enablement.isEnabled(id, source));
       if (!entries.isEmpty()) {
-        report.enabled(enablement.isEnabled(id, source));
         return Optional.of(blockedNode(entries.get(0), "it is defined more than once (yoi/duplicate-feature)"));
       }
       return Optional.empty();
@@ -210,7 +211,7 @@ final class Installation {
           + requestList(deniedRequired) + ", but the policy denied "
           + (deniedRequired.size() == 1 ? "it" : "them") + ", so it is not installed."
           + " Grant " + (deniedRequired.size() == 1 ? "it" : "them") + " (for a user or project feature:"
-          + " yoi approve " + id + " --lock <lock file>), or make the request optional"
+          + " yoi approve " + id + "), or make the request optional"
           + " (@RequiresAuthority(optional = true)) if the feature can work without it."));
       return Optional.of(blockedNode(entry, "a required authority was denied (yoi/authority-denied)"));
     }
@@ -245,7 +246,7 @@ final class Installation {
         + " optional " + requestList(deniedOptional) + ". It installs without "
         + (names.isEmpty() ? "it (no tool requires it)" : "the tools that need it: " + String.join(", ", names))
         + (names.isEmpty() ? ". To grant it" : ". To get them back, grant it")
-        + " (for a user or project feature: yoi approve " + id + " --lock <lock file>)."));
+        + " (for a user or project feature: yoi approve " + id + ")."));
     return skipped;
   }
 
@@ -330,8 +331,7 @@ final class Installation {
     }
     return "feature " + id + " is a " + source.prefix() + " feature and the Pod manifest does not enable"
         + " it, so it is not installed (plugins are never enabled automatically). To install it, add \""
-        + id + "\" to the manifest's enabled features and approve it: yoi approve " + id
-        + " --lock <lock file>.";
+        + id + "\" to the manifest's enabled features and approve it: yoi approve " + id + ".";
   }
 
   private static String requestList(List<AuthorityRequest> requests) {

@@ -174,7 +174,7 @@ public final class ServiceResolver {
               + providerId + "), but holds no grant SERVICE_ACCESS:" + required.id()
               + ". Request it with @RequiresAuthority(value = AuthorityKind.SERVICE_ACCESS, scope = \""
               + required.id() + "\", reason = \"...\") on the feature class; a user or project feature"
-              + " then needs approval (yoi approve " + id + " --lock <lock file>)",
+              + " then needs approval (yoi approve " + id + ")",
           "it lacks SERVICE_ACCESS:" + required.id() + " (yoi/authority-denied)");
       return;
     }
