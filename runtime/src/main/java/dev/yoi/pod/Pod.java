@@ -17,8 +17,6 @@ import dev.yoi.pod.internal.notify.DiagnosticStream;
 import dev.yoi.pod.internal.notify.FeatureAlerts;
 import dev.yoi.pod.internal.notify.HistoryNotifier;
 import dev.yoi.pod.internal.secret.SecretHandle;
-import dev.yoi.pod.internal.service.ServiceBinding;
-import dev.yoi.pod.internal.service.ServiceRegistry;
 import dev.yoi.pod.internal.state.StateStores;
 import dev.yoi.pod.internal.task.TaskSupervisor;
 import dev.yoi.pod.internal.tool.ToolInvoker;
@@ -39,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -79,7 +78,8 @@ public final class Pod implements AutoCloseable {
   private final Consumer<? super HistoryEntry.SystemItem> modelNotifications; // null: none
   private final DiagnosticStream diagnostics;
   private final ToolRegistry tools = new ToolRegistry();
-  private final ServiceRegistry services = new ServiceRegistry();
+  /** The services installed features provide, by id: what {@link #services()} lists. */
+  private final Map<String, InstalledService> services = new ConcurrentSkipListMap<>();
   private final HookRegistry hooks;
   private final TaskSupervisor tasks;
   private final ToolInvoker invoker;
@@ -151,7 +151,7 @@ public final class Pod implements AutoCloseable {
       try {
         AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
         InstallReport installed = FeatureRegistry.install(
-            loaders, manifest.enablement(), authorities, new Surfaces(), services);
+            loaders, manifest.enablement(), authorities, new Surfaces());
         tools.seal();
         hooks.seal();
         tasks.start();
@@ -229,13 +229,15 @@ public final class Pod implements AutoCloseable {
   }
 
   /** The hooks at {@code point}, in the order they run. */
-  public List<HookRegistry.RegisteredHook> hooks(HookPoint point) {
-    return hooks.hooks(point);
+  public List<InstalledHook> hooks(HookPoint point) {
+    return hooks.hooks(point).stream()
+        .map(h -> new InstalledHook(h.featureId(), h.name(), h.point(), h.order()))
+        .toList();
   }
 
   /** The services installed features provide, sorted by id. */
-  public List<ServiceBinding> services() {
-    return services.bindings();
+  public List<InstalledService> services() {
+    return List.copyOf(services.values());
   }
 
   /** Every background task's status, sorted by feature id then task name. */
@@ -263,8 +265,8 @@ public final class Pod implements AutoCloseable {
    * {@code subscriber}, as soon as it is known. To see install diagnostics too, subscribe before
    * {@link #start()} or use {@link Builder#diagnostics}.
    */
-  public DiagnosticStream.Subscription subscribe(Consumer<? super Diagnostic> subscriber) {
-    return diagnostics.subscribe(subscriber);
+  public Subscription subscribe(Consumer<? super Diagnostic> subscriber) {
+    return diagnostics.subscribe(subscriber)::close;
   }
 
   /** The most recent diagnostics published, oldest first (up to {@link DiagnosticStream#RETAINED}). */
@@ -383,11 +385,6 @@ public final class Pod implements AutoCloseable {
     }
 
     @Override
-    public Optional<ToolRegistry.Owner> toolOwner(String name) {
-      return tools.owner(name);
-    }
-
-    @Override
     public void publish(Diagnostic diagnostic) {
       diagnostics.publish(diagnostic);
     }
@@ -399,6 +396,10 @@ public final class Pod implements AutoCloseable {
       hooks.commit(contributions);
       staged.commit();
       tasks.commit(contributions);
+      for (FeatureContributions.ServiceEntry service : contributions.services()) {
+        services.put(service.id(), new InstalledService(service.id(), service.version(), service.type(),
+            service.privileged(), contributions.featureId()));
+      }
     }
   }
 

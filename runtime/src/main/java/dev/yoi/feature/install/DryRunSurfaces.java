@@ -1,29 +1,25 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.pod.internal.state.StateStores;
-import dev.yoi.pod.internal.tool.ToolRegistry;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Tools go into a tool
- * registry of their own, exactly as the Pod takes them (neither compiles schemas: that happens on
- * a tool's first call), so a tool the Pod would refuse fails the dry run too; commits are
- * collected so the caller can see what would have been installed; notifications and alerts are
- * dropped; state stores live in memory; secrets resolve to nothing; the manifest has no rules. No
- * task is started.
+ * Surfaces that keep nothing: for a dry-run install ({@code yoi report}). Every check happens in
+ * the registry before a commit, exactly as for a Pod, so the dry run fails what a start would;
+ * commits are dropped, notifications and alerts too; state stores live in memory for the run;
+ * secrets resolve to nothing; the manifest has no rules. No task is started.
  */
 final class DryRunSurfaces implements HostSurfaces {
-  private final ToolRegistry tools = new ToolRegistry();
-  private final List<FeatureContributions> committed = new ArrayList<>();
-  private final StateStores stores = StateStores.inMemory();
+  private final Map<String, StateStore> stores = new ConcurrentHashMap<>();
 
   @Override
   public ModelNotifier notifier(String featureId) {
@@ -37,7 +33,7 @@ final class DryRunSurfaces implements HostSurfaces {
 
   @Override
   public StateStore stateStore(String featureId, String name) {
-    return stores.store(featureId, name);
+    return stores.computeIfAbsent(featureId + "/" + name, key -> new MemoryStore(name));
   }
 
   @Override
@@ -76,21 +72,43 @@ final class DryRunSurfaces implements HostSurfaces {
   }
 
   @Override
-  public Optional<ToolRegistry.Owner> toolOwner(String name) {
-    return tools.owner(name);
-  }
-
-  @Override
   public void publish(Diagnostic diagnostic) {}
 
   @Override
-  public synchronized void commit(FeatureContributions contributions) {
-    tools.commit(contributions); // throws as the Pod's commit would
-    committed.add(contributions);
-  }
+  public void commit(FeatureContributions contributions) {}
 
-  /** What would have been committed, in install order. */
-  public synchronized List<FeatureContributions> committed() {
-    return List.copyOf(committed);
+  /** A store that lives as long as the dry run. */
+  private static final class MemoryStore implements StateStore {
+    private final String name;
+    private final Map<String, String> entries = new TreeMap<>();
+
+    MemoryStore(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public synchronized Optional<String> get(String key) {
+      return Optional.ofNullable(entries.get(key));
+    }
+
+    @Override
+    public synchronized void put(String key, String value) {
+      entries.put(key, value);
+    }
+
+    @Override
+    public synchronized boolean remove(String key) {
+      return entries.remove(key) != null;
+    }
+
+    @Override
+    public synchronized Map<String, String> entries() {
+      return new TreeMap<>(entries);
+    }
   }
 }

@@ -12,17 +12,28 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The checked contributions of one successfully installed feature, handed to the Pod in one piece.
+ * The checked contributions of one successfully installed feature, handed to the host in one
+ * piece ({@link HostSurfaces#commit}).
  *
  * @param featureId full id, e.g. {@code builtin:task-tools}
+ * @param services the services it provides, for the host to list (the registry binds them and
+ *     hands them to consumers; the host never does)
  */
 public record FeatureContributions(
-    String featureId, List<ToolEntry> tools, List<HookEntry> hooks, List<TaskEntry> tasks) {
+    String featureId, List<ToolEntry> tools, List<HookEntry> hooks, List<TaskEntry> tasks,
+    List<ServiceEntry> services) {
 
   public FeatureContributions {
+    Objects.requireNonNull(featureId, "featureId");
     tools = List.copyOf(tools);
     hooks = List.copyOf(hooks);
     tasks = List.copyOf(tasks);
+    services = List.copyOf(services);
+  }
+
+  /** Tools, hooks and tasks, and no service. */
+  public FeatureContributions(String featureId, List<ToolEntry> tools, List<HookEntry> hooks, List<TaskEntry> tasks) {
+    this(featureId, tools, hooks, tasks, List.of());
   }
 
   /**
@@ -136,4 +147,14 @@ public record FeatureContributions(
       BackgroundTask task,
       ModelNotifier notifier,
       Alerts alerts) {}
+
+  /**
+   * A service the feature provides, as the host lists it.
+   *
+   * @param id qualified by the provider's source, e.g. {@code builtin:task-store}
+   * @param version the provider's SemVer version of it
+   * @param type the canonical name of the interface it is provided as
+   * @param privileged whether consumers need {@code SERVICE_ACCESS:<id>}
+   */
+  public record ServiceEntry(String id, String version, String type, boolean privileged) {}
 }

@@ -4,7 +4,6 @@ import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.AuthorityPolicy;
-import dev.yoi.pod.internal.service.ServiceRegistry;
 import java.util.List;
 
 /**
@@ -32,24 +31,7 @@ public final class FeatureRegistry {
   /** Installs every enabled feature found through {@code loaders}; never throws for a feature's fault. */
   public static InstallReport install(
       List<FeatureLoader> loaders, Enablement enablement, AuthorityPolicy policy, HostSurfaces host) {
-    return install(loaders, enablement, policy, host, new ServiceRegistry());
-  }
-
-  /**
-   * As {@link #install(List, Enablement, AuthorityPolicy, HostSurfaces)}, binding the services the
-   * features provide in the Pod's own {@code services} registry.
-   */
-  public static InstallReport install(
-      List<FeatureLoader> loaders, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
-      ServiceRegistry services) {
-    return install(FeatureCatalog.read(loaders), enablement, policy, host, services);
-  }
-
-  /** Installs from a catalog already read (e.g. one a CLI has listed). */
-  public static InstallReport install(
-      FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
-      ServiceRegistry services) {
-    return Installation.run(catalog, enablement, policy, host, services);
+    return Installation.run(FeatureCatalog.read(loaders), enablement, policy, host);
   }
 
   /**
@@ -58,6 +40,6 @@ public final class FeatureRegistry {
    * start nothing. The report is what a real start with the same inputs would report.
    */
   public static InstallReport dryRun(List<FeatureLoader> loaders, Enablement enablement, AuthorityPolicy policy) {
-    return install(loaders, enablement, policy, new DryRunSurfaces(), new ServiceRegistry());
+    return install(loaders, enablement, policy, new DryRunSurfaces());
   }
 }

@@ -12,11 +12,7 @@ import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureModule;
 import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.catalog.CatalogEntry;
-import dev.yoi.feature.grant.GrantSet;
 import dev.yoi.feature.report.Diagnostics;
-import dev.yoi.feature.report.FeatureReportBuilder;
-import dev.yoi.pod.internal.service.ServiceBinding;
-import dev.yoi.pod.internal.service.ServiceRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,16 +29,18 @@ final class FeatureTransaction {
   private final Map<String, String> skippedTools;
   private final HostSurfaces host;
   private final ServiceRegistry services;
+  private final ToolNames toolNames;
   private final FeatureReportBuilder report;
 
   FeatureTransaction(
       CatalogEntry entry, GrantSet grants, Map<String, String> skippedTools, HostSurfaces host,
-      ServiceRegistry services, FeatureReportBuilder report) {
+      ServiceRegistry services, ToolNames toolNames, FeatureReportBuilder report) {
     this.entry = entry;
     this.grants = grants;
     this.skippedTools = skippedTools;
     this.host = host;
     this.services = services;
+    this.toolNames = toolNames;
     this.report = report;
   }
 
@@ -77,7 +75,7 @@ final class FeatureTransaction {
 
     FeatureChannels channels = new FeatureChannels(id, host, grants);
     StagingContext context = new StagingContext(id, entry.source(), descriptor, grants,
-        entry.loader().loader(), host, services, skippedTools, channels, report);
+        entry.loader().loader(), host, services, toolNames, skippedTools, channels, report);
     Throwable thrown = null;
     try {
       module.install(context);
@@ -96,8 +94,8 @@ final class FeatureTransaction {
       return false;
     }
 
-    FeatureContributions contributions = context.contributions();
     List<ServiceBinding> provided = context.provided();
+    FeatureContributions contributions = context.contributions();
     for (ServiceBinding binding : provided) {
       if (services.binding(binding.id()).isPresent()) {
         channels.rollback();
@@ -117,6 +115,7 @@ final class FeatureTransaction {
           + ". Nothing it registered was kept."));
       return false;
     }
+    toolNames.claim(contributions);
     services.bindAll(provided);
     List<String> undelivered = channels.commit();
     if (!undelivered.isEmpty()) {

@@ -16,14 +16,7 @@ import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.grant.GrantDecision;
 import dev.yoi.feature.grant.GrantRequest;
-import dev.yoi.feature.grant.GrantSet;
-import dev.yoi.feature.order.ServiceNode;
-import dev.yoi.feature.order.ServicePlan;
-import dev.yoi.feature.order.ServiceResolver;
 import dev.yoi.feature.report.Diagnostics;
-import dev.yoi.feature.report.FeatureReportBuilder;
-import dev.yoi.pod.internal.service.ServiceBinding;
-import dev.yoi.pod.internal.service.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,31 +38,27 @@ final class Installation {
   private final Enablement enablement;
   private final AuthorityPolicy policy;
   private final HostSurfaces host;
-  private final ServiceRegistry services;
+  private final ServiceRegistry services = new ServiceRegistry();
+  private final ToolNames toolNames = new ToolNames();
 
   private final Map<String, FeatureReportBuilder> reports = new TreeMap<>();
   private final List<Diagnostic> reportDiagnostics = new ArrayList<>();
   private final Map<String, GrantSet> grants = new HashMap<>();
   private final Map<String, Map<String, String>> skippedTools = new HashMap<>();
 
-  private Installation(
-      FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
-      ServiceRegistry services) {
+  private Installation(FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host) {
     this.catalog = catalog;
     this.enablement = enablement;
     this.policy = policy.forInstall(); // e.g. the approval lock, read once for the whole run
     this.host = host;
-    this.services = services;
   }
 
   /**
-   * Installs every enabled, granted, resolvable feature of {@code catalog} into {@code host},
-   * binding provided services in {@code services}, and reports on every feature found.
+   * Installs every enabled, granted, resolvable feature of {@code catalog} into {@code host}, and
+   * reports on every feature found.
    */
-  public static InstallReport run(
-      FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
-      ServiceRegistry services) {
-    return new Installation(catalog, enablement, policy, host, services).run();
+  static InstallReport run(FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host) {
+    return new Installation(catalog, enablement, policy, host).run();
   }
 
   private InstallReport run() {
@@ -290,7 +279,7 @@ final class Installation {
       return;
     }
     FeatureTransaction transaction = new FeatureTransaction(entry, granted,
-        skippedTools.getOrDefault(id, Map.of()), host, services, report);
+        skippedTools.getOrDefault(id, Map.of()), host, services, toolNames, report);
     report.installed(transaction.run());
   }
 

@@ -27,14 +27,10 @@ import dev.yoi.feature.install.FeatureContributions.HookEntry;
 import dev.yoi.feature.install.FeatureContributions.TaskEntry;
 import dev.yoi.feature.install.FeatureContributions.ToolEntry;
 import dev.yoi.feature.report.Diagnostics;
-import dev.yoi.feature.report.FeatureReportBuilder;
 import dev.yoi.pod.hook.PreRequestHook;
 import dev.yoi.pod.hook.PreToolCallHook;
 import dev.yoi.pod.hook.ToolResultHook;
 import dev.yoi.pod.hook.TurnEndHook;
-import dev.yoi.pod.internal.service.ServiceBinding;
-import dev.yoi.pod.internal.service.ServiceRegistry;
-import dev.yoi.pod.internal.tool.ToolRegistry;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
@@ -66,6 +62,7 @@ final class StagingContext implements InstallContext {
   private final ClassLoader loader;
   private final HostSurfaces host;
   private final ServiceRegistry services;
+  private final ToolNames toolNames;
   private final Map<String, String> skippedTools;
   private final FeatureChannels channels;
   private final FeatureReportBuilder report;
@@ -134,7 +131,8 @@ final class StagingContext implements InstallContext {
    */
   StagingContext(
       String featureId, FeatureSource source, FeatureDescriptor descriptor, Grants grants, ClassLoader loader,
-      HostSurfaces host, ServiceRegistry services, Map<String, String> skippedTools, FeatureChannels channels, FeatureReportBuilder report) {
+      HostSurfaces host, ServiceRegistry services, ToolNames toolNames, Map<String, String> skippedTools,
+      FeatureChannels channels, FeatureReportBuilder report) {
     this.featureId = featureId;
     this.source = source;
     this.descriptor = descriptor;
@@ -142,6 +140,7 @@ final class StagingContext implements InstallContext {
     this.loader = loader;
     this.host = host;
     this.services = services;
+    this.toolNames = toolNames;
     this.skippedTools = skippedTools;
     this.channels = channels;
     this.report = report;
@@ -234,7 +233,9 @@ final class StagingContext implements InstallContext {
 
   synchronized FeatureContributions contributions() {
     return new FeatureContributions(featureId, List.copyOf(tools.values()), List.copyOf(hooks.values()),
-        List.copyOf(tasks.values()));
+        List.copyOf(tasks.values()), provided.values().stream()
+            .map(s -> new FeatureContributions.ServiceEntry(s.id(), s.version(), s.type(), s.privileged()))
+            .toList());
   }
 
   synchronized List<ServiceBinding> provided() {
@@ -271,7 +272,7 @@ final class StagingContext implements InstallContext {
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId + " registered tool \""
           + name + "\" (" + type.getName() + ") twice; register each declared tool once.");
     }
-    Optional<ToolRegistry.Owner> owner = host.toolOwner(name);
+    Optional<ToolNames.Owner> owner = toolNames.owner(name);
     if (owner.isPresent()) {
       List<String> parties = Stream.of(owner.get().toString(), featureId + "  " + type.getName()).sorted().toList();
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "tool \"" + name + "\" is contributed twice:"

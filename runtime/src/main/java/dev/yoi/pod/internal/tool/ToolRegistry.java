@@ -31,17 +31,6 @@ public final class ToolRegistry {
   /** What readers see; null when a commit made it stale (rebuilt by the next read). */
   private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-  /**
-   * Who holds a tool name: the contributing feature and the tool's class, as a duplicate's message
-   * lists them.
-   */
-  public record Owner(String featureId, String className) {
-    @Override
-    public String toString() {
-      return featureId + "  " + className;
-    }
-  }
-
   private boolean sealed;
 
   private record Snapshot(Map<String, RegisteredTool> byName, List<ToolDefinition> definitions) {
@@ -119,15 +108,6 @@ public final class ToolRegistry {
   /** Freezes the registry: later commits throw. */
   public synchronized void seal() {
     sealed = true;
-  }
-
-  /**
-   * The feature and class holding tool {@code name}, if it is committed. Reads the committed map,
-   * not the snapshot, so checking names during install does not rebuild a snapshot per feature.
-   */
-  public synchronized Optional<Owner> owner(String name) {
-    RegisteredTool tool = name == null ? null : committed.get(name);
-    return tool == null ? Optional.empty() : Optional.of(new Owner(tool.featureId(), tool.tool().getClass().getName()));
   }
 
   /** The definition of tool {@code name}, if there is one. */

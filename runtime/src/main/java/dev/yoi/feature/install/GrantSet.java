@@ -1,4 +1,4 @@
-package dev.yoi.feature.grant;
+package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.feature.Grants;
@@ -10,7 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** One feature's grants: the requested labels the policy granted, and the rest (denied). */
-public final class GrantSet implements Grants {
+final class GrantSet implements Grants {
   private final SortedSet<String> granted;
   private final SortedSet<String> denied;
 
@@ -23,7 +23,7 @@ public final class GrantSet implements Grants {
    * Splits {@code requested} into granted and denied by {@code grantedLabels}; a label granted but
    * never requested grants nothing.
    */
-  public static GrantSet of(Collection<AuthorityRequest> requested, Collection<String> grantedLabels) {
+  static GrantSet of(Collection<AuthorityRequest> requested, Collection<String> grantedLabels) {
     SortedSet<String> granted = new TreeSet<>();
     SortedSet<String> denied = new TreeSet<>();
     for (AuthorityRequest request : requested) {
@@ -34,7 +34,7 @@ public final class GrantSet implements Grants {
   }
 
   /** Nothing granted, everything requested denied. */
-  public static GrantSet none(Collection<AuthorityRequest> requested) {
+  static GrantSet none(Collection<AuthorityRequest> requested) {
     return of(requested, Set.of());
   }
 
@@ -64,7 +64,7 @@ public final class GrantSet implements Grants {
   }
 
   /** {@code KIND} or {@code KIND:scope}, the form locks and reports use. */
-  public static String label(AuthorityKind kind, String scope) {
+  static String label(AuthorityKind kind, String scope) {
     return scope == null || scope.isEmpty() ? kind.name() : kind.name() + ":" + scope;
   }
 

@@ -1,4 +1,4 @@
-package dev.yoi.feature.report;
+package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.HookDescriptor;
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * Collects one feature's outcome while the registry works on it, publishing each diagnostic the
  * moment it is added, and builds the immutable {@link FeatureReport} at the end.
  */
-public final class FeatureReportBuilder {
+final class FeatureReportBuilder {
   private final String id;
   private final FeatureSource source;
   private final Consumer<Diagnostic> publish;
@@ -41,42 +41,42 @@ public final class FeatureReportBuilder {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, ContributionReport> contributions = new HashMap<>();
 
-  public FeatureReportBuilder(String id, FeatureSource source, Consumer<Diagnostic> publish) {
+  FeatureReportBuilder(String id, FeatureSource source, Consumer<Diagnostic> publish) {
     this.id = Objects.requireNonNull(id, "id");
     this.source = Objects.requireNonNull(source, "source");
     this.publish = Objects.requireNonNull(publish, "publish");
   }
 
-  public String id() {
+  String id() {
     return id;
   }
 
-  public FeatureReportBuilder describedBy(FeatureDescriptor descriptor, String digest) {
+  FeatureReportBuilder describedBy(FeatureDescriptor descriptor, String digest) {
     this.descriptor = descriptor;
     this.digest = digest;
     return this;
   }
 
-  public FeatureReportBuilder location(String location) {
+  FeatureReportBuilder location(String location) {
     locations.add(location);
     return this;
   }
 
-  public FeatureReportBuilder enabled(boolean enabled) {
+  FeatureReportBuilder enabled(boolean enabled) {
     this.enabled = enabled;
     return this;
   }
 
-  public FeatureReportBuilder installed(boolean installed) {
+  FeatureReportBuilder installed(boolean installed) {
     this.installed = installed;
     return this;
   }
 
-  public boolean isInstalled() {
+  boolean isInstalled() {
     return installed;
   }
 
-  public FeatureReportBuilder grants(Set<String> granted, Set<String> denied) {
+  FeatureReportBuilder grants(Set<String> granted, Set<String> denied) {
     this.granted.clear();
     this.granted.addAll(granted);
     this.denied.clear();
@@ -84,13 +84,13 @@ public final class FeatureReportBuilder {
     return this;
   }
 
-  public FeatureReportBuilder services(List<RequiredServiceReport> services) {
+  FeatureReportBuilder services(List<RequiredServiceReport> services) {
     this.services = List.copyOf(services);
     return this;
   }
 
   /** Records (and publishes) a diagnostic about this feature. */
-  public FeatureReportBuilder add(Diagnostic diagnostic) {
+  FeatureReportBuilder add(Diagnostic diagnostic) {
     diagnostics.add(diagnostic);
     publish.accept(diagnostic);
     return this;
@@ -100,22 +100,22 @@ public final class FeatureReportBuilder {
    * Records a diagnostic about this feature that is already in the report-level list (and was
    * published there), such as a broken index line naming it: shown on the feature, counted once.
    */
-  public FeatureReportBuilder attach(Diagnostic diagnostic) {
+  FeatureReportBuilder attach(Diagnostic diagnostic) {
     diagnostics.add(diagnostic);
     return this;
   }
 
-  public List<Diagnostic> diagnostics() {
+  List<Diagnostic> diagnostics() {
     return List.copyOf(diagnostics);
   }
 
   /** Sets what became of one declared contribution of an installed feature. */
-  public FeatureReportBuilder contribution(Kind kind, String name, Status status, String reason) {
+  FeatureReportBuilder contribution(Kind kind, String name, Status status, String reason) {
     contributions.put(key(kind, name), new ContributionReport(kind, name, className(kind, name), status, reason));
     return this;
   }
 
-  public FeatureReport build() {
+  FeatureReport build() {
     return new FeatureReport(id, source,
         descriptor == null ? "" : descriptor.name(),
         descriptor == null ? "" : descriptor.version(),

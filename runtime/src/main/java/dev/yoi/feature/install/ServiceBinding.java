@@ -1,10 +1,9 @@
-package dev.yoi.pod.internal.service;
+package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.Names;
 import dev.yoi.feature.Grants;
 import dev.yoi.feature.annotation.AuthorityKind;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One provided service in the registry.
@@ -16,9 +15,9 @@ import java.util.Optional;
  * @param providerFeatureId the full id of the feature that provides it
  * @param instance the provider's object; an instance of {@code type}
  */
-public record ServiceBinding(
+record ServiceBinding(
     String id, String version, String type, boolean privileged, String providerFeatureId, Object instance) {
-  public ServiceBinding {
+  ServiceBinding {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(type, "type");
@@ -27,30 +26,12 @@ public record ServiceBinding(
   }
 
   /** Whether {@link #version()} lies in {@code range} (a semver4j range such as {@code ^1.2}). */
-  public boolean satisfies(String range) {
+  boolean satisfies(String range) {
     return Names.satisfies(version, range);
   }
 
   /** Whether a consumer with {@code grants} may use it: always, or with SERVICE_ACCESS:id if privileged. */
-  public boolean accessibleWith(Grants grants) {
+  boolean accessibleWith(Grants grants) {
     return !privileged || grants.has(AuthorityKind.SERVICE_ACCESS, id);
-  }
-
-  /**
-   * Why a consumer that needs {@code range} through {@code type} with {@code grants} cannot use this
-   * binding, or empty if it can.
-   */
-  public Optional<String> problemFor(String range, Class<?> type, Grants grants) {
-    if (!satisfies(range)) {
-      return Optional.of(providerFeatureId + " provides " + id + " " + version + ", outside the range " + range);
-    }
-    if (!accessibleWith(grants)) {
-      return Optional.of(id + " is privileged and needs the grant SERVICE_ACCESS:" + id);
-    }
-    if (!type.isInstance(instance)) {
-      return Optional.of(providerFeatureId + " provides " + id + " as " + instance.getClass().getName()
-          + ", which is not a " + type.getName() + " as loaded by the consumer");
-    }
-    return Optional.empty();
   }
 }

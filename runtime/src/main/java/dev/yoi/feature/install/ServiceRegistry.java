@@ -1,4 +1,4 @@
-package dev.yoi.pod.internal.service;
+package dev.yoi.feature.install;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,16 +13,16 @@ import java.util.concurrent.ConcurrentMap;
  * services only when the feature's install committed, and resolves every consumer's ranges and
  * privileges before the consumer installs. Safe to read from any thread.
  */
-public final class ServiceRegistry {
+final class ServiceRegistry {
   private final ConcurrentMap<String, ServiceBinding> bindings = new ConcurrentHashMap<>();
 
   /** The provider of {@code id}, e.g. {@code builtin:task-store}. */
-  public Optional<ServiceBinding> binding(String id) {
+  Optional<ServiceBinding> binding(String id) {
     return Optional.ofNullable(bindings.get(id));
   }
 
   /** Every binding, sorted by id. */
-  public List<ServiceBinding> bindings() {
+  List<ServiceBinding> bindings() {
     List<ServiceBinding> all = new ArrayList<>(bindings.values());
     all.sort(Comparator.comparing(ServiceBinding::id));
     return all;
@@ -33,7 +33,7 @@ public final class ServiceRegistry {
    *
    * @throws IllegalStateException if an id is already bound (nothing is bound then)
    */
-  public synchronized void bindAll(Collection<ServiceBinding> provided) {
+  synchronized void bindAll(Collection<ServiceBinding> provided) {
     for (ServiceBinding binding : provided) {
       ServiceBinding existing = bindings.get(binding.id());
       if (existing != null) {
@@ -46,8 +46,4 @@ public final class ServiceRegistry {
     }
   }
 
-  /** Removes every service {@code providerFeatureId} provides. */
-  public synchronized void withdraw(String providerFeatureId) {
-    bindings.values().removeIf(b -> b.providerFeatureId().equals(providerFeatureId));
-  }
 }

@@ -1,4 +1,4 @@
-package dev.yoi.feature.order;
+package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Names;
@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * candidates that cannot install (and, transitively, the ones that need them), and orders the rest
  * topologically: providers first, ties by feature id. Works on descriptors only; no class is loaded.
  */
-public final class ServiceResolver {
+final class ServiceResolver {
   private final Map<String, ServiceNode> nodes = new TreeMap<>();
   /** Qualified service id to its providers, sorted by feature id. */
   private final Map<String, List<Provider>> providers = new TreeMap<>();
@@ -56,7 +56,7 @@ public final class ServiceResolver {
    * Resolves services over {@code nodes}: the candidates to install and, for better messages, the
    * features that will not be installed anyway ({@link ServiceNode#blockedBy()}).
    */
-  public static ServicePlan resolve(List<ServiceNode> nodes) {
+  static ServicePlan resolve(List<ServiceNode> nodes) {
     ServiceResolver resolver = new ServiceResolver(nodes);
     resolver.refuseDuplicateProviders();
     resolver.resolveRequirements();
@@ -67,7 +67,7 @@ public final class ServiceResolver {
     resolver.requirements.forEach((id, list) -> services.put(id, list.stream().map(Requirement::report).toList()));
     Map<String, List<Diagnostic>> diagnostics = new TreeMap<>();
     resolver.diagnostics.forEach((id, list) -> diagnostics.put(id, List.copyOf(list)));
-    return new ServicePlan(order, resolver.refused, diagnostics, services, resolver.reportDiagnostics);
+    return new ServicePlan(order, diagnostics, services, resolver.reportDiagnostics);
   }
 
   private List<ServiceNode> candidates() {
