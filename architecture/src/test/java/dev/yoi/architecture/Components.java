@@ -23,7 +23,7 @@ enum Components {
   PROCESSOR("dev.yoi.processor.."),
   /** The feature registry, jar yoi-runtime: below the host, which it never names. */
   REGISTRY("dev.yoi.feature.catalog..", "dev.yoi.feature.grant..", "dev.yoi.feature.install..",
-      "dev.yoi.feature.report.."),
+      "dev.yoi.feature.report..", "dev.yoi.feature.runtime.."),
   /** The Pod host, jar yoi-runtime: above the registry, which it installs features through. */
   HOST("dev.yoi.pod", "dev.yoi.pod.history..", "dev.yoi.pod.internal.."),
   BUILTINS("dev.yoi.builtins.."),
@@ -68,7 +68,8 @@ enum Components {
    */
   static final DescribedPredicate<JavaClass> PUBLIC_RUNTIME_API = DescribedPredicate.describe(
       "the public host API or a public registry type",
-      type -> PackageMatchers.of("dev.yoi.pod", "dev.yoi.feature.catalog", "dev.yoi.feature.grant")
+      type -> PackageMatchers.of("dev.yoi.pod", "dev.yoi.feature.catalog", "dev.yoi.feature.grant",
+              "dev.yoi.feature.runtime")
               .test(type.getPackageName())
           || publicRuntimeTypes().contains(outermost(type).getName()));
 

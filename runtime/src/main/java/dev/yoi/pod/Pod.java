@@ -9,6 +9,7 @@ import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.install.HostSurfaces;
+import dev.yoi.feature.runtime.RuntimeInstaller;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.TurnSummary;
@@ -68,6 +69,7 @@ public final class Pod implements AutoCloseable {
   private enum Lifecycle { NEW, STARTING, STARTED, FAILED, CLOSED }
 
   private final List<FeatureLoader> loaders;
+  private final List<RuntimeInstaller> runtimes;
   private final PodManifest manifest;
   private final Optional<Path> approvals;
   private final AuthorityPolicy policy; // null: the standard policy over the approval lock
@@ -80,6 +82,8 @@ public final class Pod implements AutoCloseable {
   private final ToolRegistry tools = new ToolRegistry();
   /** The services installed features provide, by id: what {@link #services()} lists. */
   private final Map<String, InstalledService> services = new ConcurrentSkipListMap<>();
+  /** Each installed feature's resources to close with the Pod, in install order. */
+  private final List<FeatureContributions> owning = new ArrayList<>();
   private final HookRegistry hooks;
   private final TaskSupervisor tasks;
   private final ToolInvoker invoker;
@@ -97,6 +101,7 @@ public final class Pod implements AutoCloseable {
 
   private Pod(Builder builder, PodManifest manifest, History history, DiagnosticStream diagnostics) {
     this.loaders = List.copyOf(builder.loaders);
+    this.runtimes = List.copyOf(builder.runtimes);
     this.manifest = manifest;
     this.approvals = builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals();
     this.policy = builder.policy;
@@ -151,7 +156,7 @@ public final class Pod implements AutoCloseable {
       try {
         AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
         InstallReport installed = FeatureRegistry.install(
-            loaders, manifest.enablement(), authorities, new Surfaces());
+            loaders, manifest.enablement(), authorities, new Surfaces(), runtimes);
         tools.seal();
         hooks.seal();
         tasks.start();
@@ -295,6 +300,7 @@ public final class Pod implements AutoCloseable {
       }
       try {
         tasks.close(closeTimeout);
+        closeResources();
       } finally {
         history.close();
       }
@@ -338,6 +344,18 @@ public final class Pod implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** What features' installers asked to be closed with the Pod: the last installed first. */
+  private void closeResources() {
+    List<FeatureContributions> installed;
+    synchronized (owning) {
+      installed = new ArrayList<>(owning);
+      owning.clear();
+    }
+    for (int i = installed.size() - 1; i >= 0; i--) {
+      installed.get(i).closeResources();
     }
   }
 
@@ -396,6 +414,11 @@ public final class Pod implements AutoCloseable {
       hooks.commit(contributions);
       staged.commit();
       tasks.commit(contributions);
+      if (!contributions.resources().isEmpty()) {
+        synchronized (owning) {
+          owning.add(contributions);
+        }
+      }
       for (FeatureContributions.ServiceEntry service : contributions.services()) {
         services.put(service.id(), new InstalledService(service.id(), service.version(), service.type(),
             service.privileged(), contributions.featureId()));
@@ -421,6 +444,7 @@ public final class Pod implements AutoCloseable {
     private Duration closeTimeout = Duration.ofSeconds(5);
     private int maxRounds = TurnRunner.DEFAULT_MAX_ROUNDS;
     private AuthorityPolicy policy;
+    private final List<RuntimeInstaller> runtimes = new ArrayList<>();
 
     private Builder() {}
 
@@ -543,6 +567,18 @@ public final class Pod implements AutoCloseable {
     /** Replaces the standard authority policy (builtins get what they request, plugins what the lock records). */
     public Builder authorityPolicy(AuthorityPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Installs the features of the runtime kinds {@code installer} claims (an MCP bridge, say),
+     * through the same checked transaction as JVM features. The Pod runs {@code builtin} and
+     * {@code jvm_plugin} features itself; a feature of a kind no installer claims is refused with
+     * {@code yoi/runtime-unsupported}. Call once per installer; two installers of one kind are a
+     * host bug that {@link #start()} throws ({@code IllegalArgumentException}).
+     */
+    public Builder runtime(RuntimeInstaller installer) {
+      runtimes.add(Objects.requireNonNull(installer, "installer"));
       return this;
     }
 

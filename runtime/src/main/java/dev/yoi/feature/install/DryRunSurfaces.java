@@ -74,8 +74,11 @@ final class DryRunSurfaces implements HostSurfaces {
   @Override
   public void publish(Diagnostic diagnostic) {}
 
+  /** Keeps nothing: what the feature's installer asked to be closed with it is closed now. */
   @Override
-  public void commit(FeatureContributions contributions) {}
+  public void commit(FeatureContributions contributions) {
+    contributions.closeResources();
+  }
 
   /** A store that lives as long as the dry run. */
   private static final class MemoryStore implements StateStore {

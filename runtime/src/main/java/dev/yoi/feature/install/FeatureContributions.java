@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param featureId full id, e.g. {@code builtin:task-tools}
  * @param services the services it provides, for the host to list (the registry binds them and
  *     hands them to consumers; the host never does)
+ * @param resources what the feature's runtime installer asked to be closed with the feature
+ *     ({@code RuntimeFeature.closeWith}): the host closes them, last first, when it closes, after
+ *     its tasks have stopped
  */
 public record FeatureContributions(
     String featureId, List<ToolEntry> tools, List<HookEntry> hooks, List<TaskEntry> tasks,
-    List<ServiceEntry> services) {
+    List<ServiceEntry> services, List<AutoCloseable> resources) {
 
   public FeatureContributions {
     Objects.requireNonNull(featureId, "featureId");
@@ -29,11 +32,27 @@ public record FeatureContributions(
     hooks = List.copyOf(hooks);
     tasks = List.copyOf(tasks);
     services = List.copyOf(services);
+    resources = List.copyOf(resources);
   }
 
-  /** Tools, hooks and tasks, and no service. */
+  /**
+   * Closes {@link #resources}, the last first. One that throws does not keep the others open; what
+   * it throws is dropped: the feature is gone (rolled back, or its host closing), and so is
+   * everything the resource could still have done.
+   */
+  public void closeResources() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // See above: nothing is left to act on it.
+      }
+    }
+  }
+
+  /** Tools, hooks and tasks; no service, nothing to close. */
   public FeatureContributions(String featureId, List<ToolEntry> tools, List<HookEntry> hooks, List<TaskEntry> tasks) {
-    this(featureId, tools, hooks, tasks, List.of());
+    this(featureId, tools, hooks, tasks, List.of(), List.of());
   }
 
   /**

@@ -9,22 +9,25 @@ import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.ContributionReport.Kind;
 import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.FeatureModule;
-import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.report.Diagnostics;
+import dev.yoi.feature.runtime.FeatureRefusedException;
+import dev.yoi.feature.runtime.RuntimeInstaller;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One feature's install, all or nothing: load and check its descriptor class, construct the
- * feature, run {@code install} against a {@link StagingContext}, and commit what it staged to the
- * host only if {@code install} returned normally and no registration was rejected. Otherwise
- * nothing reaches any surface, no service is bound, and held-back notifications are dropped.
+ * One feature's install, all or nothing, the same for every runtime kind: the kind's
+ * {@link RuntimeInstaller} registers the feature's contributions into a {@link StagingContext},
+ * which checks each against the compiled declarations and the grants, and what it staged is
+ * committed to the host only if the installer returned normally and no registration was rejected.
+ * Otherwise nothing reaches any surface, no service is bound, held-back notifications are dropped
+ * and what the installer asked to be closed with the feature is closed.
  */
 final class FeatureTransaction {
   private final CatalogEntry entry;
+  private final RuntimeInstaller installer;
   private final GrantSet grants;
   private final Map<String, String> skippedTools;
   private final HostSurfaces host;
@@ -33,9 +36,10 @@ final class FeatureTransaction {
   private final FeatureReportBuilder report;
 
   FeatureTransaction(
-      CatalogEntry entry, GrantSet grants, Map<String, String> skippedTools, HostSurfaces host,
-      ServiceRegistry services, ToolNames toolNames, FeatureReportBuilder report) {
+      CatalogEntry entry, RuntimeInstaller installer, GrantSet grants, Map<String, String> skippedTools,
+      HostSurfaces host, ServiceRegistry services, ToolNames toolNames, FeatureReportBuilder report) {
     this.entry = entry;
+    this.installer = installer;
     this.grants = grants;
     this.skippedTools = skippedTools;
     this.host = host;
@@ -47,38 +51,17 @@ final class FeatureTransaction {
   /** Runs the install; returns whether the feature's contributions were committed. */
   boolean run() {
     String id = entry.id();
-    DescriptorClasses.Result loaded = DescriptorClasses.load(entry);
-    if (loaded instanceof DescriptorClasses.Failed failed) {
-      report.add(failed.diagnostic());
-      return false;
-    }
-    GeneratedFeature generated = ((DescriptorClasses.Loaded) loaded).generated();
-    // The catalog's descriptor: DescriptorClasses proved the class's text hashes to the same digest,
-    // so parsing the class's copy again would only repeat the catalog's work.
+    // The catalog's descriptor: an installer that loads code checks that it agrees (the digests).
     FeatureDescriptor descriptor = entry.descriptor();
-    FeatureModule module;
-    try {
-      module = generated.create();
-    } catch (Throwable e) {
-      // As for install: a feature's own failure, even a StackOverflowError, fails only the feature.
-      rethrowIfFatal(e);
-      report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id
-          + " could not be constructed: " + describe(e) + ". It is not installed. Check the feature"
-          + " class's constructor and field initialisers."));
-      return false;
-    }
-    if (module == null) {
-      report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + ": its descriptor"
-          + " class " + entry.line().descriptorClass() + " created no feature (null). Rebuild the module."));
-      return false;
-    }
-
     FeatureChannels channels = new FeatureChannels(id, host, grants);
     StagingContext context = new StagingContext(id, entry.source(), descriptor, grants,
         entry.loader().loader(), host, services, toolNames, skippedTools, channels, report);
     Throwable thrown = null;
+    FeatureRefusedException refused = null;
     try {
-      module.install(context);
+      installer.install(new InstallingFeature(entry, context));
+    } catch (FeatureRefusedException e) {
+      refused = e;
     } catch (Throwable t) {
       rethrowIfFatal(t);
       thrown = t;
@@ -87,8 +70,13 @@ final class FeatureTransaction {
     }
 
     List<Diagnostic> rejections = context.rejections();
+    if (refused != null) {
+      rollback(channels, context);
+      report.add(Diagnostics.error(refused.code(), id, refused.detail()));
+      return false;
+    }
     if (thrown != null || !rejections.isEmpty()) {
-      channels.rollback();
+      rollback(channels, context);
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id,
           failureMessage(id, thrown, rejections, context.staged())));
       return false;
@@ -98,7 +86,7 @@ final class FeatureTransaction {
     FeatureContributions contributions = context.contributions();
     for (ServiceBinding binding : provided) {
       if (services.binding(binding.id()).isPresent()) {
-        channels.rollback();
+        rollback(channels, context);
         report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " provided "
             + binding.id() + ", which " + services.binding(binding.id()).get().providerFeatureId()
             + " bound while it installed. Nothing it registered was kept."));
@@ -108,7 +96,7 @@ final class FeatureTransaction {
     try {
       host.commit(contributions);
     } catch (RuntimeException e) {
-      channels.rollback();
+      rollback(channels, context);
       // E.g. a tool name committed by another feature since staging, or a sealed registry.
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " passed every"
           + " registration check, but the Pod could not take its contributions: " + describe(e)
@@ -128,6 +116,11 @@ final class FeatureTransaction {
     }
     recordContributions(descriptor, contributions, provided);
     return true;
+  }
+
+  private static void rollback(FeatureChannels channels, StagingContext context) {
+    channels.rollback();
+    context.closeResources();
   }
 
   private void recordContributions(
@@ -209,7 +202,7 @@ final class FeatureTransaction {
   }
 
   /** Lets a dying JVM die; a StackOverflowError is the feature's own fault, reported as such. */
-  private static void rethrowIfFatal(Throwable t) {
+  static void rethrowIfFatal(Throwable t) {
     if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
       throw fatal;
     }

@@ -38,6 +38,7 @@ final class Installation {
   private final Enablement enablement;
   private final AuthorityPolicy policy;
   private final HostSurfaces host;
+  private final Runtimes runtimes;
   private final ServiceRegistry services = new ServiceRegistry();
   private final ToolNames toolNames = new ToolNames();
 
@@ -46,19 +47,22 @@ final class Installation {
   private final Map<String, GrantSet> grants = new HashMap<>();
   private final Map<String, Map<String, String>> skippedTools = new HashMap<>();
 
-  private Installation(FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host) {
+  private Installation(
+      FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host, Runtimes runtimes) {
     this.catalog = catalog;
     this.enablement = enablement;
     this.policy = policy.forInstall(); // e.g. the approval lock, read once for the whole run
     this.host = host;
+    this.runtimes = runtimes;
   }
 
   /**
    * Installs every enabled, granted, resolvable feature of {@code catalog} into {@code host}, and
    * reports on every feature found.
    */
-  static InstallReport run(FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host) {
-    return new Installation(catalog, enablement, policy, host).run();
+  static InstallReport run(
+      FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host, Runtimes runtimes) {
+    return new Installation(catalog, enablement, policy, host, runtimes).run();
   }
 
   private InstallReport run() {
@@ -159,11 +163,11 @@ final class Installation {
           ? "it is disabled in the manifest (yoi/not-enabled)"
           : "it is not enabled in the manifest (yoi/not-enabled)"));
     }
-    if (!descriptor.runtime().supported()) {
+    if (runtimes.installer(descriptor.runtime()).isEmpty()) {
       report.add(Diagnostics.error(DiagnosticCode.RUNTIME_UNSUPPORTED, id, "feature " + id + " has runtime "
-          + descriptor.runtime().wireName() + ", which this host cannot run yet (it runs builtin and"
-          + " jvm_plugin features). It is listed but not installed; disable it in the manifest, or use"
-          + " a JVM build of the feature."));
+          + descriptor.runtime().wireName() + ", which this host cannot run yet (it runs "
+          + runtimes.kindsRun() + " features). It is listed but not installed; disable it in the"
+          + " manifest, or use a JVM build of the feature."));
       return Optional.of(blockedNode(entry, "its runtime " + descriptor.runtime().wireName()
           + " is not supported (yoi/runtime-unsupported)"));
     }
@@ -278,7 +282,8 @@ final class Installation {
     if (missing) {
       return;
     }
-    FeatureTransaction transaction = new FeatureTransaction(entry, granted,
+    FeatureTransaction transaction = new FeatureTransaction(entry,
+        runtimes.installer(entry.descriptor().runtime()).orElseThrow(), granted,
         skippedTools.getOrDefault(id, Map.of()), host, services, toolNames, report);
     report.installed(transaction.run());
   }

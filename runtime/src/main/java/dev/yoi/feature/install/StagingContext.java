@@ -23,6 +23,7 @@ import dev.yoi.feature.Severity;
 import dev.yoi.feature.TaskRegistrar;
 import dev.yoi.feature.ToolRegistrar;
 import dev.yoi.feature.annotation.AuthorityKind;
+import dev.yoi.feature.annotation.RestartPolicy;
 import dev.yoi.feature.install.FeatureContributions.HookEntry;
 import dev.yoi.feature.install.FeatureContributions.TaskEntry;
 import dev.yoi.feature.install.FeatureContributions.ToolEntry;
@@ -43,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -73,6 +75,7 @@ final class StagingContext implements InstallContext {
   private final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
   private final Map<String, ServiceBinding> provided = new LinkedHashMap<>();
   private final List<Diagnostic> rejections = new ArrayList<>();
+  private final List<AutoCloseable> resources = new ArrayList<>();
   private boolean open = true;
 
   private final ToolRegistrar toolRegistrar = this::registerTool;
@@ -235,7 +238,7 @@ final class StagingContext implements InstallContext {
     return new FeatureContributions(featureId, List.copyOf(tools.values()), List.copyOf(hooks.values()),
         List.copyOf(tasks.values()), provided.values().stream()
             .map(s -> new FeatureContributions.ServiceEntry(s.id(), s.version(), s.type(), s.privileged()))
-            .toList());
+            .toList(), resources);
   }
 
   synchronized List<ServiceBinding> provided() {
@@ -267,6 +270,30 @@ final class StagingContext implements InstallContext {
       throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, undeclared("tool", "@ToolContribution", type,
           descriptor.tools().stream().map(t -> "\"" + t.name() + "\" (" + t.className() + ")").toList()));
     }
+    // Its input type comes from where the tool class came from.
+    stageTool(declared, tool, type.getClassLoader() != null ? type.getClassLoader() : loader);
+  }
+
+  /** A declared tool registered by name: one with no class of its own, such as a proxy. */
+  synchronized void registerTool(String name, Tool<?> tool) {
+    checkOpen("tool");
+    if (name == null || tool == null) {
+      throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId
+          + " registered a tool with a null " + (name == null ? "name" : "implementation") + ".");
+    }
+    ToolDescriptor declared = find(descriptor.tools(), ToolDescriptor::name, name);
+    if (declared == null) {
+      throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " registered a tool"
+          + " as \"" + name + "\", but declares no tool of that name. Declared: "
+          + (descriptor.tools().isEmpty() ? "none"
+              : String.join(", ", descriptor.tools().stream().map(t -> "\"" + t.name() + "\"").toList()))
+          + ". Only the tools a person approved in the descriptor can be registered.");
+    }
+    stageTool(declared, tool, loader);
+  }
+
+  private void stageTool(ToolDescriptor declared, Tool<?> tool, ClassLoader inputLoader) {
+    Class<?> type = tool.getClass();
     String name = declared.name();
     if (tools.containsKey(name) || skippedRegistered.contains(name)) {
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId + " registered tool \""
@@ -294,21 +321,20 @@ final class StagingContext implements InstallContext {
             + ", reason = \"...\") on the feature class.");
       }
     }
-    tools.put(name, inputType(declared, type, tool));
+    tools.put(name, inputType(declared, tool, inputLoader));
   }
 
   /**
-   * The tool's entry, its input class to be loaded, on the tool's first call, where the tool class
-   * itself was loaded. Nothing is looked up now: even a resource lookup walks every parent loader
+   * The tool's entry, its input class to be loaded from {@code inputLoader} on the tool's first
+   * call. Nothing is looked up now: even a resource lookup walks every parent loader
    * (it cost more than loading the class at 10,000 features). The processor compiles the input
    * type with the tool, so a missing one means a broken jar, reported on the first call.
    */
-  private ToolEntry inputType(ToolDescriptor declared, Class<?> toolClass, Tool<?> tool) {
+  private ToolEntry inputType(ToolDescriptor declared, Tool<?> tool, ClassLoader inputLoader) {
     if (declared.inputType().equals(JsonNode.class.getName())) {
       return new ToolEntry(featureId, declared, tool, JsonNode.class);
     }
-    ClassLoader owner = toolClass.getClassLoader() != null ? toolClass.getClassLoader() : loader;
-    return ToolEntry.loadingInputFrom(featureId, declared, tool, owner);
+    return ToolEntry.loadingInputFrom(featureId, declared, tool, inputLoader);
   }
 
   // ---- hooks ----
@@ -361,6 +387,42 @@ final class StagingContext implements InstallContext {
     }
     tasks.put(declared.name(),
         new TaskEntry(featureId, declared, task, channels.notifier(), channels.alerts()));
+  }
+
+  /** A task the feature's runtime needs supervised (RuntimeFeature.supervise): staged like a declared one. */
+  synchronized void supervise(String name, String description, RestartPolicy restart, BackgroundTask task) {
+    checkOpen("background task");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(restart, "restart");
+    Names.checkToolName("task name", name).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
+    if (task == null) {
+      throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId
+          + " asked the host to supervise a null background task \"" + name + "\".");
+    }
+    if (tasks.containsKey(name)) {
+      throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId + " registered task \""
+          + name + "\" (" + task.getClass().getName() + ") twice; give each task its own name.");
+    }
+    TaskDescriptor supervised = new TaskDescriptor(name, description, "", restart, task.getClass().getName());
+    tasks.put(name, new TaskEntry(featureId, supervised, task, channels.notifier(), channels.alerts()));
+  }
+
+  /** Closed on rollback; handed to the host with the contributions otherwise. */
+  synchronized void closeWith(AutoCloseable resource) {
+    checkOpen("resource");
+    resources.add(Objects.requireNonNull(resource, "resource"));
+  }
+
+  /** Closes what the installer asked to be closed with the feature: the install rolled back. */
+  void closeResources() {
+    FeatureContributions staged;
+    synchronized (this) {
+      staged = contributions();
+      resources.clear();
+    }
+    staged.closeResources();
   }
 
   // ---- services ----
@@ -492,7 +554,15 @@ final class StagingContext implements InstallContext {
    * for the whole start, on the installing thread, and is no place for later notes.
    */
   private void note(Severity severity, String message) {
-    Diagnostic note = Diagnostics.of(DiagnosticCode.FEATURE_NOTE, severity, featureId, featureId + ": " + message);
+    publish(Diagnostics.of(DiagnosticCode.FEATURE_NOTE, severity, featureId, featureId + ": " + message));
+  }
+
+  /** A diagnostic about this feature from its runtime's installer, routed as a note is. */
+  void publish(Diagnostic note) {
+    if (!note.featureId().equals(featureId)) {
+      throw new IllegalArgumentException("feature " + featureId + "'s installer published a diagnostic"
+          + " about " + (note.featureId().isEmpty() ? "no feature" : note.featureId()) + ": " + note.message());
+    }
     boolean installing;
     synchronized (this) {
       installing = open;
