@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.catalog.CatalogEntry;
@@ -136,7 +137,8 @@ class ExamplePluginsTest {
     ClassLoader loader = id.startsWith("project:") ? weatherLoader : journalLoader;
     FeatureSource source = FeatureSource.ofQualifiedId(id);
     CatalogEntry entry = FeatureCatalog.read(List.of(new FeatureLoader(loader, source))).entry(id).orElseThrow();
-    ApprovalLock.approve(dir.resolve("features.lock.json"), id, entry.digest(), entry.descriptor(), granted);
+    ApprovalLock.approve(dir.resolve("features.lock.json"), id, entry.digest(), entry.descriptor(),
+        granted.stream().map(AuthorityLabel::parse).toList());
   }
 
   private Pod pod(SecretResolver secrets) {

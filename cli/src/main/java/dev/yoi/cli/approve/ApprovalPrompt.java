@@ -2,6 +2,7 @@ package dev.yoi.cli.approve;
 
 import dev.yoi.cli.index.Locations;
 import dev.yoi.cli.text.TextTable;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.ProvidedService;
@@ -52,7 +53,8 @@ final class ApprovalPrompt {
         + entry.digest() + "). Only the changes need your approval:");
     diff.lines().forEach(l -> out.print(TextTable.hanging("  ", "    ", l)));
     line(out, "", "(+ added, - removed, ~ changed, ! widens an authority.) Previously granted: "
-        + (previous.granted().isEmpty() ? "nothing" : String.join(", ", previous.granted())) + ".");
+        + (previous.granted().isEmpty() ? "nothing"
+            : String.join(", ", previous.granted().stream().map(AuthorityLabel::toString).toList())) + ".");
   }
 
   private static List<String> contributions(CatalogEntry entry) {

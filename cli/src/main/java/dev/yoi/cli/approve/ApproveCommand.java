@@ -4,6 +4,7 @@ import dev.yoi.cli.ExitCodes;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.plugin.PluginOptions;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.Names;
@@ -120,21 +121,24 @@ public final class ApproveCommand implements Callable<Integer> {
 
   private int approve(CatalogEntry entry, PrintWriter out, PrintWriter err) throws IOException {
     FeatureDescriptor descriptor = entry.descriptor();
-    Set<String> optional = descriptor.authorities().stream().filter(AuthorityRequest::optional)
+    Set<AuthorityLabel> optional = descriptor.authorities().stream().filter(AuthorityRequest::optional)
         .map(AuthorityRequest::label).collect(Collectors.toCollection(TreeSet::new));
-    for (String label : without) {
-      if (!optional.contains(label)) {
-        boolean required = ApprovalLock.requestedLabels(descriptor).contains(label);
-        err.println("yoi approve: --without " + label + ": " + featureId
-            + (required ? " requires " + label + ", so it cannot be left out (the feature would not install)"
-                : " has no optional authority " + label)
+    Set<AuthorityLabel> leftOut = new TreeSet<>();
+    for (String text : without) {
+      Optional<AuthorityLabel> label = label(text);
+      if (label.isEmpty() || !optional.contains(label.get())) {
+        boolean required = label.isPresent() && ApprovalLock.requestedLabels(descriptor).contains(label.get());
+        err.println("yoi approve: --without " + text + ": " + featureId
+            + (required ? " requires " + text + ", so it cannot be left out (the feature would not install)"
+                : " has no optional authority " + text)
             + (optional.isEmpty() ? "; it has no optional authorities."
-                : "; its optional authorities: " + String.join(", ", optional) + "."));
+                : "; its optional authorities: " + joined(optional) + "."));
         return ExitCodes.USAGE;
       }
+      leftOut.add(label.get());
     }
-    Set<String> granted = new TreeSet<>(ApprovalLock.requestedLabels(descriptor));
-    granted.removeAll(without);
+    Set<AuthorityLabel> granted = new TreeSet<>(ApprovalLock.requestedLabels(descriptor));
+    granted.removeAll(leftOut);
 
     ApprovalLock existing;
     try {
@@ -147,7 +151,7 @@ public final class ApproveCommand implements Callable<Integer> {
     if (previous.isPresent() && previous.get().digest().equals(entry.digest())
         && previous.get().granted().equals(granted)) {
       line(out, "", featureId + " " + descriptor.version() + " is already approved at " + entry.digest()
-          + " in " + lock + (granted.isEmpty() ? ", granting nothing." : ", granting " + String.join(", ", granted) + "."));
+          + " in " + lock + (granted.isEmpty() ? ", granting nothing." : ", granting " + joined(granted) + "."));
       return ExitCodes.OK;
     }
 
@@ -158,8 +162,8 @@ public final class ApproveCommand implements Callable<Integer> {
     }
     out.println();
     String question = "Approve " + featureId + " " + descriptor.version()
-        + (granted.isEmpty() ? "" : " with " + String.join(", ", granted))
-        + (without.isEmpty() ? "" : ", without " + String.join(", ", new TreeSet<>(without))) + "?";
+        + (granted.isEmpty() ? "" : " with " + joined(granted))
+        + (leftOut.isEmpty() ? "" : ", without " + joined(leftOut)) + "?";
     if (!confirmed(question, out)) {
       out.println("Not approved; " + lock + " is unchanged."
           + (yes || System.console() != null ? "" : " (No terminal to ask at: run again with --yes to approve.)"));
@@ -172,8 +176,21 @@ public final class ApproveCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     line(out, "", "Approved " + featureId + " " + descriptor.version() + " (" + entry.digest() + ") in "
-        + lock + (granted.isEmpty() ? ", granting nothing." : ": granted " + String.join(", ", granted) + "."));
+        + lock + (granted.isEmpty() ? ", granting nothing." : ": granted " + joined(granted) + "."));
     return ExitCodes.OK;
+  }
+
+  /** The label {@code text} names, if it is one: what {@code --without} takes, as prompts show it. */
+  private static Optional<AuthorityLabel> label(String text) {
+    try {
+      return Optional.of(AuthorityLabel.parse(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String joined(Set<AuthorityLabel> labels) {
+    return String.join(", ", labels.stream().map(AuthorityLabel::toString).toList());
   }
 
   /** The lock's own messages already name the file; a bare I/O error gets the name added. */

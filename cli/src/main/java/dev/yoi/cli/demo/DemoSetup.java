@@ -3,6 +3,7 @@ package dev.yoi.cli.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yoi.cli.index.InventoryJson;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.grant.ApprovalLock;
@@ -38,15 +39,15 @@ final class DemoSetup {
     Path lock = work.resolve(ApprovalLock.FILE_NAME);
     out.println("Approved in " + lock + ":");
     for (CatalogEntry entry : pluginFeatures) {
-      Set<String> optional = entry.descriptor().authorities().stream()
+      Set<AuthorityLabel> optional = entry.descriptor().authorities().stream()
           .filter(AuthorityRequest::optional).map(AuthorityRequest::label)
           .collect(Collectors.toCollection(TreeSet::new));
-      Set<String> granted = new TreeSet<>(ApprovalLock.requestedLabels(entry.descriptor()));
+      Set<AuthorityLabel> granted = new TreeSet<>(ApprovalLock.requestedLabels(entry.descriptor()));
       granted.removeAll(optional);
       ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);
-      out.printf("  %-16s granted %s%n", entry.id(), granted.isEmpty() ? "nothing" : String.join(", ", granted));
+      out.printf("  %-16s granted %s%n", entry.id(), granted.isEmpty() ? "nothing" : joined(granted));
       if (!optional.isEmpty()) {
-        out.printf("  %-16s left out the optional %s%n", "", String.join(", ", optional));
+        out.printf("  %-16s left out the optional %s%n", "", joined(optional));
       }
     }
     return lock;
@@ -62,5 +63,9 @@ final class DemoSetup {
     tools.putArray("deny").add("Shell*").add("MemoryDelete");
     root.put("approvals", ApprovalLock.FILE_NAME);
     return InventoryJson.write(root);
+  }
+
+  private static String joined(Set<AuthorityLabel> labels) {
+    return String.join(", ", labels.stream().map(AuthorityLabel::toString).toList());
   }
 }

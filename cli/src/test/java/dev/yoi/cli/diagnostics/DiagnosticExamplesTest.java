@@ -256,7 +256,8 @@ class DiagnosticExamplesTest {
     runWith(DiagnosticCode.AUTHORITY_DENIED, plugins(weather), ENABLE_ALL, lock, p -> {});
 
     FeatureDescriptor older = IndexFileLines.withoutTools(entry.descriptor());
-    dev.yoi.feature.grant.ApprovalLock.approve(lock, entry.id(), Digests.of(older), older, Set.of("NETWORK:api.weather.example"));
+    dev.yoi.feature.grant.ApprovalLock.approve(lock, entry.id(), Digests.of(older), older,
+        Set.of(dev.yoi.descriptor.AuthorityLabel.parse("NETWORK:api.weather.example")));
     runWith(DiagnosticCode.DESCRIPTOR_CHANGED, plugins(weather), ENABLE_ALL, lock, p -> {});
   }
 

@@ -1,9 +1,10 @@
 package dev.yoi.feature.grant;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.FeatureDescriptor;
 import java.util.Collections;
 import java.util.Objects;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -11,11 +12,12 @@ import java.util.TreeSet;
  *
  * @param featureId full id, e.g. {@code project:weather}
  * @param digest the digest approved; only a feature with exactly this digest gets the grants
- * @param granted the authority labels granted ({@code KIND} or {@code KIND:scope}), sorted
+ * @param granted the authority labels granted, sorted
  * @param descriptor the descriptor approved (its digest is {@code digest}); what a changed
  *     feature is compared against
  */
-public record Approval(String featureId, String digest, Set<String> granted, FeatureDescriptor descriptor) {
+public record Approval(
+    String featureId, String digest, SortedSet<AuthorityLabel> granted, FeatureDescriptor descriptor) {
   public Approval {
     Objects.requireNonNull(featureId, "featureId");
     Objects.requireNonNull(digest, "digest");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.Digests;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -147,10 +149,10 @@ public final class ApprovalLock {
    * @throws LockFileException if the existing file is not a lock (it is left untouched)
    */
   public static Approval approve(
-      Path lock, String featureId, String digest, FeatureDescriptor descriptor, Collection<String> granted)
+      Path lock, String featureId, String digest, FeatureDescriptor descriptor, Collection<AuthorityLabel> granted)
       throws IOException {
     checkApprovable(featureId, digest, descriptor, granted);
-    Approval approval = new Approval(featureId, digest, Set.copyOf(granted), descriptor);
+    Approval approval = new Approval(featureId, digest, new TreeSet<>(granted), descriptor);
     update(lock, features -> {
       features.set(featureId, toJson(approval));
       return null;
@@ -167,8 +169,8 @@ public final class ApprovalLock {
   }
 
   /** Every label {@code descriptor} requests, required and optional. */
-  public static Set<String> requestedLabels(FeatureDescriptor descriptor) {
-    Set<String> labels = new TreeSet<>();
+  public static SortedSet<AuthorityLabel> requestedLabels(FeatureDescriptor descriptor) {
+    SortedSet<AuthorityLabel> labels = new TreeSet<>();
     for (AuthorityRequest request : descriptor.authorities()) {
       labels.add(request.label());
     }
@@ -194,7 +196,7 @@ public final class ApprovalLock {
   }
 
   private static void checkApprovable(
-      String featureId, String digest, FeatureDescriptor descriptor, Collection<String> granted) {
+      String featureId, String digest, FeatureDescriptor descriptor, Collection<AuthorityLabel> granted) {
     Names.checkQualifiedId("feature id", featureId).ifPresent(problem -> {
       throw new IllegalArgumentException(problem);
     });
@@ -207,8 +209,8 @@ public final class ApprovalLock {
     if (!actual.equals(digest)) {
       throw new IllegalArgumentException("digest " + digest + " is not the descriptor's digest " + actual);
     }
-    Set<String> requested = requestedLabels(descriptor);
-    List<String> unknown = granted.stream().filter(label -> !requested.contains(label)).sorted().toList();
+    Set<AuthorityLabel> requested = requestedLabels(descriptor);
+    List<AuthorityLabel> unknown = granted.stream().filter(label -> !requested.contains(label)).sorted().toList();
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("feature " + featureId + " does not request " + unknown
           + "; it requests " + requested);
@@ -234,12 +236,12 @@ public final class ApprovalLock {
     if (descriptorTree == null || !descriptorTree.isObject()) {
       throw new IllegalArgumentException("\"descriptor\" is missing or not an object");
     }
-    Set<String> labels = new TreeSet<>();
+    SortedSet<AuthorityLabel> labels = new TreeSet<>();
     for (JsonNode label : granted) {
       if (!label.isTextual()) {
         throw new IllegalArgumentException("\"granted\" holds " + label + ", not a label string");
       }
-      labels.add(label.asText());
+      labels.add(AuthorityLabel.parse(label.asText()));
     }
     FeatureDescriptor descriptor;
     try {
@@ -264,7 +266,7 @@ public final class ApprovalLock {
     entry.set("descriptor", CanonicalJson.toTree(approval.descriptor()));
     entry.put("digest", approval.digest());
     ArrayNode granted = entry.putArray("granted");
-    approval.granted().forEach(granted::add);
+    approval.granted().forEach(label -> granted.add(label.toString()));
     return entry;
   }
 

@@ -1,8 +1,10 @@
 package dev.yoi.feature.grant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.feature.annotation.AuthorityKind;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -161,8 +163,8 @@ public final class DescriptorDiff {
   }
 
   private static String authorityLabel(JsonNode node) {
-    String scope = node.path("scope").asText();
-    return node.path("kind").asText() + (scope.isEmpty() ? "" : ":" + scope);
+    return new AuthorityLabel(AuthorityKind.valueOf(node.path("kind").asText()), node.path("scope").asText())
+        .toString();
   }
 
   private static String quoted(String name) {

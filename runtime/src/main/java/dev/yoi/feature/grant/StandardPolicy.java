@@ -1,5 +1,6 @@
 package dev.yoi.feature.grant;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Digests;
@@ -10,6 +11,7 @@ import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +44,7 @@ final class StandardPolicy implements AuthorityPolicy {
   public GrantDecision decide(GrantRequest request) {
     FeatureDescriptor descriptor = request.descriptor();
     if (request.source() == FeatureSource.BUILTIN) {
-      return GrantDecision.grant(ApprovalLock.requestedLabels(descriptor));
+      return GrantDecision.grant(strings(ApprovalLock.requestedLabels(descriptor)));
     }
     String id = request.featureId();
     if (lockPath.isEmpty()) {
@@ -87,9 +89,13 @@ final class StandardPolicy implements AuthorityPolicy {
               + ". It is not installed. What changed:" + Diagnostics.lines(diff.lines())
               + "\n  Review the changes, then re-approve it: " + command));
     }
-    Set<String> requested = ApprovalLock.requestedLabels(descriptor);
-    List<String> granted = approved.granted().stream().filter(requested::contains).toList();
-    return GrantDecision.grant(granted);
+    Set<AuthorityLabel> requested = ApprovalLock.requestedLabels(descriptor);
+    return GrantDecision.grant(strings(approved.granted().stream().filter(requested::contains).toList()));
+  }
+
+  /** A decision's labels are strings: the form a host's own policy answers in. */
+  private static List<String> strings(Collection<AuthorityLabel> labels) {
+    return labels.stream().map(AuthorityLabel::toString).toList();
   }
 
   /** The lock read at most once, or the failure to read it, remembered for the run. */

@@ -1,5 +1,6 @@
 package dev.yoi.feature.install;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.HookDescriptor;
 import dev.yoi.descriptor.ProvidedService;
@@ -35,8 +36,8 @@ final class FeatureReportBuilder {
   private final TreeSet<String> locations = new TreeSet<>();
   private boolean enabled;
   private boolean installed;
-  private final TreeSet<String> granted = new TreeSet<>();
-  private final TreeSet<String> denied = new TreeSet<>();
+  private final TreeSet<AuthorityLabel> granted = new TreeSet<>();
+  private final TreeSet<AuthorityLabel> denied = new TreeSet<>();
   private List<RequiredServiceReport> services = List.of();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, ContributionReport> contributions = new HashMap<>();
@@ -76,7 +77,7 @@ final class FeatureReportBuilder {
     return installed;
   }
 
-  FeatureReportBuilder grants(Set<String> granted, Set<String> denied) {
+  FeatureReportBuilder grants(Set<AuthorityLabel> granted, Set<AuthorityLabel> denied) {
     this.granted.clear();
     this.granted.addAll(granted);
     this.denied.clear();
@@ -120,7 +121,7 @@ final class FeatureReportBuilder {
         descriptor == null ? "" : descriptor.name(),
         descriptor == null ? "" : descriptor.version(),
         descriptor == null ? "" : descriptor.runtime().wireName(),
-        digest, List.copyOf(locations), enabled, installed, List.copyOf(granted), List.copyOf(denied),
+        digest, List.copyOf(locations), enabled, installed, strings(granted), strings(denied),
         contributionReports(), services, diagnostics);
   }
 
@@ -197,6 +198,11 @@ final class FeatureReportBuilder {
       }
     }
     return "";
+  }
+
+  /** The report JSON's form of the labels: their strings, sorted. */
+  private static List<String> strings(Set<AuthorityLabel> labels) {
+    return labels.stream().map(AuthorityLabel::toString).toList();
   }
 
   private static String key(Kind kind, String name) {

@@ -9,6 +9,7 @@ import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.ContributionReport.Kind;
 import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.RequiredServiceReport;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.runtime.FeatureRefusedException;
@@ -16,6 +17,7 @@ import dev.yoi.feature.runtime.RuntimeInstaller;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One feature's install, all or nothing, the same for every runtime kind: the kind's
@@ -30,18 +32,25 @@ final class FeatureTransaction {
   private final RuntimeInstaller installer;
   private final GrantSet grants;
   private final Map<String, String> skippedTools;
+  private final List<RequiredServiceReport> resolved;
   private final HostSurfaces host;
   private final ServiceRegistry services;
   private final ToolNames toolNames;
   private final FeatureReportBuilder report;
 
+  /**
+   * @param skippedTools tool name to why it is skipped (an optional authority was denied)
+   * @param resolved how each required service resolved, provider failures included
+   */
   FeatureTransaction(
       CatalogEntry entry, RuntimeInstaller installer, GrantSet grants, Map<String, String> skippedTools,
-      HostSurfaces host, ServiceRegistry services, ToolNames toolNames, FeatureReportBuilder report) {
+      List<RequiredServiceReport> resolved, HostSurfaces host, ServiceRegistry services, ToolNames toolNames,
+      FeatureReportBuilder report) {
     this.entry = entry;
     this.installer = installer;
     this.grants = grants;
     this.skippedTools = skippedTools;
+    this.resolved = resolved;
     this.host = host;
     this.services = services;
     this.toolNames = toolNames;
@@ -51,11 +60,8 @@ final class FeatureTransaction {
   /** Runs the install; returns whether the feature's contributions were committed. */
   boolean run() {
     String id = entry.id();
-    // The catalog's descriptor: an installer that loads code checks that it agrees (the digests).
-    FeatureDescriptor descriptor = entry.descriptor();
-    FeatureChannels channels = new FeatureChannels(id, host, grants);
-    StagingContext context = new StagingContext(id, entry.source(), descriptor, grants,
-        entry.loader().loader(), host, services, toolNames, skippedTools, channels, report);
+    StagingContext context = StagingContext.open(entry, grants, host, services, toolNames, skippedTools,
+        resolved, report);
     Throwable thrown = null;
     FeatureRefusedException refused = null;
     try {
@@ -71,12 +77,12 @@ final class FeatureTransaction {
 
     List<Diagnostic> rejections = context.rejections();
     if (refused != null) {
-      rollback(channels, context);
+      context.rollback();
       report.add(Diagnostics.error(refused.code(), id, refused.detail()));
       return false;
     }
     if (thrown != null || !rejections.isEmpty()) {
-      rollback(channels, context);
+      context.rollback();
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id,
           failureMessage(id, thrown, rejections, context.staged())));
       return false;
@@ -86,7 +92,7 @@ final class FeatureTransaction {
     FeatureContributions contributions = context.contributions();
     for (ServiceBinding binding : provided) {
       if (services.binding(binding.id()).isPresent()) {
-        rollback(channels, context);
+        context.rollback();
         report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " provided "
             + binding.id() + ", which " + services.binding(binding.id()).get().providerFeatureId()
             + " bound while it installed. Nothing it registered was kept."));
@@ -96,8 +102,8 @@ final class FeatureTransaction {
     try {
       host.commit(contributions);
     } catch (RuntimeException e) {
-      rollback(channels, context);
-      // E.g. a tool name committed by another feature since staging, or a sealed registry.
+      context.rollback();
+      // E.g. a sealed registry, or a host that refuses what the registry checked.
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " passed every"
           + " registration check, but the Pod could not take its contributions: " + describe(e)
           + ". Nothing it registered was kept."));
@@ -105,7 +111,7 @@ final class FeatureTransaction {
     }
     toolNames.claim(contributions);
     services.bindAll(provided);
-    List<String> undelivered = channels.commit();
+    List<String> undelivered = context.commitChannels();
     if (!undelivered.isEmpty()) {
       // The contributions are committed and stay: only what install sent is lost.
       report.add(Diagnostics.warning(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " installed,"
@@ -114,22 +120,17 @@ final class FeatureTransaction {
           + " lost:" + Diagnostics.lines(undelivered) + "\n  Check the host's history and alert sink;"
           + " the feature itself works."));
     }
-    recordContributions(descriptor, contributions, provided);
+    recordContributions(entry.descriptor(), contributions, provided);
     return true;
-  }
-
-  private static void rollback(FeatureChannels channels, StagingContext context) {
-    channels.rollback();
-    context.closeResources();
   }
 
   private void recordContributions(
       FeatureDescriptor descriptor, FeatureContributions contributions, List<ServiceBinding> provided) {
     String id = entry.id();
-    Set<String> tools = names(contributions.tools().stream().map(t -> t.descriptor().name()).toList());
-    Set<String> hooks = names(contributions.hooks().stream().map(h -> h.descriptor().name()).toList());
-    Set<String> tasks = names(contributions.tasks().stream().map(t -> t.descriptor().name()).toList());
-    Set<String> services = names(provided.stream().map(ServiceBinding::id).toList());
+    Set<String> tools = contributions.tools().stream().map(t -> t.descriptor().name()).collect(Collectors.toSet());
+    Set<String> hooks = contributions.hooks().stream().map(h -> h.descriptor().name()).collect(Collectors.toSet());
+    Set<String> tasks = contributions.tasks().stream().map(t -> t.descriptor().name()).collect(Collectors.toSet());
+    Set<String> services = provided.stream().map(ServiceBinding::id).collect(Collectors.toSet());
     for (ToolDescriptor tool : descriptor.tools()) {
       String skipped = skippedTools.get(tool.name());
       if (tools.contains(tool.name())) {
@@ -138,7 +139,7 @@ final class FeatureTransaction {
         report.contribution(Kind.TOOL, tool.name(), Status.SKIPPED, skipped);
       } else {
         notRegistered(Kind.TOOL, "tool \"" + tool.name() + "\"", tool.name(), tool.className(),
-            "context.tools().register(new " + simpleName(tool.className()) + "(..))", "@ToolContribution");
+            "context.tools().register(new " + Staging.simpleName(tool.className()) + "(..))", "@ToolContribution");
       }
     }
     for (HookDescriptor hook : descriptor.hooks()) {
@@ -146,7 +147,7 @@ final class FeatureTransaction {
         report.contribution(Kind.HOOK, hook.name(), Status.INSTALLED, "");
       } else {
         notRegistered(Kind.HOOK, hook.point().wireName() + " hook \"" + hook.name() + "\"", hook.name(),
-            hook.className(), "context.hooks().register(new " + simpleName(hook.className()) + "(..))",
+            hook.className(), "context.hooks().register(new " + Staging.simpleName(hook.className()) + "(..))",
             "@HookContribution");
       }
     }
@@ -155,7 +156,7 @@ final class FeatureTransaction {
         report.contribution(Kind.TASK, task.name(), Status.INSTALLED, "");
       } else {
         notRegistered(Kind.TASK, "background task \"" + task.name() + "\"", task.name(), task.className(),
-            "context.backgroundTasks().register(new " + simpleName(task.className()) + "(..))",
+            "context.backgroundTasks().register(new " + Staging.simpleName(task.className()) + "(..))",
             "@BackgroundTaskContribution");
       }
     }
@@ -165,8 +166,8 @@ final class FeatureTransaction {
         report.contribution(Kind.SERVICE, qualified, Status.INSTALLED, "");
       } else {
         notRegistered(Kind.SERVICE, "service " + qualified, qualified, service.className(),
-            "context.services().provide(" + simpleName(service.type()) + ".class, new "
-                + simpleName(service.className()) + "(..))", "@ProvidesService");
+            "context.services().provide(" + Staging.simpleName(service.type()) + ".class, new "
+                + Staging.simpleName(service.className()) + "(..))", "@ProvidesService");
       }
     }
   }
@@ -220,14 +221,5 @@ final class FeatureTransaction {
       }
     }
     return out.toString();
-  }
-
-  private static Set<String> names(List<String> names) {
-    return Set.copyOf(names);
-  }
-
-  private static String simpleName(String className) {
-    String name = className.substring(className.lastIndexOf('.') + 1);
-    return name.substring(name.lastIndexOf('$') + 1);
   }
 }

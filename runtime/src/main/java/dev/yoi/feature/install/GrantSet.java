@@ -1,5 +1,6 @@
 package dev.yoi.feature.install;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.feature.Grants;
 import dev.yoi.feature.annotation.AuthorityKind;
@@ -8,26 +9,29 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** One feature's grants: the requested labels the policy granted, and the rest (denied). */
 final class GrantSet implements Grants {
-  private final SortedSet<String> granted;
-  private final SortedSet<String> denied;
+  private final SortedSet<AuthorityLabel> granted;
+  private final SortedSet<AuthorityLabel> denied;
 
-  private GrantSet(SortedSet<String> granted, SortedSet<String> denied) {
+  private GrantSet(SortedSet<AuthorityLabel> granted, SortedSet<AuthorityLabel> denied) {
     this.granted = Collections.unmodifiableSortedSet(granted);
     this.denied = Collections.unmodifiableSortedSet(denied);
   }
 
   /**
-   * Splits {@code requested} into granted and denied by {@code grantedLabels}; a label granted but
-   * never requested grants nothing.
+   * Splits {@code requested} into granted and denied by {@code grantedLabels}, labels in their
+   * string form as a policy answers ({@code GrantDecision}); a label granted but never requested
+   * grants nothing.
    */
   static GrantSet of(Collection<AuthorityRequest> requested, Collection<String> grantedLabels) {
-    SortedSet<String> granted = new TreeSet<>();
-    SortedSet<String> denied = new TreeSet<>();
+    SortedSet<AuthorityLabel> granted = new TreeSet<>();
+    SortedSet<AuthorityLabel> denied = new TreeSet<>();
     for (AuthorityRequest request : requested) {
-      (grantedLabels.contains(request.label()) ? granted : denied).add(request.label());
+      AuthorityLabel label = request.label();
+      (grantedLabels.contains(label.toString()) ? granted : denied).add(label);
     }
     denied.removeAll(granted);
     return new GrantSet(granted, denied);
@@ -40,32 +44,37 @@ final class GrantSet implements Grants {
 
   @Override
   public boolean has(AuthorityKind kind, String scope) {
-    return granted.contains(label(kind, scope));
+    return granted.contains(new AuthorityLabel(kind, scope));
   }
 
   @Override
   public boolean hasAny(AuthorityKind kind) {
-    for (String label : granted) {
-      if (label.equals(kind.name()) || label.startsWith(kind.name() + ":")) {
-        return true;
-      }
-    }
-    return false;
+    return granted.stream().anyMatch(label -> label.kind() == kind);
+  }
+
+  /** The labels granted, sorted. */
+  SortedSet<AuthorityLabel> grantedLabels() {
+    return granted;
+  }
+
+  /** The labels requested and not granted, sorted. */
+  SortedSet<AuthorityLabel> deniedLabels() {
+    return denied;
   }
 
   @Override
   public Set<String> granted() {
-    return granted;
+    return strings(granted);
   }
 
   @Override
   public Set<String> denied() {
-    return denied;
+    return strings(denied);
   }
 
-  /** {@code KIND} or {@code KIND:scope}, the form locks and reports use. */
-  static String label(AuthorityKind kind, String scope) {
-    return scope == null || scope.isEmpty() ? kind.name() : kind.name() + ":" + scope;
+  private static Set<String> strings(SortedSet<AuthorityLabel> labels) {
+    return Collections.unmodifiableSortedSet(
+        labels.stream().map(AuthorityLabel::toString).collect(Collectors.toCollection(TreeSet::new)));
   }
 
   @Override

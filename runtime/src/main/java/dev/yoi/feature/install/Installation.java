@@ -185,7 +185,7 @@ final class Installation {
         ? GrantSet.of(descriptor.authorities(), decision.granted())
         : GrantSet.none(descriptor.authorities());
     grants.put(id, granted);
-    report.grants(granted.granted(), granted.denied());
+    report.grants(granted.grantedLabels(), granted.deniedLabels());
     if (!decision.approved()) {
       String code = decision.diagnostics().isEmpty() ? DiagnosticCode.APPROVAL_REQUIRED.code()
           : decision.diagnostics().get(0).code();
@@ -194,7 +194,7 @@ final class Installation {
     List<AuthorityRequest> deniedRequired = new ArrayList<>();
     List<AuthorityRequest> deniedOptional = new ArrayList<>();
     for (AuthorityRequest request : descriptor.authorities()) {
-      if (granted.denied().contains(request.label())) {
+      if (granted.deniedLabels().contains(request.label())) {
         (request.optional() ? deniedOptional : deniedRequired).add(request);
       }
     }
@@ -247,18 +247,14 @@ final class Installation {
     CatalogEntry entry = catalog.entry(id).orElseThrow();
     GrantSet granted = grants.get(id);
     // A provider that was planned may still have failed its own install: check what is bound now.
+    // Whether the consumer may use it (version, SERVICE_ACCESS) the plan decided once, above.
     List<RequiredServiceReport> resolved = new ArrayList<>(plan.services(id));
     boolean missing = false;
     List<RequiredService> requirements = entry.descriptor().requiredServices();
     for (int i = 0; i < requirements.size(); i++) {
       RequiredService required = requirements.get(i);
       RequiredServiceReport planned = resolved.get(i);
-      if (planned.status() != RequiredServiceReport.Status.RESOLVED) {
-        continue;
-      }
-      Optional<ServiceBinding> binding = services.binding(required.id());
-      if (binding.isPresent() && binding.get().satisfies(required.version())
-          && binding.get().accessibleWith(granted)) {
+      if (planned.status() != RequiredServiceReport.Status.RESOLVED || services.binding(required.id()).isPresent()) {
         continue;
       }
       String provider = planned.provider();
@@ -284,7 +280,7 @@ final class Installation {
     }
     FeatureTransaction transaction = new FeatureTransaction(entry,
         runtimes.installer(entry.descriptor().runtime()).orElseThrow(), granted,
-        skippedTools.getOrDefault(id, Map.of()), host, services, toolNames, report);
+        skippedTools.getOrDefault(id, Map.of()), resolved, host, services, toolNames, report);
     report.installed(transaction.run());
   }
 

@@ -8,14 +8,14 @@ import dev.yoi.feature.runtime.RuntimeFeature;
 import dev.yoi.pod.task.BackgroundTask;
 import dev.yoi.pod.tool.Tool;
 
-/** A feature under install, as its runtime kind's installer sees it: every call goes to its staging. */
+/** A feature under install, as its runtime kind's installer sees it: every call goes to its context. */
 final class InstallingFeature implements RuntimeFeature {
   private final CatalogEntry entry;
-  private final StagingContext staging;
+  private final StagingContext context;
 
-  InstallingFeature(CatalogEntry entry, StagingContext staging) {
+  InstallingFeature(CatalogEntry entry, StagingContext context) {
     this.entry = entry;
-    this.staging = staging;
+    this.context = context;
   }
 
   @Override
@@ -25,26 +25,26 @@ final class InstallingFeature implements RuntimeFeature {
 
   @Override
   public InstallContext context() {
-    return staging;
+    return context;
   }
 
   @Override
   public void tool(String name, Tool<?> tool) {
-    staging.registerTool(name, tool);
+    context.stagedTools().register(name, tool);
   }
 
   @Override
   public void supervise(String name, String description, RestartPolicy restart, BackgroundTask task) {
-    staging.supervise(name, description, restart, task);
+    context.stagedTasks().supervise(name, description, restart, task);
   }
 
   @Override
   public void closeWith(AutoCloseable resource) {
-    staging.closeWith(resource);
+    context.staging().closeWith(resource);
   }
 
   @Override
   public void publish(Diagnostic diagnostic) {
-    staging.publish(diagnostic);
+    context.notes().publish(diagnostic);
   }
 }

@@ -1,8 +1,5 @@
 package dev.yoi.feature.install;
 
-import dev.yoi.descriptor.Names;
-import dev.yoi.feature.Grants;
-import dev.yoi.feature.annotation.AuthorityKind;
 import java.util.Objects;
 
 /**
@@ -23,15 +20,5 @@ record ServiceBinding(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(providerFeatureId, "providerFeatureId");
     Objects.requireNonNull(instance, "instance");
-  }
-
-  /** Whether {@link #version()} lies in {@code range} (a semver4j range such as {@code ^1.2}). */
-  boolean satisfies(String range) {
-    return Names.satisfies(version, range);
-  }
-
-  /** Whether a consumer with {@code grants} may use it: always, or with SERVICE_ACCESS:id if privileged. */
-  boolean accessibleWith(Grants grants) {
-    return !privileged || grants.has(AuthorityKind.SERVICE_ACCESS, id);
   }
 }

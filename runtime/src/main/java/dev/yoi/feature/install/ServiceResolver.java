@@ -1,5 +1,6 @@
 package dev.yoi.feature.install;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Names;
 import dev.yoi.descriptor.ProvidedService;
@@ -167,15 +168,16 @@ final class ServiceResolver {
               + ", outside " + required.version() + " (yoi/service-version)");
       return;
     }
-    if (service.privileged() && !consumer.grants().has(AuthorityKind.SERVICE_ACCESS, required.id())) {
+    AuthorityLabel access = new AuthorityLabel(AuthorityKind.SERVICE_ACCESS, required.id());
+    if (service.privileged() && !consumer.grants().has(access.kind(), access.scope())) {
       requirement.status = Status.DENIED;
       fail(consumer, requirement, DiagnosticCode.AUTHORITY_DENIED, DiagnosticCode.AUTHORITY_DENIED,
           "feature " + id + " requires the privileged service " + required.id() + " (provided by "
-              + providerId + "), but holds no grant SERVICE_ACCESS:" + required.id()
+              + providerId + "), but holds no grant " + access
               + ". Request it with @RequiresAuthority(value = AuthorityKind.SERVICE_ACCESS, scope = \""
               + required.id() + "\", reason = \"...\") on the feature class; a user or project feature"
               + " then needs approval (yoi approve " + id + " --lock <lock file>)",
-          "it lacks SERVICE_ACCESS:" + required.id() + " (yoi/authority-denied)");
+          "it lacks " + access + " (yoi/authority-denied)");
       return;
     }
     requirement.status = Status.RESOLVED;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.feature.Diagnostic;
@@ -54,7 +55,7 @@ class StandardPolicyTest {
   @Test
   void aPluginGetsExactlyWhatTheLockRecordsForItsIdAndDigest() throws Exception {
     Path lock = dir.resolve("features.lock.json");
-    ApprovalLock.approve(lock, "project:weather", Digests.of(V1), V1, Set.of("NETWORK:api.weather.example"));
+    ApprovalLock.approve(lock, "project:weather", Digests.of(V1), V1, Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")));
 
     GrantDecision decision = AuthorityPolicy.standard(lock).decide(request(FeatureSource.PROJECT, V1));
 
