@@ -3,16 +3,14 @@ package dev.yoi.descriptor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * Writes a descriptor's canonical JSON straight from the records, through the same Jackson
- * generator (so the same escaping and number text) that {@code MAPPER.writeValueAsString} of the
- * sorted tree uses, without building the bean tree and its sorted copy first: that detour was most
+ * Writes a descriptor's canonical JSON straight from the records, through a generator of the same
+ * private mapper (so the same escaping and number text) that {@link CanonicalJson#write(JsonNode)}
+ * of the sorted tree uses, without building the bean tree and its sorted copy first: that detour was most
  * of the cost of checking an index line's digest. Keys are written in sorted order by hand; a test
  * compares the output with the tree route for every record component, so a component added to a
  * record and not written here fails the build instead of escaping the digest.
@@ -24,14 +22,9 @@ final class CanonicalWriter {
     this.out = out;
   }
 
-  static String write(FeatureDescriptor d) {
-    StringWriter text = new StringWriter(2048);
-    try (JsonGenerator generator = CanonicalJson.MAPPER.getFactory().createGenerator(text)) {
-      new CanonicalWriter(generator).descriptor(d);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+  /** Writes {@code d} to {@code generator}, one of {@link CanonicalJson}'s; never keeps it. */
+  static void write(JsonGenerator generator, FeatureDescriptor d) throws IOException {
+    new CanonicalWriter(generator).descriptor(d);
   }
 
   private void descriptor(FeatureDescriptor d) throws IOException {
@@ -142,8 +135,8 @@ final class CanonicalWriter {
     } else if (node.isLong()) {
       out.writeNumber(node.longValue());
     } else {
-      // Other numbers, null, binary, POJOs: exactly as the mapper writes them.
-      CanonicalJson.MAPPER.writeTree(out, node);
+      // Other numbers, null, binary, POJOs: exactly as the mapper (the generator's codec) writes them.
+      out.writeTree(node);
     }
   }
 }

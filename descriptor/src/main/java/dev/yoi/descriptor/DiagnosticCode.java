@@ -4,8 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The one vocabulary of problems, shared by the processor (build time) and the runtime (run time).
- * Every message starts with {@link #tag()}, e.g. {@code [yoi/duplicate-contribution]}.
+ * The one vocabulary of problems, shared by the processor (build time), the runtime and the CLI
+ * (run time). Every message starts with {@link #tag()}, e.g. {@code [yoi/duplicate-contribution]},
+ * and {@link #format} is the one place that puts it there: a problem travels typed, as a
+ * {@link Problem} (code and untagged detail), and becomes text once, so no caller guesses whether
+ * a message is already tagged.
  */
 public enum DiagnosticCode {
   // Build time.
@@ -16,11 +19,13 @@ public enum DiagnosticCode {
   INVALID_DURATION("invalid-duration", Phase.BUILD, "a task's every is not a positive ISO-8601 duration"),
   MISSING_REASON("missing-reason", Phase.BUILD, "an authority or service request has a blank reason"),
   MISSING_SCOPE("missing-scope", Phase.BUILD, "an authority kind that needs a scope has none"),
+  INVALID_SCOPE("invalid-scope", Phase.BUILD, "an authority scope is not in its kind's grammar (store name, secret id, qualified service id, path glob, host) or the kind takes none"),
   ORPHAN_CONTRIBUTION("orphan-contribution", Phase.BUILD, "a contribution belongs to no @Feature"),
   WRONG_SUPERTYPE("wrong-supertype", Phase.BUILD, "an annotated class does not implement what its annotation needs"),
   NOT_INSTANTIABLE("not-instantiable", Phase.BUILD, "a feature class cannot be constructed by generated code"),
   AUTHORITY_NOT_REQUESTED("authority-not-requested", Phase.BUILD, "a tool requires an authority its feature does not request"),
   UNSUPPORTED_INPUT_TYPE("unsupported-input-type", Phase.BUILD, "a tool's input type has no JSON Schema"),
+  CONTROL_CHARACTER("control-character", Phase.BUILD, "a declared id, name, version, scope, description or reason holds a control character (only descriptions and reasons may hold line feeds and tabs)"),
   INVALID_OPTION("invalid-option", Phase.BUILD, "a processor option (-Ayoi.*) has a value the processor does not accept"),
   INTERNAL_ERROR("internal-error", Phase.BUILD, "the processor itself failed; please report it"),
 
@@ -57,8 +62,8 @@ public enum DiagnosticCode {
   MODEL_FAILED("model-failed", Phase.RUN, "the model client threw; the turn ended without a reply"),
   TURN_LIMIT("turn-limit", Phase.RUN, "a turn reached the most model requests it may make");
 
-  /** When a code can be reported. */
-  public enum Phase {
+  /** When a code can be reported: what {@link #buildTime()} selects by. */
+  private enum Phase {
     BUILD,
     RUN,
     BOTH
@@ -84,13 +89,17 @@ public enum DiagnosticCode {
     return "[" + code + "]";
   }
 
-  /** {@code tag() + " " + message}. */
-  public String format(String message) {
-    return tag() + " " + message;
+  /**
+   * The one formatter: {@code tag() + " " + detail}. {@code detail} is untagged: it says what is
+   * wrong; a message is formatted once, where it becomes text.
+   */
+  public String format(String detail) {
+    return tag() + " " + detail;
   }
 
-  public Phase phase() {
-    return phase;
+  /** A problem of this code: {@code detail} untagged, formatted by {@link Problem#message()}. */
+  public Problem problem(String detail) {
+    return new Problem(this, detail);
   }
 
   /** One line saying what the code means. */
@@ -103,17 +112,6 @@ public enum DiagnosticCode {
     EnumSet<DiagnosticCode> codes = EnumSet.noneOf(DiagnosticCode.class);
     for (DiagnosticCode c : values()) {
       if (c.phase != Phase.RUN) {
-        codes.add(c);
-      }
-    }
-    return codes;
-  }
-
-  /** The codes the runtime reports. */
-  public static Set<DiagnosticCode> runTime() {
-    EnumSet<DiagnosticCode> codes = EnumSet.noneOf(DiagnosticCode.class);
-    for (DiagnosticCode c : values()) {
-      if (c.phase != Phase.BUILD) {
         codes.add(c);
       }
     }

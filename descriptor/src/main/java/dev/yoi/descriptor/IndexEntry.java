@@ -12,11 +12,20 @@ public sealed interface IndexEntry {
   record Valid(String location, int lineNumber, IndexLine line) implements IndexEntry {}
 
   /**
-   * A line that did not: {@code code} is {@link DiagnosticCode#INDEX_CORRUPT},
+   * A line that did not: its problem's code is {@link DiagnosticCode#INDEX_CORRUPT},
    * {@link DiagnosticCode#INDEX_FORMAT} or {@link DiagnosticCode#DIGEST_MISMATCH}.
    *
    * @param slug the feature slug when the line got far enough to name one, else empty
+   * @param problem what is wrong, typed: a diagnostic is built from it without re-tagging
    */
-  record Broken(String location, int lineNumber, DiagnosticCode code, String slug, String message)
-      implements IndexEntry {}
+  record Broken(String location, int lineNumber, String slug, Problem problem) implements IndexEntry {
+    public DiagnosticCode code() {
+      return problem.code();
+    }
+
+    /** The tagged message, {@code [yoi/index-corrupt] ...}. */
+    public String message() {
+      return problem.message();
+    }
+  }
 }

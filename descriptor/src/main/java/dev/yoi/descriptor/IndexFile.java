@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -40,11 +39,7 @@ public final class IndexFile {
     node.put("descriptorClass", line.descriptorClass());
     node.put("digest", line.digest());
     node.set("descriptor", CanonicalJson.toTree(line.descriptor()));
-    try {
-      return CanonicalJson.MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CanonicalJson.writeAsBuilt(node);
   }
 
   /** Reads every line of one index; blank lines are skipped. Closes nothing. */
@@ -102,27 +97,33 @@ public final class IndexFile {
       String location, int lineNumber, String text, VersionChecks versions) {
     JsonNode node;
     try {
-      node = CanonicalJson.MAPPER.readTree(text);
+      node = CanonicalJson.readStrictly(text);
     } catch (JsonProcessingException | RuntimeException e) {
       return corrupt(location, lineNumber, "", "the line is not JSON (" + firstLine(e) + ")");
     }
     if (node == null || !node.isObject()) {
       return corrupt(location, lineNumber, "", "the line is not a JSON object");
     }
-    String slug = node.path("slug").isTextual() ? node.get("slug").asText() : "";
+    String written = node.path("slug").isTextual() ? node.get("slug").asText() : "";
+    // A line names a feature only by a slug: anything else is shown escaped, never as an id.
+    String slug = Names.SLUG.matcher(written).matches() ? written : "";
     JsonNode format = node.get("format");
     if (format == null || !format.isInt()) {
       return corrupt(location, lineNumber, slug, "\"format\" is missing or not an integer");
     }
     if (format.intValue() != IndexLine.FORMAT) {
-      return new IndexEntry.Broken(location, lineNumber, DiagnosticCode.INDEX_FORMAT, slug,
-          DiagnosticCode.INDEX_FORMAT.format("index line " + lineNumber + " of " + location
+      return new IndexEntry.Broken(location, lineNumber, slug,
+          DiagnosticCode.INDEX_FORMAT.problem("index line " + lineNumber + " of " + location
               + " has format " + format.intValue() + "; this runtime reads format "
               + IndexLine.FORMAT + ". Rebuild the plugin with a matching Yoi version."));
     }
     for (String field : List.of("slug", "module", "descriptorClass", "digest")) {
       if (!node.path(field).isTextual()) {
         return corrupt(location, lineNumber, slug, "\"" + field + "\" is missing or not a string");
+      }
+      Optional<Problem> control = ControlCharacters.checkLine("\"" + field + "\"", node.get(field).asText());
+      if (control.isPresent()) {
+        return corrupt(location, lineNumber, slug, control.get().detail());
       }
     }
     JsonNode descriptorTree = node.get("descriptor");
@@ -139,16 +140,16 @@ public final class IndexFile {
     if (!problems.isEmpty()) {
       return corrupt(location, lineNumber, slug, "the descriptor is invalid: " + String.join("; ", problems));
     }
-    if (!descriptor.slug().equals(slug)) {
-      return corrupt(location, lineNumber, slug,
-          "\"slug\" is \"" + slug + "\" but the descriptor's slug is \"" + descriptor.slug() + "\"");
+    if (!descriptor.slug().equals(written)) {
+      return corrupt(location, lineNumber, slug, "\"slug\" is " + ControlCharacters.quote(written)
+          + " but the descriptor's slug is " + ControlCharacters.quote(descriptor.slug()));
     }
     String declared = node.get("digest").asText();
     String recomputed = Digests.of(descriptor);
     if (!recomputed.equals(declared)) {
-      return new IndexEntry.Broken(location, lineNumber, DiagnosticCode.DIGEST_MISMATCH, slug,
-          DiagnosticCode.DIGEST_MISMATCH.format("feature " + slug + " (index line " + lineNumber
-              + " of " + location + "): the line says digest " + declared
+      return new IndexEntry.Broken(location, lineNumber, slug,
+          DiagnosticCode.DIGEST_MISMATCH.problem("feature " + slug + " (index line " + lineNumber
+              + " of " + location + "): the line says digest " + ControlCharacters.shown(declared)
               + " but its descriptor hashes to " + recomputed
               + ". The index was edited after the build; rebuild the plugin instead of editing"
               + " META-INF/yoi/features.jsonl."));
@@ -159,8 +160,8 @@ public final class IndexFile {
   }
 
   private static IndexEntry.Broken corrupt(String location, int lineNumber, String slug, String why) {
-    return new IndexEntry.Broken(location, lineNumber, DiagnosticCode.INDEX_CORRUPT, slug,
-        DiagnosticCode.INDEX_CORRUPT.format("index line " + lineNumber + " of " + location
+    return new IndexEntry.Broken(location, lineNumber, slug,
+        DiagnosticCode.INDEX_CORRUPT.problem("index line " + lineNumber + " of " + location
             + (slug.isEmpty() ? "" : " (feature " + slug + ")") + ": " + why
             + ". The line is skipped; every other line still loads."
             + " Rebuild the module that produced it."));
@@ -173,7 +174,8 @@ public final class IndexFile {
     }
     int newline = message.indexOf('\n');
     String first = newline < 0 ? message : message.substring(0, newline);
-    return first.length() > 200 ? first.substring(0, 200) + "..." : first;
+    // A parser's message may quote the line: its text is the index's data, not layout.
+    return ControlCharacters.escapeControls(first.length() > 200 ? first.substring(0, 200) + "..." : first);
   }
 
 }

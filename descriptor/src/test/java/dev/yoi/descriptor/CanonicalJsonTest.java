@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yoi.feature.annotation.AuthorityKind;
 import dev.yoi.feature.annotation.RestartPolicy;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ class CanonicalJsonTest {
             new ToolDescriptor("B", AWKWARD, "acme.Every$B", "acme.Every$BIn",
                 CanonicalJson.parse("{\"z\":null,\"type\":\"object\",\"$schema\":\"x\",\"a\":[3,1.5,-0.0,1e10,"
                     + "12345678901234567890,2147483648,0.1,true,false,{\"y\":1,\"x\":[{}]}],"
-                    + "\"AWK\":" + CanonicalJson.MAPPER.valueToTree(AWKWARD) + "}"),
+                    + "\"AWK\":" + new ObjectMapper().valueToTree(AWKWARD) + "}"),
                 List.of(AuthorityKind.NETWORK, AuthorityKind.FILESYSTEM)),
             new ToolDescriptor("A", "", "acme.Every$A", "com.fasterxml.jackson.databind.JsonNode",
                 CanonicalJson.parse("{}"), List.of())),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -152,8 +153,9 @@ class IndexFileTest {
   void aDescriptorWrittenWithOtherKeyOrderAndSpacingHashesAsItsCanonicalText() throws Exception {
     IndexLine weather = Samples.line(Samples.weather());
     String canonical = CanonicalJson.write(Samples.weather());
-    String reordered = CanonicalJson.MAPPER.writerWithDefaultPrettyPrinter()
-        .writeValueAsString(CanonicalJson.MAPPER.valueToTree(Samples.weather()));
+    ObjectMapper own = new ObjectMapper();
+    String reordered = own.writerWithDefaultPrettyPrinter()
+        .writeValueAsString(own.valueToTree(Samples.weather()));
     String line = IndexFile.writeLine(weather).replace(canonical, reordered.replace("\n", " "));
 
     IndexEntry.Valid entry = assertInstanceOf(IndexEntry.Valid.class, read(line).get(0));

@@ -1,5 +1,6 @@
 package dev.yoi.processor;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
 import dev.yoi.descriptor.DiagnosticCode;
@@ -13,8 +14,11 @@ import dev.yoi.processor.check.InputValidator;
 import dev.yoi.processor.check.NameValidator;
 import dev.yoi.processor.check.OwnershipValidator;
 import dev.yoi.processor.check.RequestValidator;
+import dev.yoi.processor.check.TextValidator;
 import dev.yoi.processor.check.TypeChecks;
 import dev.yoi.processor.check.UndeclaredValidator;
+import dev.yoi.processor.incremental.KeptFeatures;
+import dev.yoi.processor.incremental.PreviousBuild;
 import dev.yoi.processor.marker.FeatureMarker;
 import dev.yoi.processor.marker.MarkerReader;
 import dev.yoi.processor.model.AnnotationReader;
@@ -34,6 +38,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +61,13 @@ import javax.lang.model.util.Elements;
  * rounds into sorted maps; in the round a feature is complete, validates it (one validator per
  * family of codes) and generates its {@code X_FeatureDescriptor}; writes one classpath marker per
  * round that generated features, and the module's {@code META-INF/yoi/features.jsonl} once, when
- * processing is over. Any exception or
+ * processing is over.
+ *
+ * <p>A partial recompile (an IDE's, Gradle's) compiles some sources with the module's previous
+ * output on the class path. A contribution recompiled without its feature brings the feature back
+ * from its class file, a feature recompiled without its contributions takes them back, and the
+ * features not recompiled keep their lines of the previous index (see {@link PreviousBuild} and
+ * {@link KeptFeatures}): the output is the full build's. Any exception or
  * error of its own (or of javac under it), except a {@link VirtualMachineError} other than a stack
  * overflow, becomes a {@code [yoi/internal-error]} on the element being processed.
  *
@@ -75,6 +86,8 @@ public final class FeatureProcessor extends AbstractProcessor {
   private final List<FeatureValidator> extraValidators;
 
   private Elements elements;
+  /** javac's Trees API, or null (another compiler, or a build tool's wrapper). */
+  private Trees trees;
   private Reporter reporter;
   private TypeChecks typeChecks;
   private OwnershipValidator ownership;
@@ -84,6 +97,9 @@ public final class FeatureProcessor extends AbstractProcessor {
   private DescriptorAssembler assembler;
   private FeatureGenerator generator;
   private MarkerReader markerReader;
+  /** What earlier builds of this module left; read with the first round. */
+  private PreviousBuild previous;
+  private KeptFeatures kept;
   private String versionOption;
   private String module;
   private RuntimeKind runtime;
@@ -100,7 +116,10 @@ public final class FeatureProcessor extends AbstractProcessor {
   private final SortedMap<String, IndexLine> lines = new TreeMap<>();
   /** Canonical names of every element the index derives from. */
   private final Set<String> originating = new TreeSet<>();
-  private boolean markersRead;
+  /** Features whose contributions compiled earlier were looked up. */
+  private final Set<String> joined = new HashSet<>();
+  /** Contributions whose feature was looked up among the features compiled earlier. */
+  private final Set<String> ownerLookedUp = new HashSet<>();
 
   public FeatureProcessor() {
     this(List.of());
@@ -135,7 +154,7 @@ public final class FeatureProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     elements = env.getElementUtils();
-    Trees trees = Reporter.treesOf(env);
+    trees = Reporter.treesOf(env);
     reporter = new Reporter(env.getMessager(), trees);
     readOptions(env.getOptions());
     typeChecks = new TypeChecks(elements, env.getTypeUtils());
@@ -144,6 +163,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     List<FeatureValidator> all = new ArrayList<>(List.of(
         new NameValidator(reporter, versionOption),
         new RequestValidator(reporter),
+        new TextValidator(reporter),
         ownership,
         duplicates,
         new AuthorityValidator(reporter),
@@ -228,10 +248,15 @@ public final class FeatureProcessor extends AbstractProcessor {
   }
 
   private void processRound() {
-    if (!markersRead) {
-      markersRead = true; // one listing of the marker package per compilation
-      duplicates.addClasspath(markerReader.read());
+    if (previous == null) {
+      // One listing of the marker package, one read of the previous index, per compilation.
+      MarkerReader.Markers markers = markerReader.read();
+      duplicates.addClasspath(markers.classpath());
+      previous = PreviousBuild.read(elements, processingEnv.getFiler(), markers, module);
+      kept = new KeptFeatures(previous);
+      pendingFeatures.addAll(kept.sort(Set.copyOf(pendingFeatures), runtime, versionOption));
     }
+    joinEarlierBuilds();
     Optional<Map<String, List<Contribution>>> owned = resolveOwners();
     if (owned.isEmpty()) {
       return; // a contribution's types are not resolved yet: any pending feature may own it
@@ -267,7 +292,65 @@ public final class FeatureProcessor extends AbstractProcessor {
             internalError(element.getQualifiedName().toString(), e), element);
       }
     }
+    if (!marker.features.isEmpty()) {
+      Set<String> regenerated = new HashSet<>(doneFeatures);
+      regenerated.addAll(pendingFeatures);
+      for (IndexLine line : kept.unmarked(regenerated, lines.values())) {
+        marker.features.add(FeatureMarker.of(module, line.descriptor()));
+        marker.originating.addAll(kept.sources(line));
+      }
+    }
     writeMarker(marker);
+  }
+
+  /**
+   * What a partial recompile (an IDE's, Gradle's) needs from earlier builds of this module: each
+   * feature being generated takes back its contributions that were not recompiled with it, and a
+   * contribution recompiled without its feature brings that feature back (regenerated from its
+   * class file) when it is this module's. Repeated until nothing joins: a feature brought back has
+   * contributions of its own.
+   */
+  private void joinEarlierBuilds() {
+    boolean joinedOne = true;
+    while (joinedOne) {
+      joinedOne = false;
+      for (String name : List.copyOf(pendingFeatures)) {
+        TypeElement feature = elements.getTypeElement(name);
+        if (feature != null && joined.add(name)) {
+          for (PreviousBuild.Found c : previous.contributionsOf(feature)) {
+            pendingContributions.computeIfAbsent(c.element().getQualifiedName().toString(),
+                k -> new TreeSet<>()).add(c.kind());
+          }
+        }
+      }
+      for (Map.Entry<String, Set<ContributionKind>> entry : List.copyOf(pendingContributions.entrySet())) {
+        if (!ownerLookedUp.contains(entry.getKey()) && bringBackOwner(entry.getKey(), entry.getValue())) {
+          joinedOne = true;
+        }
+      }
+    }
+  }
+
+  /** Brings back the earlier-built feature {@code contribution} claims; true if it did. */
+  private boolean bringBackOwner(String contribution, Set<ContributionKind> kinds) {
+    TypeElement element = elements.getTypeElement(contribution);
+    boolean broughtBack = false;
+    try {
+      for (ContributionKind kind : element == null ? Set.<ContributionKind>of() : kinds) {
+        Optional<TypeElement> owner = ModelReader.claimedOwner(element, kind);
+        String name = owner.map(o -> o.getQualifiedName().toString()).orElse(null);
+        if (name != null && !pendingFeatures.contains(name) && !doneFeatures.contains(name)
+            && AnnotationReader.find(owner.get(), Feature.class.getName()).isPresent()
+            && previous.isOwn(owner.get(), element)) {
+          pendingFeatures.add(name);
+          broughtBack = true;
+        }
+      }
+    } catch (UnresolvedTypeException e) {
+      return broughtBack; // looked up again next round, once the type is generated
+    }
+    ownerLookedUp.add(contribution);
+    return broughtBack;
   }
 
   /** The features generated in one round, for its one marker class. */
@@ -280,6 +363,8 @@ public final class FeatureProcessor extends AbstractProcessor {
     if (marker.features.isEmpty()) {
       return;
     }
+    // By class, so that the same features give the same marker, however many were regenerated.
+    marker.features.sort(Comparator.comparing(FeatureMarker::featureClass));
     try {
       generator.writeMarker(module, marker.features, marker.originating);
     } catch (IOException e) {
@@ -350,10 +435,37 @@ public final class FeatureProcessor extends AbstractProcessor {
     for (Contribution c : sorted) {
       typeChecks.requireResolved(c.element());
       if (c instanceof Contribution.Tool tool) {
-        inputs.put(tool.element().getQualifiedName().toString(), schemas.derive(tool.element()));
+        inputs.put(tool.element().getQualifiedName().toString(),
+            keptSchema(element, tool.element(), schemas.derive(tool.element())));
       }
     }
     return new FeatureModel(ModelReader.feature(element), sorted, inputs);
+  }
+
+  /**
+   * {@code derived}, or the schema an earlier build derived for the same tool and input type when
+   * javac cannot show this one everything: before JDK 22, javac leaves out the type-use annotations
+   * of classes it reads from class files (JDK-8225377), so a tool not recompiled now would lose a
+   * {@code TYPE_USE} {@code @Nullable} or a bound on a type argument. Kept only when the tool and
+   * every record and enum of its input are class files now, so that nothing they say has changed.
+   */
+  private SchemaDeriver.Derived keptSchema(TypeElement feature, TypeElement tool, SchemaDeriver.Derived derived) {
+    if (Runtime.version().feature() >= 22 || trees == null || !derived.problems().isEmpty()
+        || fromSource(tool) || derived.types().stream().anyMatch(this::fromSource)) {
+      return derived;
+    }
+    return previous.earlierTool(feature, elements.getBinaryName(tool).toString())
+        .filter(t -> t.inputType().equals(derived.inputType()) && t.inputSchema() instanceof ObjectNode)
+        .map(t -> derived.withSchema((ObjectNode) t.inputSchema()))
+        .orElse(derived);
+  }
+
+  private boolean fromSource(TypeElement type) {
+    try {
+      return trees.getPath(type) != null;
+    } catch (RuntimeException e) {
+      return true; // unsure: derive afresh
+    }
   }
 
   private void validateAndGenerate(FeatureModel model, RoundMarker marker) {
@@ -406,8 +518,13 @@ public final class FeatureProcessor extends AbstractProcessor {
         sources.add(e);
       }
     }
+    List<IndexLine> all = new ArrayList<>(lines.values());
+    for (IndexLine line : kept.lines(doneFeatures, lines.values(), module)) {
+      all.add(line);
+      sources.addAll(kept.sources(line));
+    }
     try {
-      new IndexWriter(processingEnv.getFiler()).write(new ArrayList<>(lines.values()), sources);
+      new IndexWriter(processingEnv.getFiler()).write(all, sources);
     } catch (IOException e) {
       reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write " + IndexLine.INDEX_PATH + ": "
           + e.getMessage() + ". Check that the class output directory is writable.");

@@ -3,12 +3,14 @@ package dev.yoi.processor;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.descriptor.Problem;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Messager;
@@ -20,7 +22,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.tools.Diagnostic;
 
 /**
- * Where every build-time problem goes: one error, tagged with its code, attached to the element and,
+ * Where every build-time problem goes: one error, tagged by its code's one formatter
+ * ({@link DiagnosticCode#format}), attached to the element and,
  * when known, to the annotation and the value a person must change. Counts errors so the processor
  * knows which features are fit to generate.
  *
@@ -78,7 +81,27 @@ public final class Reporter {
     }
   }
 
-  /** An error located by another channel (the Trees API); counted like the others. */
+  /**
+   * A typed problem on the element, and on the annotation and value a person must change when
+   * given; its message is {@link Problem#message()}, formatted once, by the code.
+   */
+  public void error(Problem problem, Element element, AnnotationMirror mirror, AnnotationValue value) {
+    error(problem.code(), problem.detail(), element, mirror, value);
+  }
+
+  /**
+   * An error on a tree the Trees API found (an expression inside a method body, say), tagged and
+   * counted like the others. Requires the Trees API ({@link #treesOf} not null).
+   */
+  public void error(DiagnosticCode code, String message, Tree tree, CompilationUnitTree unit) {
+    errors++;
+    trees.printMessage(Diagnostic.Kind.ERROR, code.format(message), tree, unit);
+  }
+
+  /**
+   * An error printed by another channel; counted like the others. Prefer
+   * {@link #error(DiagnosticCode, String, Tree, CompilationUnitTree)}, which also tags it.
+   */
   public void counted() {
     errors++;
   }

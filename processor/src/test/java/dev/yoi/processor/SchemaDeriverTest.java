@@ -24,7 +24,12 @@ import org.junit.jupiter.api.Test;
 class SchemaDeriverTest {
   /** A feature with one tool {@code T} whose input is {@code p.F.In}, declared by {@code records}. */
   private static JavaFileObject toolWithInput(String records) {
-    return java("p.F", """
+    return toolWithInput("", records);
+  }
+
+  /** {@link #toolWithInput(String)} with more {@code imports} before the feature class. */
+  private static JavaFileObject toolWithInput(String imports, String records) {
+    return java("p.F", imports + """
         @Feature(id = "f", name = "F")
         public class F implements FeatureModule {
           public void install(InstallContext context) { context.tools().register(new T()); }
@@ -96,11 +101,11 @@ class SchemaDeriverTest {
            "text": {"type": "string"},
            "flag": {"type": "boolean"},
            "boxedFlag": {"type": "boolean"},
-           "b": {"type": "integer", "minimum": -128, "maximum": 127},
-           "s": {"type": "integer", "minimum": -32768, "maximum": 32767},
-           "i": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647},
-           "l": {"type": "integer", "minimum": -9223372036854775808, "maximum": 9223372036854775807},
-           "boxedInt": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647},
+           "b": {"type": "integer"},
+           "s": {"type": "integer"},
+           "i": {"type": "integer"},
+           "l": {"type": "integer"},
+           "boxedInt": {"type": "integer"},
            "big": {"type": "integer"},
            "f": {"type": "number"},
            "d": {"type": "number"},
@@ -109,29 +114,28 @@ class SchemaDeriverTest {
            "color": {"type": "string", "enum": ["RED", "verde"]},
            "point": {"type": "object", "additionalProperties": false,
              "properties": {
-               "x": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647},
-               "y": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647}},
+               "x": {"type": "integer"},
+               "y": {"type": "integer"}},
              "required": ["x", "y"]},
            "tags": {"type": "array", "items": {"type": "string"}},
-           "ids": {"type": "array", "uniqueItems": true,
-             "items": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647}},
+           "ids": {"type": "array", "uniqueItems": true, "items": {"type": "integer"}},
            "lines": {"type": "array", "items": {"type": "string"}},
            "blob": {"type": "string", "contentEncoding": "base64"},
            "points": {"type": "object", "additionalProperties": {"type": "object",
              "additionalProperties": false,
              "properties": {
-               "x": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647},
-               "y": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647}},
+               "x": {"type": "integer"},
+               "y": {"type": "integer"}},
              "required": ["x", "y"]}},
-           "note": {"type": "string"},
-           "maybe": {"type": "string"},
+           "note": {"type": ["string", "null"]},
+           "maybe": {"type": ["string", "null"]},
            "anything": {},
            "renamed": {"type": "string", "description": "Described here"},
            "grid": {"type": "array", "items": {"type": "array", "items": {"type": "object",
              "additionalProperties": false,
              "properties": {
-               "x": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647},
-               "y": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647}},
+               "x": {"type": "integer"},
+               "y": {"type": "integer"}},
              "required": ["x", "y"]}}}
          },
          "required": ["text", "flag", "boxedFlag", "b", "s", "i", "l", "boxedInt", "big", "f", "d",
@@ -156,8 +160,10 @@ class SchemaDeriverTest {
     assertTrue(!schema.validate(CanonicalJson.parse(extra)).isEmpty(), "additional property accepted");
     String missing = valid.replace("\"text\": \"t\",", "");
     assertTrue(!schema.validate(CanonicalJson.parse(missing)).isEmpty(), "missing required accepted");
-    String outOfRange = valid.replace("\"b\": 1", "\"b\": 300");
-    assertTrue(!schema.validate(CanonicalJson.parse(outOfRange)).isEmpty(), "byte out of range accepted");
+    String nullRequired = valid.replace("\"text\": \"t\"", "\"text\": null");
+    assertTrue(!schema.validate(CanonicalJson.parse(nullRequired)).isEmpty(), "null for a required component accepted");
+    String nullOptional = valid.replace("\"text\": \"t\",", "\"text\": \"t\", \"note\": null, \"maybe\": null,");
+    assertEquals(List.of(), schema.validate(CanonicalJson.parse(nullOptional)));
     String badEnum = valid.replace("\"verde\"", "\"GREEN\"");
     assertTrue(!schema.validate(CanonicalJson.parse(badEnum)).isEmpty(), "renamed enum constant accepted");
   }
@@ -240,7 +246,8 @@ class SchemaDeriverTest {
         """)));
     assertEquals("{\"$ref\":\"#/$defs/p.F.Tree\"}", schema.at("/properties/tree").toString());
     assertEquals("{\"$ref\":\"#/$defs/p.F.Tree\"}", schema.at("/properties/forest/items").toString());
-    assertEquals("{\"$ref\":\"#/$defs/p.F.Tree\"}", schema.at("/$defs/p.F.Tree/properties/left").toString());
+    assertEquals("{\"anyOf\":[{\"$ref\":\"#/$defs/p.F.Tree\"},{\"type\":\"null\"}]}",
+        schema.at("/$defs/p.F.Tree/properties/left").toString());
     assertEquals("[\"value\"]", schema.at("/$defs/p.F.Tree/required").toString());
     Schema validator = validator(schema);
     assertEquals(List.of(), validator.validate(CanonicalJson.parse(
@@ -360,5 +367,166 @@ class SchemaDeriverTest {
           public record In(Level level) {}
         """));
     assertThat(c).hadErrorContaining("component \"level\" has type p.F.Level: its @JsonValue/@JsonCreator");
+  }
+
+  @Test
+  void optionalAndNullableComponentsAcceptNullInEveryShape() {
+    JsonNode schema = schemaOf(compile(toolWithInput("""
+          @interface Nullable {}
+          public enum Color { RED, GREEN }
+          public record Point(int x, int y) {}
+          public record Tree(String value, Optional<Tree> left) {}
+          public record In(
+              Optional<String> text,
+              @Nullable Integer count,
+              OptionalInt small,
+              Optional<Color> color,
+              Optional<Point> point,
+              Optional<List<String>> tags,
+              Optional<Tree> tree,
+              Optional<JsonNode> anything,
+              @JsonPropertyDescription("Which day") Optional<java.time.LocalDate> day,
+              String needed) {}
+        """)));
+    assertSchema("""
+        {"$schema": "https://json-schema.org/draft/2020-12/schema",
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+           "text": {"type": ["string", "null"]},
+           "count": {"type": ["integer", "null"]},
+           "small": {"type": ["integer", "null"]},
+           "color": {"type": ["string", "null"], "enum": ["RED", "GREEN", null]},
+           "point": {"type": ["object", "null"], "additionalProperties": false,
+             "properties": {"x": {"type": "integer"}, "y": {"type": "integer"}},
+             "required": ["x", "y"]},
+           "tags": {"type": ["array", "null"], "items": {"type": "string"}},
+           "tree": {"anyOf": [{"$ref": "#/$defs/p.F.Tree"}, {"type": "null"}]},
+           "anything": {},
+           "day": {"type": ["string", "null"], "format": "date", "description": "Which day"},
+           "needed": {"type": "string"}
+         },
+         "required": ["needed"],
+         "$defs": {
+           "p.F.Tree": {"type": "object", "additionalProperties": false,
+             "properties": {
+               "value": {"type": "string"},
+               "left": {"anyOf": [{"$ref": "#/$defs/p.F.Tree"}, {"type": "null"}]}},
+             "required": ["value"]}
+         }
+        }
+        """, schema);
+    Schema validator = validator(schema);
+    assertEquals(List.of(), validator.validate(CanonicalJson.parse("""
+        {"text": null, "count": null, "small": null, "color": null, "point": null, "tags": null,
+         "tree": {"value": "a", "left": null}, "anything": null, "day": null, "needed": "n"}
+        """)));
+    assertEquals(List.of(), validator.validate(CanonicalJson.parse("""
+        {"text": "t", "count": 1, "small": 2, "color": "RED", "point": {"x": 1, "y": 2},
+         "tags": ["a"], "tree": {"value": "a"}, "anything": [1], "day": "2026-05-01", "needed": "n"}
+        """)));
+    assertTrue(!validator.validate(CanonicalJson.parse("{\"needed\": null}")).isEmpty(),
+        "null accepted for a required component");
+    assertTrue(!validator.validate(CanonicalJson.parse("{\"needed\": \"n\", \"color\": \"BLUE\"}"))
+        .isEmpty(), "a value outside the enum accepted");
+  }
+
+  @Test
+  void javaTimeUuidAndUriAreStringsWithTheirFormat() {
+    assertSchema("""
+        {"$schema": "https://json-schema.org/draft/2020-12/schema",
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+           "day": {"type": "string", "format": "date"},
+           "at": {"type": "string", "format": "time"},
+           "atOffset": {"type": "string", "format": "time"},
+           "local": {"type": "string", "format": "date-time"},
+           "offset": {"type": "string", "format": "date-time"},
+           "zoned": {"type": "string", "format": "date-time"},
+           "instant": {"type": "string", "format": "date-time"},
+           "length": {"type": "string", "format": "duration"},
+           "span": {"type": "string", "format": "duration"},
+           "id": {"type": "string", "format": "uuid"},
+           "link": {"type": "string", "format": "uri"},
+           "days": {"type": "array", "items": {"type": "string", "format": "date"}}
+         },
+         "required": ["day", "at", "atOffset", "local", "offset", "zoned", "instant", "length",
+           "span", "id", "link", "days"]
+        }
+        """, schemaOf(compile(toolWithInput("import java.time.*;\nimport java.net.URI;\n", """
+          public record In(
+              LocalDate day,
+              LocalTime at,
+              OffsetTime atOffset,
+              LocalDateTime local,
+              OffsetDateTime offset,
+              ZonedDateTime zoned,
+              Instant instant,
+              Duration length,
+              Period span,
+              UUID id,
+              URI link,
+              List<LocalDate> days) {}
+        """))));
+  }
+
+  @Test
+  void integersCarryBoundsOnlyWhereTheAuthorAskedForThem() {
+    JsonNode schema = schemaOf(compile(ValidationStubs.with(
+        toolWithInput("import jakarta.validation.constraints.*;\n", """
+          public record In(
+              int plain,
+              long big,
+              @Min(1) @Max(10) int days,
+              @Positive Integer count,
+              @PositiveOrZero long offset,
+              @Negative int below,
+              @NegativeOrZero short atMost,
+              @Positive double ratio,
+              @Negative java.math.BigDecimal loss,
+              @Min(5) @Positive int both,
+              @Max(3) Optional<Integer> retries,
+              List<@Min(0) @Max(100) Integer> scores,
+              @javax.validation.constraints.Max(7) int legacy,
+              @Min(1) String notANumber) {}
+        """))));
+    assertSchema("""
+        {"$schema": "https://json-schema.org/draft/2020-12/schema",
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+           "plain": {"type": "integer"},
+           "big": {"type": "integer"},
+           "days": {"type": "integer", "minimum": 1, "maximum": 10},
+           "count": {"type": "integer", "minimum": 1},
+           "offset": {"type": "integer", "minimum": 0},
+           "below": {"type": "integer", "maximum": -1},
+           "atMost": {"type": "integer", "maximum": 0},
+           "ratio": {"type": "number", "exclusiveMinimum": 0},
+           "loss": {"type": "number", "exclusiveMaximum": 0},
+           "both": {"type": "integer", "minimum": 5},
+           "retries": {"type": ["integer", "null"], "maximum": 3},
+           "scores": {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 100}},
+           "legacy": {"type": "integer", "maximum": 7},
+           "notANumber": {"type": "string"}
+         },
+         "required": ["plain", "big", "days", "count", "offset", "below", "atMost", "ratio", "loss",
+           "both", "scores", "legacy", "notANumber"]
+        }
+        """, schema);
+    Schema validator = validator(schema);
+    String valid = """
+        {"plain": -5000000000, "big": 9, "days": 10, "count": 1, "offset": 0, "below": -1,
+         "atMost": 0, "ratio": 0.5, "loss": -0.5, "both": 5, "scores": [0, 100], "legacy": 7,
+         "notANumber": "x"}
+        """;
+    assertEquals(List.of(), validator.validate(CanonicalJson.parse(valid)));
+    for (List<String> change : List.of(List.of("\"days\": 10", "\"days\": 11"),
+        List.of("\"count\": 1", "\"count\": 0"), List.of("\"ratio\": 0.5", "\"ratio\": 0"),
+        List.of("\"both\": 5", "\"both\": 4"), List.of("[0, 100]", "[0, 101]"))) {
+      String input = valid.replace(change.get(0), change.get(1));
+      assertTrue(!validator.validate(CanonicalJson.parse(input)).isEmpty(), change.get(1) + " accepted");
+    }
   }
 }

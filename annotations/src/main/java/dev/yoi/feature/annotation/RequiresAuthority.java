@@ -14,8 +14,10 @@ import java.lang.annotation.Target;
  * <p>A denied required authority means the feature is not installed; a denied optional one skips
  * only the contributions whose {@code requires} names it.
  *
- * <p>The build rejects: a blank reason ({@code [yoi/missing-reason]}) and a missing scope for
- * {@code SECRET_REF}, {@code STATE_STORE} and {@code SERVICE_ACCESS} ({@code [yoi/missing-scope]}).
+ * <p>The build rejects: a blank reason ({@code [yoi/missing-reason]}), a missing scope for
+ * {@code SECRET_REF}, {@code STATE_STORE} and {@code SERVICE_ACCESS} ({@code [yoi/missing-scope]}),
+ * and a scope outside its kind's grammar, or on a kind that takes none
+ * ({@code [yoi/invalid-scope]}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -26,9 +28,12 @@ public @interface RequiresAuthority {
   AuthorityKind value();
 
   /**
-   * What the authority covers: the secret id ({@code SECRET_REF}), the store name
-   * ({@code STATE_STORE}), the qualified service id ({@code SERVICE_ACCESS}); optionally a path glob
-   * ({@code FILESYSTEM}) or a host ({@code NETWORK}). Empty means the whole kind.
+   * What the authority covers: the secret id ({@code SECRET_REF}, e.g. {@code weather-api-key}),
+   * the store name ({@code STATE_STORE}, e.g. {@code journal}: no {@code /}, no leading
+   * {@code .}), the qualified service id ({@code SERVICE_ACCESS}, e.g. {@code builtin:task-store});
+   * optionally a path glob starting with {@code /} or {@code ~/} ({@code FILESYSTEM}) or a
+   * lower-case host, {@code *.host} or {@code host:port} ({@code NETWORK}). Empty means the whole
+   * kind; {@code MODEL_NOTIFICATION} and {@code POD_MANAGEMENT} take no scope.
    */
   String scope() default "";
 

@@ -118,6 +118,23 @@ class DiagnosticExamplesTest {
           public void install(InstallContext context) {}
         }
         """);
+    build(DiagnosticCode.INVALID_SCOPE, """
+        package g2;
+        @Feature(id = "notes", name = "Notes")
+        @RequiresAuthority(value = AuthorityKind.STATE_STORE, scope = "../journal", reason = "Keeps the journal")
+        public final class NotesFeature implements FeatureModule {
+          public void install(InstallContext context) {}
+        }
+        """);
+    build(DiagnosticCode.CONTROL_CHARACTER, """
+        package c2;
+        @Feature(id = "notes", name = "Notes")
+        @RequiresAuthority(value = AuthorityKind.STATE_STORE, scope = "notes",
+            reason = "keeps notes\\r\\033[2K\\033[1A")
+        public final class NotesFeature implements FeatureModule {
+          public void install(InstallContext context) {}
+        }
+        """);
     build(DiagnosticCode.ORPHAN_CONTRIBUTION, """
         package h;
         @ToolContribution(name = "Lonely", description = "Belongs to nobody")

@@ -32,8 +32,9 @@ public final class InputValidator implements FeatureValidator {
       reporter.error(DiagnosticCode.UNSUPPORTED_INPUT_TYPE, "tool \"" + tool.name() + "\" ("
           + tool.element().getQualifiedName() + ") of feature " + model.slug() + ": "
           + String.join("; ", input.problems()) + ". Supported: records of strings, booleans,"
-          + " integers, decimals, enums, nested records, List, Set, arrays, Map<String, V> and"
-          + " Optional components; or JsonNode for free-form input.", tool.element());
+          + " integers, decimals, enums, java.time dates, times and durations, UUID, URI, nested"
+          + " records, List, Set, arrays, Map<String, V> and Optional components; or JsonNode for"
+          + " free-form input.", tool.element());
     }
   }
 }

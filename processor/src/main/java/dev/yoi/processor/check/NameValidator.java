@@ -1,7 +1,11 @@
 package dev.yoi.processor.check;
 
+import static dev.yoi.descriptor.DescriptorChecks.line;
+
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Names;
+import dev.yoi.descriptor.Problem;
 import dev.yoi.processor.Reporter;
 import dev.yoi.processor.model.AnnotationReader;
 import dev.yoi.processor.model.Contribution;
@@ -14,8 +18,10 @@ import javax.lang.model.element.Element;
 
 /**
  * Ids, names, versions and durations: {@code invalid-id}, {@code invalid-tool-name},
- * {@code invalid-version}, {@code invalid-version-range}, {@code invalid-duration}. The rules are
- * the descriptor module's {@link Names}, the same the runtime applies to an index.
+ * {@code invalid-version}, {@code invalid-version-range}, {@code invalid-duration}, and
+ * {@code control-character} before any of them. The rules are the descriptor module's
+ * ({@link Names}, {@link ControlCharacters}, in the order {@code DescriptorChecks.line} gives), the
+ * same the runtime applies to an index.
  */
 public final class NameValidator implements FeatureValidator {
   private final Reporter reporter;
@@ -30,40 +36,40 @@ public final class NameValidator implements FeatureValidator {
   @Override
   public void validate(FeatureModel model) {
     FeatureDecl f = model.feature();
-    String feature = "feature " + f.slug() + " (" + f.element().getQualifiedName() + ")";
-    report(DiagnosticCode.INVALID_ID, Names.checkSlug("@Feature id", f.slug()), feature,
+    String feature = "feature " + model.slug() + " (" + f.element().getQualifiedName() + ")";
+    report(line("@Feature id", f.slug(), DiagnosticCode.INVALID_ID, Names::checkSlug), feature,
         "change @Feature(id = ...)", f.element(), f.mirror(), "id");
     checkVersion(f, feature);
     for (Contribution c : model.contributions()) {
       String where = c.kind().noun() + " " + c.element().getQualifiedName() + " of " + feature;
       if (c instanceof Contribution.Service s) {
-        report(DiagnosticCode.INVALID_ID, Names.checkSlug("service id", s.name()), where,
+        report(line("service id", s.name(), DiagnosticCode.INVALID_ID, Names::checkSlug), where,
             "change @ProvidesService(id = ...); the provider's source qualifies it at run time,"
                 + " so do not write \"builtin:\" here", c.element(), c.mirror(), "id");
-        report(DiagnosticCode.INVALID_VERSION, Names.checkVersion("service version", s.version()),
+        report(line("service version", s.version(), DiagnosticCode.INVALID_VERSION, Names::checkVersion),
             where, "change @ProvidesService(version = ...)", c.element(), c.mirror(), "version");
       } else {
-        report(DiagnosticCode.INVALID_TOOL_NAME,
-            Names.checkToolName(c.kind().noun() + " name", c.name()), where,
+        report(line(c.kind().noun() + " name", c.name(), DiagnosticCode.INVALID_TOOL_NAME,
+            Names::checkToolName), where,
             "change " + c.kind().annotationLabel() + "(name = ...)", c.element(), c.mirror(), "name");
       }
       if (c instanceof Contribution.Task t) {
-        report(DiagnosticCode.INVALID_DURATION, Names.checkDuration("every", t.every()), where,
+        report(line("every", t.every(), DiagnosticCode.INVALID_DURATION, Names::checkDuration), where,
             "change @BackgroundTaskContribution(every = ...)", c.element(), c.mirror(), "every");
       }
     }
     for (ServiceRequestDecl r : f.requiredServices()) {
-      report(DiagnosticCode.INVALID_ID, Names.checkQualifiedId("@RequiresService id", r.id()),
+      report(line("@RequiresService id", r.id(), DiagnosticCode.INVALID_ID, Names::checkQualifiedId),
           feature, "change @RequiresService(id = ...)", f.element(), r.mirror(), "id");
-      report(DiagnosticCode.INVALID_VERSION_RANGE,
-          Names.checkVersionRange("@RequiresService(id = \"" + r.id() + "\") version", r.version()),
+      report(line("@RequiresService(id = " + ControlCharacters.quote(r.id()) + ") version", r.version(),
+          DiagnosticCode.INVALID_VERSION_RANGE, Names::checkVersionRange),
           feature, "change @RequiresService(version = ...)", f.element(), r.mirror(), "version");
     }
   }
 
   private void checkVersion(FeatureDecl f, String feature) {
     if (!f.version().isEmpty()) {
-      report(DiagnosticCode.INVALID_VERSION, Names.checkVersion("@Feature version", f.version()),
+      report(line("@Feature version", f.version(), DiagnosticCode.INVALID_VERSION, Names::checkVersion),
           feature, "change @Feature(version = ...)", f.element(), f.mirror(), "version");
     } else if (versionOption.isEmpty()) {
       reporter.error(DiagnosticCode.INVALID_VERSION, feature + " has no version: @Feature(version)"
@@ -80,9 +86,9 @@ public final class NameValidator implements FeatureValidator {
     }
   }
 
-  private void report(DiagnosticCode code, Optional<String> problem, String where, String fix,
+  private void report(Optional<Problem> problem, String where, String fix,
       Element element, AnnotationMirror mirror, String attribute) {
-    problem.ifPresent(p -> reporter.error(code, where + ": " + p + "; " + fix + ".",
+    problem.ifPresent(p -> reporter.error(p.prefixed(where + ": ").suffixed("; " + fix + "."),
         element, mirror, AnnotationReader.explicit(mirror, attribute).orElse(null)));
   }
 }

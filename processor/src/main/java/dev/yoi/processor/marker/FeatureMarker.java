@@ -1,5 +1,6 @@
 package dev.yoi.processor.marker;
 
+import dev.yoi.descriptor.FeatureDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,26 +17,57 @@ import java.util.Optional;
  * {@code Filer.getResource} sees only one index. One class per round, not per feature: each
  * generated source costs javac a Filer check, a parse and a re-entry in the next round.)
  *
+ * <p>A later build of the same module reads them too: they list every contribution of each feature,
+ * so a feature recompiled alone (as an IDE or an incremental build does) finds its contributions
+ * that were not recompiled with it.
+ *
  * @param module the {@code yoi.module} of the compilation that produced it
  * @param tools tool name and tool class, sorted by name
  * @param services service id and provider class, sorted by id
+ * @param hooks hook name and hook class, in the descriptor's order
+ * @param tasks background task name and task class, sorted by name
  */
 public record FeatureMarker(
-    String slug, String featureClass, String module, List<Entry> tools, List<Entry> services) {
+    String slug,
+    String featureClass,
+    String module,
+    List<Entry> tools,
+    List<Entry> services,
+    List<Entry> hooks,
+    List<Entry> tasks) {
 
   /** The one package every marker class is generated into. */
   public static final String PACKAGE = "dev.yoi.markers";
   /**
    * Bumped if the constants change shape; markers of another format are ignored. 1: one class per
-   * feature; 2: one class per round, one {@code FEATURE_<n>} constant per feature.
+   * feature; 2: one class per round, one {@code FEATURE_<n>} constant per feature; 3: hooks and
+   * tasks listed too.
    */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
+  /** The older format still read: its features' tools and services, no hooks or tasks. */
+  static final int FORMAT_WITHOUT_HOOKS = 2;
   /** Prefix of the constants that each hold one feature, {@code FEATURE_0}, {@code FEATURE_1}.. */
   static final String FEATURE_CONSTANT = "FEATURE_";
 
   public FeatureMarker {
     tools = List.copyOf(tools);
     services = List.copyOf(services);
+    hooks = List.copyOf(hooks);
+    tasks = List.copyOf(tasks);
+  }
+
+  /** A feature's marker without hooks or tasks (as format 2 recorded it). */
+  public FeatureMarker(String slug, String featureClass, String module, List<Entry> tools, List<Entry> services) {
+    this(slug, featureClass, module, tools, services, List.of(), List.of());
+  }
+
+  /** The marker of a generated feature. */
+  public static FeatureMarker of(String module, FeatureDescriptor d) {
+    return new FeatureMarker(d.slug(), d.featureClass(), module,
+        d.tools().stream().map(t -> new Entry(t.name(), t.className())).toList(),
+        d.providedServices().stream().map(s -> new Entry(s.id(), s.className())).toList(),
+        d.hooks().stream().map(h -> new Entry(h.name(), h.className())).toList(),
+        d.backgroundTasks().stream().map(t -> new Entry(t.name(), t.className())).toList());
   }
 
   /** A contribution's name and its class's binary name. */
@@ -61,14 +93,17 @@ public record FeatureMarker(
   }
 
   /**
-   * The feature as one constant: {@code feature <slug> <class>}, then one {@code tool <name>
-   * <class>} or {@code service <id> <class>} line per contribution. Names and ids never hold
-   * spaces or line breaks (the name checks ran before any marker is written).
+   * The feature as one constant: {@code feature <slug> <class>}, then one {@code tool},
+   * {@code service}, {@code hook} or {@code task} line ({@code <kind> <name> <class>}) per
+   * contribution. Names and ids never hold spaces or line breaks (the name checks ran before any
+   * marker is written).
    */
   String encode() {
     StringBuilder out = new StringBuilder("feature ").append(slug).append(' ').append(featureClass);
     tools.forEach(t -> out.append("\ntool ").append(t.name()).append(' ').append(t.className()));
     services.forEach(s -> out.append("\nservice ").append(s.name()).append(' ').append(s.className()));
+    hooks.forEach(h -> out.append("\nhook ").append(h.name()).append(' ').append(h.className()));
+    tasks.forEach(t -> out.append("\ntask ").append(t.name()).append(' ').append(t.className()));
     return out.toString();
   }
 
@@ -81,6 +116,8 @@ public record FeatureMarker(
     }
     List<Entry> tools = new ArrayList<>();
     List<Entry> services = new ArrayList<>();
+    List<Entry> hooks = new ArrayList<>();
+    List<Entry> tasks = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
       String[] parts = lines[i].split(" ", -1);
       if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
@@ -89,11 +126,13 @@ public record FeatureMarker(
       switch (parts[0]) {
         case "tool" -> tools.add(new Entry(parts[1], parts[2]));
         case "service" -> services.add(new Entry(parts[1], parts[2]));
+        case "hook" -> hooks.add(new Entry(parts[1], parts[2]));
+        case "task" -> tasks.add(new Entry(parts[1], parts[2]));
         default -> {
           return Optional.empty();
         }
       }
     }
-    return Optional.of(new FeatureMarker(head[1], head[2], module, tools, services));
+    return Optional.of(new FeatureMarker(head[1], head[2], module, tools, services, hooks, tasks));
   }
 }

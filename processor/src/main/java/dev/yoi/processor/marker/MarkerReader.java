@@ -20,10 +20,10 @@ import javax.tools.StandardLocation;
 /**
  * Lists the features already on the compile classpath: one listing of {@link FeatureMarker#PACKAGE}
  * per compilation, constants read with {@link VariableElement#getConstantValue()}, each marker
- * class giving every feature of one round of another compilation. Markers this
- * module's own earlier builds left in its output directory are skipped (they are this module, not a
- * dependency), and so is anything that does not read as a current-format marker: when unsure, no
- * duplicate is claimed.
+ * class giving every feature of one round of another compilation. Markers this module's own
+ * earlier builds left in its output directory are kept apart (they are this module, not a
+ * dependency: never a duplicate, but what an incremental build reads). Anything that does not read
+ * as a marker of a format this version knows is skipped: when unsure, no duplicate is claimed.
  */
 public final class MarkerReader {
   private final Elements elements;
@@ -34,18 +34,32 @@ public final class MarkerReader {
     this.filer = filer;
   }
 
-  public List<FeatureMarker> read() {
+  /**
+   * The markers found.
+   *
+   * @param classpath those of other compilations, on the compile classpath
+   * @param ownOutput those this module's earlier builds left in its own output directory
+   */
+  public record Markers(List<FeatureMarker> classpath, List<FeatureMarker> ownOutput) {
+    public Markers {
+      classpath = List.copyOf(classpath);
+      ownOutput = List.copyOf(ownOutput);
+    }
+  }
+
+  public Markers read() {
     PackageElement pkg = elements.getPackageElement(FeatureMarker.PACKAGE);
     if (pkg == null) {
-      return List.of();
+      return new Markers(List.of(), List.of());
     }
-    List<FeatureMarker> out = new ArrayList<>();
+    List<FeatureMarker> classpath = new ArrayList<>();
+    List<FeatureMarker> own = new ArrayList<>();
     for (Element member : pkg.getEnclosedElements()) {
-      if (member instanceof TypeElement type && !inOwnOutput(type)) {
-        out.addAll(parse(type));
+      if (member instanceof TypeElement type) {
+        (inOwnOutput(type) ? own : classpath).addAll(parse(type));
       }
     }
-    return out;
+    return new Markers(classpath, own);
   }
 
   /**
@@ -62,7 +76,8 @@ public final class MarkerReader {
         }
       }
     }
-    if (!(constants.get("FORMAT") instanceof Integer format) || format != FeatureMarker.FORMAT
+    if (!(constants.get("FORMAT") instanceof Integer format)
+        || (format != FeatureMarker.FORMAT && format != FeatureMarker.FORMAT_WITHOUT_HOOKS)
         || !(constants.get("MODULE") instanceof String module)) {
       return List.of();
     }

@@ -1,5 +1,6 @@
 package dev.yoi.processor.model;
 
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.processor.schema.SchemaDeriver;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,13 @@ public record FeatureModel(
     return of(Contribution.Service.class);
   }
 
-  /** The feature's slug, as messages name it. */
+  /**
+   * The feature's slug, as messages name it: escaped and quoted if it holds a control character
+   * (that slug is itself reported as {@code yoi/control-character}), so no message of another
+   * check carries it raw.
+   */
   public String slug() {
-    return feature.slug();
+    return ControlCharacters.shown(feature.slug());
   }
 
   private <T extends Contribution> List<T> of(Class<T> type) {

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -65,6 +67,30 @@ public final class ModelReader {
       case SERVICE -> new Contribution.Service(element, m, string(m, "id"), string(m, "version"),
           type(m, "type"), bool(m, "privileged"), owner);
     };
+  }
+
+  /**
+   * The class {@code element}'s {@code kind} annotation makes its owner, reporting nothing: the
+   * one {@code feature = X.class} names (whatever it is), else the nearest enclosing
+   * {@code @Feature} class. Empty when there is none. Throws {@link UnresolvedTypeException} when
+   * the named class is not resolved yet.
+   */
+  public static Optional<TypeElement> claimedOwner(TypeElement element, ContributionKind kind) {
+    Optional<AnnotationMirror> m = AnnotationReader.find(element, kind.annotation().getName());
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<TypeMirror> declared = owner(m.get());
+    if (declared.isPresent()) {
+      return declared.get() instanceof DeclaredType type && type.asElement() instanceof TypeElement owner
+          ? Optional.of(owner) : Optional.empty();
+    }
+    for (Element e = element.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement type && AnnotationReader.find(type, Feature.class.getName()).isPresent()) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<TypeMirror> owner(AnnotationMirror mirror) {

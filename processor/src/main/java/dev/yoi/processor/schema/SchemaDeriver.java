@@ -1,5 +1,6 @@
 package dev.yoi.processor.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,11 @@ import javax.lang.model.util.Types;
  * {@code Tool<I>}, a record (or {@code JsonNode} for free-form input).
  *
  * <p>Record components are required unless {@code Optional<..>} or annotated with any annotation
- * named {@code Nullable}; Jackson's {@code @JsonProperty} renames and
+ * named {@code Nullable}; such a component also accepts {@code null}, which models often send for
+ * a value they leave out. Integers carry bounds only where the author wrote Jakarta Validation's
+ * {@code @Min}, {@code @Max}, {@code @Positive} and the like (see {@code Bounds}); {@code java.time}
+ * types, {@code UUID} and {@code URI} are strings with a {@code format}. Jackson's
+ * {@code @JsonProperty} renames and
  * {@code @JsonPropertyDescription} describes (both read by name: the processor does not depend on
  * Jackson's annotations). Objects never allow additional properties. A record that contains itself
  * goes to {@code $defs} and is referenced, the root as {@code #}. Anything else is reported, with the
@@ -67,8 +73,24 @@ public final class SchemaDeriver {
    * @param inputType binary name of the input type (empty when it could not be found)
    * @param schema the schema; meaningless when {@code problems} is not empty
    * @param problems one sentence per unsupported part, e.g. {@code component "when" has type java.util.Date}
+   * @param types the records and enums the schema describes, the input record first
    */
-  public record Derived(String inputType, ObjectNode schema, List<String> problems) {}
+  public record Derived(String inputType, ObjectNode schema, List<String> problems, List<TypeElement> types) {
+    public Derived {
+      problems = List.copyOf(problems);
+      types = List.copyOf(types);
+    }
+
+    /** A derivation that describes no record. */
+    Derived(String inputType, ObjectNode schema, List<String> problems) {
+      this(inputType, schema, problems, List.of());
+    }
+
+    /** The same derivation with the schema an earlier build derived for the same types. */
+    public Derived withSchema(ObjectNode earlier) {
+      return new Derived(inputType, earlier, problems, types);
+    }
+  }
 
   /** Derives the input schema of {@code toolClass}, which implements {@code Tool<I>}. */
   public Derived derive(TypeElement toolClass) {
@@ -88,11 +110,12 @@ public final class SchemaDeriver {
     String binaryName = elements.getBinaryName(element).toString();
     ObjectNode root;
     List<String> problems = new ArrayList<>();
+    Set<TypeElement> described = new LinkedHashSet<>();
     if (isJsonNode(element)) {
       root = object();
       root.put("type", "object");
     } else if (element.getKind() == ElementKind.RECORD) {
-      Walk walk = new Walk((DeclaredType) type, problems);
+      Walk walk = new Walk((DeclaredType) type, problems, described);
       root = walk.run();
     } else {
       return new Derived(binaryName, JsonNodeFactory.instance.objectNode(),
@@ -103,7 +126,7 @@ public final class SchemaDeriver {
     ObjectNode schema = object();
     schema.put("$schema", DRAFT);
     schema.setAll(root);
-    return new Derived(binaryName, schema, problems);
+    return new Derived(binaryName, schema, problems, List.copyOf(described));
   }
 
   /** The {@code I} of the first {@code Tool<I>} among the supertypes; empty for a raw Tool. */
@@ -135,10 +158,12 @@ public final class SchemaDeriver {
     private final Set<String> recursive = new HashSet<>();
     private final Map<String, String> defKeys = new HashMap<>();
     private final Map<String, ObjectNode> defs = new LinkedHashMap<>();
+    private final Set<TypeElement> described;
 
-    Walk(DeclaredType rootType, List<String> problems) {
+    Walk(DeclaredType rootType, List<String> problems, Set<TypeElement> described) {
       this.rootType = rootType;
       this.problems = problems;
+      this.described = described;
     }
 
     ObjectNode run() {
@@ -197,6 +222,7 @@ public final class SchemaDeriver {
 
     private ObjectNode recordSchema(DeclaredType record, String path, int depth) {
       TypeElement element = (TypeElement) record.asElement();
+      described.add(element);
       ObjectNode schema = object();
       schema.put("type", "object");
       stringValue(element, JSON_CLASS_DESCRIPTION, "value")
@@ -231,12 +257,17 @@ public final class SchemaDeriver {
         if (property == null) {
           continue;
         }
+        Bounds.apply(property, annotations);
+        boolean mayBeNull = optional || isNullable(annotations);
+        if (mayBeNull) {
+          property = orNull(property);
+        }
         Optional<String> description = stringValue(annotations, JSON_PROPERTY_DESCRIPTION, "value");
         if (description.isPresent()) {
           property = withDescription(property, description.get());
         }
         properties.set(name, property);
-        if (!optional && !isNullable(annotations)) {
+        if (!mayBeNull) {
           required.add(name);
         }
       }
@@ -260,16 +291,14 @@ public final class SchemaDeriver {
         case BOOLEAN:
           return typed("boolean");
         case BYTE:
-          return integer(Byte.MIN_VALUE, Byte.MAX_VALUE);
         case SHORT:
-          return integer(Short.MIN_VALUE, Short.MAX_VALUE);
         case INT:
-          return integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
         case LONG:
-          return integer(Long.MIN_VALUE, Long.MAX_VALUE);
+          // No bounds of the Java type: a model reads them as the range it should use.
+          return Bounds.apply(typed("integer"), type.getAnnotationMirrors());
         case FLOAT:
         case DOUBLE:
-          return typed("number");
+          return Bounds.apply(typed("number"), type.getAnnotationMirrors());
         case ARRAY:
           TypeMirror item = ((ArrayType) type).getComponentType();
           if (item.getKind() == TypeKind.BYTE) {
@@ -304,22 +333,36 @@ public final class SchemaDeriver {
         case "java.lang.Boolean":
           return typed("boolean");
         case "java.lang.Byte":
-          return integer(Byte.MIN_VALUE, Byte.MAX_VALUE);
         case "java.lang.Short":
-          return integer(Short.MIN_VALUE, Short.MAX_VALUE);
         case "java.lang.Integer":
         case "java.util.OptionalInt":
-          return integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
         case "java.lang.Long":
         case "java.util.OptionalLong":
-          return integer(Long.MIN_VALUE, Long.MAX_VALUE);
         case "java.math.BigInteger":
-          return typed("integer");
+          return Bounds.apply(typed("integer"), type.getAnnotationMirrors());
         case "java.lang.Float":
         case "java.lang.Double":
         case "java.util.OptionalDouble":
         case "java.math.BigDecimal":
-          return typed("number");
+          return Bounds.apply(typed("number"), type.getAnnotationMirrors());
+        // Strings in the forms Jackson's JavaTimeModule (and its own UUID and URI readers) parse.
+        case "java.time.LocalDate":
+          return formatted("date");
+        case "java.time.LocalTime":
+        case "java.time.OffsetTime":
+          return formatted("time");
+        case "java.time.LocalDateTime":
+        case "java.time.OffsetDateTime":
+        case "java.time.ZonedDateTime":
+        case "java.time.Instant":
+          return formatted("date-time");
+        case "java.time.Duration":
+        case "java.time.Period":
+          return formatted("duration");
+        case "java.util.UUID":
+          return formatted("uuid");
+        case "java.net.URI":
+          return formatted("uri");
         case AuthorTypes.JSON_NODE:
           return object();
         case "com.fasterxml.jackson.databind.node.ObjectNode":
@@ -399,6 +442,7 @@ public final class SchemaDeriver {
     }
 
     private ObjectNode enumSchema(TypeElement element, TypeMirror type, String path) {
+      described.add(element);
       ArrayNode constants = JsonNodeFactory.instance.arrayNode();
       for (Element member : element.getEnclosedElements()) {
         if (member.getKind() == ElementKind.ENUM_CONSTANT) {
@@ -533,10 +577,39 @@ public final class SchemaDeriver {
     return node;
   }
 
-  private static ObjectNode integer(long min, long max) {
-    ObjectNode node = typed("integer");
-    node.put("minimum", min);
-    node.put("maximum", max);
+  private static ObjectNode formatted(String format) {
+    ObjectNode node = typed("string");
+    node.put("format", format);
     return node;
+  }
+
+  /**
+   * The schema that also accepts {@code null}. A single {@code type} becomes a type array
+   * ({@code ["string", "null"]}): the form 2020-12 validators all read and the one model APIs'
+   * strict tool modes document for optional fields, and it keeps the value's own keywords
+   * (enum, format, properties) where the model reads them. An {@code enum} gains {@code null} too,
+   * since it restricts values on its own. A {@code $ref} cannot take a type array, so it is
+   * wrapped in {@code anyOf} with {@code {"type": "null"}}; a schema without a type (free-form
+   * {@code JsonNode}) already accepts null.
+   */
+  static ObjectNode orNull(ObjectNode schema) {
+    JsonNode type = schema.get("type");
+    if (type != null && type.isTextual()) {
+      ArrayNode types = JsonNodeFactory.instance.arrayNode().add(type.asText()).add("null");
+      ObjectNode out = object();
+      for (Map.Entry<String, JsonNode> e : schema.properties()) {
+        out.set(e.getKey(), e.getKey().equals("type") ? types : e.getValue());
+      }
+      if (out.get("enum") instanceof ArrayNode values) {
+        values.addNull();
+      }
+      return out;
+    }
+    if (schema.has("$ref")) {
+      ObjectNode out = object();
+      out.putArray("anyOf").add(schema).add(typed("null"));
+      return out;
+    }
+    return schema;
   }
 }

@@ -20,13 +20,11 @@ import javax.lang.model.util.Elements;
  */
 public final class FeatureGenerator {
   private final Filer filer;
-  private final Elements elements;
   private final DescriptorWriter descriptors;
   private final MarkerWriter markers;
 
   public FeatureGenerator(Filer filer, Elements elements) {
     this.filer = filer;
-    this.elements = elements;
     this.descriptors = new DescriptorWriter(elements);
     this.markers = new MarkerWriter(elements);
   }
@@ -44,11 +42,7 @@ public final class FeatureGenerator {
     String json = CanonicalJson.write(descriptor);
     String digest = Digests.ofCanonicalJson(json);
     descriptors.write(feature, descriptor, json, digest, originating).writeTo(filer);
-    FeatureMarker marker = new FeatureMarker(descriptor.slug(),
-        elements.getBinaryName(feature).toString(), module,
-        descriptor.tools().stream().map(t -> new FeatureMarker.Entry(t.name(), t.className())).toList(),
-        descriptor.providedServices().stream()
-            .map(s -> new FeatureMarker.Entry(s.id(), s.className())).toList());
+    FeatureMarker marker = FeatureMarker.of(module, descriptor);
     IndexLine line = new IndexLine(IndexLine.FORMAT, descriptor.slug(), module,
         DescriptorWriter.descriptorClass(feature).reflectionName(), digest, descriptor);
     return new Generated(line, marker);

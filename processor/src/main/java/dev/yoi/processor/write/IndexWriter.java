@@ -15,7 +15,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes the module's {@code META-INF/yoi/features.jsonl} once, when processing is over: every
- * feature of the compilation, sorted by slug, never merged with an older index.
+ * feature of the module, sorted by slug. The processor hands it the features it generated and, in
+ * a partial recompile, the previous index's lines of the features it did not regenerate (checked
+ * first; see {@code KeptFeatures}); nothing else of an older index survives.
  */
 public final class IndexWriter {
   private final Filer filer;

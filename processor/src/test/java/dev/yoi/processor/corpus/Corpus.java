@@ -1,11 +1,13 @@
 package dev.yoi.processor.corpus;
 
 import static dev.yoi.descriptor.DiagnosticCode.AUTHORITY_NOT_REQUESTED;
+import static dev.yoi.descriptor.DiagnosticCode.CONTROL_CHARACTER;
 import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_CONTRIBUTION;
 import static dev.yoi.descriptor.DiagnosticCode.DUPLICATE_FEATURE;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_DURATION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_ID;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_OPTION;
+import static dev.yoi.descriptor.DiagnosticCode.INVALID_SCOPE;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_TOOL_NAME;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_VERSION;
 import static dev.yoi.descriptor.DiagnosticCode.INVALID_VERSION_RANGE;
@@ -125,7 +127,6 @@ final class Corpus {
       "64 characters", "a".repeat(64),
       "non-ASCII", "wéather",
       "qualified", "builtin:weather",
-      "newline escape", "weather\\n",
       "dot", "acme.weather");
 
   static final Map<String, String> GOOD_SLUGS = table(
@@ -245,6 +246,28 @@ final class Corpus {
       "space", " ",
       "tab escape", "\\t");
 
+  /** Control characters in one line of data: an id, name, version, range, duration or scope. */
+  static final Map<String, String> CONTROL_IN_LINES = table(
+      "escape sequence", "x\\033[2K",
+      "line feed", "x\\ny",
+      "right-to-left override", "x\\u202Ey");
+
+  /** Control characters in free text (descriptions, reasons), where line feeds and tabs are fine. */
+  static final Map<String, String> CONTROL_IN_TEXT = table(
+      "escape sequence", "x\\033[2K",
+      "carriage return", "x\\ry",
+      "line separator", "x\\u2028y");
+
+  /** Per authority kind, scopes outside its grammar (AuthorityScopes). */
+  static final List<Map.Entry<String, List<String>>> BAD_SCOPES = List.of(
+      Map.entry("STATE_STORE", List.of("../notes", "notes/../../x", ".notes", "my notes")),
+      Map.entry("SECRET_REF", List.of("keys/aws", "a:b")),
+      Map.entry("SERVICE_ACCESS", List.of("task-store", "plugin:task-store")),
+      Map.entry("FILESYSTEM", List.of("srv/**", "/srv/../**", "/srv/")),
+      Map.entry("NETWORK", List.of("https://example.org", "Example.org", "example.org:0", "*")),
+      Map.entry("MODEL_NOTIFICATION", List.of("all", " ")),
+      Map.entry("POD_MANAGEMENT", List.of("manifest")));
+
   // ---- The invalid corpus. ----
 
   static List<Case> invalid() {
@@ -262,6 +285,15 @@ final class Corpus {
     cross(out, BAD_REASONS, MISSING_REASON, FEATURE,
         "requires.reason", "requires2.reason", "authority.reason", "authority2.reason");
     cross(out, BAD_REASONS, MISSING_REASON, SINGLE_REQUESTS, "requires.reason", "authority.reason");
+
+    // Text is data: a control character in any declared string, one error on its value, before
+    // (and instead of) its grammar's.
+    cross(out, CONTROL_IN_LINES, CONTROL_CHARACTER, FEATURE, "feature.id", "feature.name",
+        "feature.version", "requires.id", "requires.range", "authority.scope", "tool.name", "hook.name",
+        "task.name", "task.every", "provides.id", "provides.version");
+    cross(out, CONTROL_IN_TEXT, CONTROL_CHARACTER, FEATURE, "feature.description", "requires.reason",
+        "authority.reason", "tool.description", "task.description");
+    cross(out, CONTROL_IN_LINES, CONTROL_CHARACTER, SINGLE_REQUESTS, "requires.id");
 
     // The feature's version from the processor option: absent or not SemVer.
     out.add(bad(FEATURE, "feature.version", "", INVALID_VERSION).withOptions().atLine("@Feature("));
@@ -283,6 +315,18 @@ final class Corpus {
           .with("authority.kind", kind));
     }
     out.add(bad(FEATURE, "authority2.scope", "", MISSING_SCOPE));
+    // Scopes outside their kind's grammar, and scopes on kinds that take none.
+    BAD_SCOPES.forEach(entry -> {
+      String kind = entry.getKey();
+      List<String> scopes = entry.getValue();
+      for (String scope : scopes) {
+        out.add(bad(FEATURE, "authority.scope", scope, INVALID_SCOPE)
+            .with("authority.kind", kind).with("tool.requires", "{}"));
+      }
+      out.add(bad(SINGLE_REQUESTS, "authority.scope-attribute", "scope = \"" + scopes.get(0) + "\",",
+          INVALID_SCOPE).with("authority.kind", kind));
+    });
+    out.add(bad(FEATURE, "authority2.scope", "../weather-key", INVALID_SCOPE));
 
     // A tool requires a kind its feature does not request (it requests NETWORK and SECRET_REF).
     for (String kind : List.of("FILESYSTEM", "MODEL_NOTIFICATION", "POD_MANAGEMENT", "STATE_STORE", "SERVICE_ACCESS")) {
@@ -290,9 +334,12 @@ final class Corpus {
     }
     out.add(bad(FEATURE, "tool.requires", "{AuthorityKind.NETWORK, AuthorityKind.STATE_STORE}",
         AUTHORITY_NOT_REQUESTED));
-    out.add(bad(FEATURE, "authority.kind", "FILESYSTEM", AUTHORITY_NOT_REQUESTED).atSlot("tool.requires"));
+    // (The scope goes with the kind: a host is not a FILESYSTEM scope.)
+    out.add(bad(FEATURE, "authority.kind", "FILESYSTEM", AUTHORITY_NOT_REQUESTED)
+        .with("authority.scope", "/srv/**").atSlot("tool.requires"));
     out.add(bad(FEATURE, "authority2.kind", "FILESYSTEM", AUTHORITY_NOT_REQUESTED)
-        .with("tool.requires", "{AuthorityKind.NETWORK, AuthorityKind.SECRET_REF}").atSlot("tool.requires"));
+        .with("authority2.scope", "").with("tool.requires", "{AuthorityKind.NETWORK, AuthorityKind.SECRET_REF}")
+        .atSlot("tool.requires"));
 
     // Wrong supertypes: every annotated class implementing nothing, or the wrong thing.
     for (String impl : List.of("", "implements Runnable", "implements Tool<WeatherFeature.Input>")) {
@@ -450,12 +497,19 @@ final class Corpus {
     crossGood(out, GOOD_RANGES, SINGLE_REQUESTS, "requires.range");
     crossGood(out, GOOD_DURATIONS, FEATURE, "task.every");
     out.add(good(FEATURE, "requires.reason", "Ünïcödé reasons are fine"));
+    // Line feeds and tabs are fine in descriptions and reasons (multi-line tool descriptions).
+    for (String slot : List.of("feature.description", "requires.reason", "authority.reason",
+        "tool.description", "task.description")) {
+      out.add(good(FEATURE, slot, "First line.\\n\\tIndented second line."));
+    }
+    out.add(good(FEATURE, "feature.name", "Wetter für Zürich \u2600 \uD83D\uDC68\u200D\uD83D\uDC69"));
     out.add(good(SINGLE_REQUESTS, "authority.reason", "x"));
 
     // Every authority kind, with and without a scope where one is optional.
     String[][] authorities = {
-        {"FILESYSTEM", ""}, {"FILESYSTEM", "/tmp/**"}, {"NETWORK", ""}, {"MODEL_NOTIFICATION", ""},
-        {"POD_MANAGEMENT", ""}, {"STATE_STORE", "notes"}, {"SECRET_REF", "k"},
+        {"FILESYSTEM", ""}, {"FILESYSTEM", "/tmp/**"}, {"FILESYSTEM", "~/notes/*.md"}, {"NETWORK", ""},
+        {"NETWORK", "*.example.org:443"}, {"MODEL_NOTIFICATION", ""}, {"POD_MANAGEMENT", ""},
+        {"STATE_STORE", "notes"}, {"STATE_STORE", "notes.v2_x"}, {"SECRET_REF", "k"},
         {"SERVICE_ACCESS", "builtin:task-store"}};
     for (String[] a : authorities) {
       out.add(good(FEATURE, "authority.kind", a[0]).with("authority.scope", a[1])
@@ -510,7 +564,7 @@ final class Corpus {
     out.add(good(DUPLICATES, "zulu.hook2", "Audit"));
 
     for (String input : List.of("JsonNode", "Good", "Place", "Everything", "Tree", "Linked", "Generic<String>",
-        "Generic<Place>")) {
+        "Generic<Place>", "Moments")) {
       out.add(good(INPUTS, "input", input));
     }
     for (String registration : List.of(

@@ -31,9 +31,9 @@ final class Templates {
   static final Template FEATURE = Template.of("feature", file("p.WeatherFeature", """
       @Feature(
           id = "«feature.id|weather»",
-          name = "Weather",
+          name = "«feature.name|Weather»",
           version = "«feature.version|1.2.0»",
-          description = "Forecasts")
+          description = "«feature.description|Forecasts»")
       @RequiresService(
           id = "«requires.id|builtin:clock»",
           version = "«requires.range|^1.0»",
@@ -64,7 +64,7 @@ final class Templates {
 
         @ToolContribution(
             name = "«tool.name|Forecast»",
-            description = "The forecast",
+            description = "«tool.description|The forecast»",
             requires = «tool.requires|AuthorityKind.NETWORK»)
         «tool.modifiers|public static final» class Forecast «tool.impl|implements Tool<Input>» {
       METHODS
@@ -79,7 +79,7 @@ final class Templates {
 
         @BackgroundTaskContribution(
             name = "«task.name|refresh»",
-            description = "Refreshes the cache",
+            description = "«task.description|Refreshes the cache»",
             every = "«task.every|PT5M»",
             restart = RestartPolicy.«task.restart|ON_FAILURE»)
         «task.modifiers|public static final» class Refresh «task.impl|implements BackgroundTask» {
@@ -275,7 +275,9 @@ final class Templates {
         public record Generic<T>(T value) {}
         public record Wild(List<?> items) {}
         public record Nested(Good good, Loose loose) {}
-        public record Times(java.time.Instant at) {}
+        public record Times(java.util.Date at) {}
+        public record Moments(java.time.Instant at, java.time.LocalDate day, java.util.UUID id,
+            java.net.URI link, Optional<java.time.Duration> every) {}
         public record Threads(Thread worker) {}
         public record Raw(@SuppressWarnings("rawtypes") List items) {}
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -80,7 +81,8 @@ public final class ApprovalLock {
   /** The lock format this version reads and writes. */
   public static final int FORMAT = 1;
 
-  private static final ObjectWriter WRITER = CanonicalJson.MAPPER.writer(prettyPrinter());
+  /** The lock's own writer: the descriptor module's canonical mapper is private to it. */
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
 
   private final Path path;
   private final SortedMap<String, Approval> approvals;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexFile;
@@ -74,7 +75,7 @@ class DryRunTest {
     Path module = Indexes.dirWithText(dir, "bad", IndexFile.write(List.of(
         IndexLine.of("test", "dry.bad.BadFeature_FeatureDescriptor", descriptor))));
     FeatureCompiler.compile(module, FeatureCompiler.java(FEATURE), FeatureCompiler.java(
-        DESCRIPTOR_CLASS.formatted(CanonicalJson.MAPPER.writeValueAsString(DESCRIPTOR_JSON))));
+        DESCRIPTOR_CLASS.formatted(new ObjectMapper().writeValueAsString(DESCRIPTOR_JSON))));
     try (URLClassLoader loader = FeatureCompiler.loader(module)) {
       FeatureReport started;
       ToolResult first;

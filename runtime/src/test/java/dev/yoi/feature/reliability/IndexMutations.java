@@ -38,15 +38,24 @@ final class IndexMutations {
 
   // ---- Valid descriptors. ----
 
-  /** Text of every kind a descriptor may carry: ASCII, quotes and backslashes, controls, accents, CJK, emoji. */
+  /**
+   * Text of every kind a one-line string may carry: ASCII, quotes and backslashes, accents, CJK,
+   * emoji. (No control characters: a descriptor holding one is invalid, see ControlCharacters.)
+   */
   static Gen<String> text() {
-    Gen<String> plain = Gen.string(0, 30, ' ', '~', '\u0000', '\u001f', '\u00a0', '\u024f', '\u4e00', '\u4e40');
+    Gen<String> plain = Gen.string(0, 30, ' ', '~', '\u00a0', '\u024f', '\u4e00', '\u4e40');
     Gen<String> emoji = Gen.of("\uD83C\uDF26", "\uD83D\uDE80 launch", "caf\u00e9 \u2603");
     return Gen.frequency(Gen.weighted(9, plain), Gen.weighted(1, emoji));
   }
 
+  /** Text of every kind a description or reason may carry: {@link #text()}, with line feeds and tabs. */
+  static Gen<String> paragraph() {
+    Gen<String> line = text();
+    return Gen.frequency(Gen.weighted(3, line), Gen.weighted(1, r -> line.next(r) + "\n\t" + line.next(r)));
+  }
+
   static Gen<String> nonBlankText() {
-    return text().map(t -> "r " + t);
+    return paragraph().map(t -> "r " + t);
   }
 
   static Gen<String> slug() {
@@ -69,7 +78,7 @@ final class IndexMutations {
 
   static Gen<ToolDescriptor> tool() {
     Gen<String> name = toolName();
-    Gen<String> description = text();
+    Gen<String> description = paragraph();
     Gen<String> schema = Gen.of(SCHEMAS);
     Gen<List<AuthorityKind>> requires = Gen.of(AuthorityKind.values()).list(0, 2);
     return r -> tool(name.next(r), description.next(r), schema.next(r), requires.next(r));
@@ -89,7 +98,7 @@ final class IndexMutations {
 
   static Gen<TaskDescriptor> task() {
     Gen<String> name = toolName();
-    Gen<String> description = text();
+    Gen<String> description = paragraph();
     Gen<String> every = Gen.of("", "PT5M", "P1D", "PT0.5S");
     Gen<RestartPolicy> restart = Gen.of(RestartPolicy.values());
     return r -> new TaskDescriptor(name.next(r), description.next(r), every.next(r), restart.next(r), "acme.F$Task");
@@ -120,8 +129,16 @@ final class IndexMutations {
     return r -> authority(kind.next(r), scope.next(r), optional.next(r), reason.next(r));
   }
 
+  /** A scope in the kind's grammar (AuthorityScopes), made from a slug; none for unscoped kinds. */
   private static AuthorityRequest authority(AuthorityKind kind, String scope, boolean optional, String reason) {
-    return new AuthorityRequest(kind, kind.scopeRequired() || optional ? scope : "", optional, reason);
+    String scoped = switch (kind) {
+      case SERVICE_ACCESS -> "builtin:" + scope;
+      case FILESYSTEM -> "/srv/" + scope + "/**";
+      case NETWORK -> scope + "0.example"; // a DNS label cannot end in '-', a slug can
+      case MODEL_NOTIFICATION, POD_MANAGEMENT -> "";
+      default -> scope;
+    };
+    return new AuthorityRequest(kind, kind.scopeRequired() || optional ? scoped : "", optional, reason);
   }
 
   /** A descriptor that passes {@code DescriptorChecks}: names unique within their kind. */
@@ -129,7 +146,7 @@ final class IndexMutations {
     Gen<String> slug = slug();
     Gen<String> name = text();
     Gen<String> version = Gen.of("1.0.0", "0.1.0-alpha", "10.2.3+x");
-    Gen<String> description = text();
+    Gen<String> description = paragraph();
     Gen<RuntimeKind> runtime = Gen.of(RuntimeKind.values());
     Gen<List<ToolDescriptor>> tools = tool().uniqueList(3, ToolDescriptor::name);
     Gen<List<HookDescriptor>> hooks = hook().uniqueList(2, HookDescriptor::name);

@@ -66,14 +66,13 @@ class SecurityGatesTest {
 
         @Feature(id = "notes-b", name = "Notes B", version = "1.0.0")
         @RequiresAuthority(value = AuthorityKind.STATE_STORE, scope = "notes", reason = "keeps notes")
-        @RequiresAuthority(value = AuthorityKind.STATE_STORE, scope = "../notes-a/notes", reason = "tries to climb out")
         public static final class NotesB implements FeatureModule {
           public void install(InstallContext c) {
             c.diagnostics().info("b sees owner " + c.stateStore("notes").get("owner").orElse("nothing"));
             try {
               c.stateStore("../notes-a/notes").put("owner", "b");
               c.diagnostics().info("climbed out");
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
               c.diagnostics().info("refused: " + e.getMessage());
             }
           }
@@ -189,7 +188,10 @@ class SecurityGatesTest {
 
       List<String> b = notes(report, "builtin:notes-b");
       assertTrue(b.contains("b sees owner nothing"), b.toString());
-      assertTrue(b.stream().anyMatch(m -> m.startsWith("refused: state store name \"../notes-a/notes\"")), b.toString());
+      // A climbing name cannot be requested (yoi/invalid-scope at build time, a corrupt index line
+      // at run time: ScopeGrammarTest, AuthorityScopesTest), so it is never granted either.
+      assertTrue(b.stream().anyMatch(m -> m.startsWith("refused: [yoi/authority-denied]")
+          && m.contains("../notes-a/notes")), b.toString());
       assertFalse(b.contains("climbed out"));
     }
     Path state = dir.resolve("data/state/builtin");

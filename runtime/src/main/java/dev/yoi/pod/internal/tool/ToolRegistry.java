@@ -3,6 +3,7 @@ package dev.yoi.pod.internal.tool;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.pod.ToolDefinition;
 import dev.yoi.pod.tool.Tool;
@@ -153,6 +154,9 @@ public final class ToolRegistry {
         if (mapper == null) {
           mapper = new ObjectMapper()
               .registerModule(new Jdk8Module())
+              .registerModule(new JavaTimeModule())
+              // An OffsetDateTime or ZonedDateTime keeps the offset or zone the model sent.
+              .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
               .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         }
         current = mapper;
