@@ -1,7 +1,6 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.FeatureDescriptor;
-import dev.yoi.descriptor.ProvidedService;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.Grants;
 import java.util.Objects;
@@ -29,10 +28,5 @@ record ServiceNode(
 
   boolean candidate() {
     return blockedBy.isEmpty();
-  }
-
-  /** The qualified id a provided service is known by: the provider's source + its slug. */
-  String qualify(ProvidedService service) {
-    return source.qualify(service.id());
   }
 }

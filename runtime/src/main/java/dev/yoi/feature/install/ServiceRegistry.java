@@ -1,31 +1,22 @@
 package dev.yoi.feature.install;
 
-import java.util.ArrayList;
+import dev.yoi.descriptor.Identities;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The Pod's services: one provider per qualified id. The feature registry binds a feature's
- * services only when the feature's install committed, and resolves every consumer's ranges and
- * privileges before the consumer installs. Safe to read from any thread.
+ * The services of one install run: one provider per service identity ({@link IdentityKeys}). A
+ * feature's services are bound only when its install committed; consumers get them through their
+ * own install context. Safe to read from any thread.
  */
 final class ServiceRegistry {
-  private final ConcurrentMap<String, ServiceBinding> bindings = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Identities.Key, ServiceBinding> bindings = new ConcurrentHashMap<>();
 
   /** The provider of {@code id}, e.g. {@code builtin:task-store}. */
   Optional<ServiceBinding> binding(String id) {
-    return Optional.ofNullable(bindings.get(id));
-  }
-
-  /** Every binding, sorted by id. */
-  List<ServiceBinding> bindings() {
-    List<ServiceBinding> all = new ArrayList<>(bindings.values());
-    all.sort(Comparator.comparing(ServiceBinding::id));
-    return all;
+    return Optional.ofNullable(bindings.get(IdentityKeys.service(id)));
   }
 
   /**
@@ -35,15 +26,14 @@ final class ServiceRegistry {
    */
   synchronized void bindAll(Collection<ServiceBinding> provided) {
     for (ServiceBinding binding : provided) {
-      ServiceBinding existing = bindings.get(binding.id());
+      ServiceBinding existing = bindings.get(IdentityKeys.service(binding.id()));
       if (existing != null) {
         throw new IllegalStateException("service " + binding.id() + " is already provided by "
             + existing.providerFeatureId() + "; " + binding.providerFeatureId() + " cannot provide it too");
       }
     }
     for (ServiceBinding binding : provided) {
-      bindings.put(binding.id(), binding);
+      bindings.put(IdentityKeys.service(binding.id()), binding);
     }
   }
-
 }

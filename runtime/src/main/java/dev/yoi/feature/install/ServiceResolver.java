@@ -2,6 +2,7 @@ package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.descriptor.Identities;
 import dev.yoi.descriptor.Names;
 import dev.yoi.descriptor.ProvidedService;
 import dev.yoi.descriptor.RequiredService;
@@ -12,6 +13,7 @@ import dev.yoi.feature.annotation.AuthorityKind;
 import dev.yoi.feature.report.Diagnostics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,9 +33,12 @@ import java.util.TreeSet;
  * topologically: providers first, ties by feature id. Works on descriptors only; no class is loaded.
  */
 final class ServiceResolver {
+  /** Providers listed by service id as shown ({@code builtin:clock}), as messages list them. */
+  private static final Comparator<Identities.Key> BY_SHOWN = Comparator.comparing(Identities.Key::shown);
+
   private final Map<String, ServiceNode> nodes = new TreeMap<>();
-  /** Qualified service id to its providers, sorted by feature id. */
-  private final Map<String, List<Provider>> providers = new TreeMap<>();
+  /** Service identity to its providers, sorted by feature id. */
+  private final Map<Identities.Key, List<Provider>> providers = new TreeMap<>(BY_SHOWN);
   private final Map<String, String> refused = new LinkedHashMap<>();
   private final Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
   private final Map<String, List<Requirement>> requirements = new TreeMap<>();
@@ -47,7 +52,7 @@ final class ServiceResolver {
     }
     for (ServiceNode node : nodes.values()) {
       for (ProvidedService service : node.descriptor().providedServices()) {
-        providers.computeIfAbsent(node.qualify(service), id -> new ArrayList<>())
+        providers.computeIfAbsent(IdentityKeys.service(node.source(), service.id()), id -> new ArrayList<>())
             .add(new Provider(node, service));
       }
     }
@@ -77,7 +82,8 @@ final class ServiceResolver {
 
   /** Two candidates providing one qualified id: the first by id keeps it, the others are refused. */
   private void refuseDuplicateProviders() {
-    providers.forEach((serviceId, list) -> {
+    providers.forEach((key, list) -> {
+      String serviceId = key.shown();
       List<Provider> candidates = list.stream().filter(p -> p.node.candidate()).toList();
       if (candidates.size() < 2) {
         return;
@@ -100,7 +106,7 @@ final class ServiceResolver {
 
   /** The provider a requirement binds to: the first candidate provider, else the first of any. */
   private Provider providerOf(String serviceId) {
-    List<Provider> list = providers.getOrDefault(serviceId, List.of());
+    List<Provider> list = providers.getOrDefault(IdentityKeys.service(serviceId), List.of());
     for (Provider provider : list) {
       if (provider.node.candidate() && !refused.containsKey(provider.node.featureId())) {
         return provider;
@@ -200,9 +206,10 @@ final class ServiceResolver {
   }
 
   private String otherSources(String serviceId) {
-    String slug = serviceId.substring(serviceId.indexOf(':') + 1);
+    Identities.Key wanted = IdentityKeys.service(serviceId);
     List<String> near = providers.keySet().stream()
-        .filter(other -> !other.equals(serviceId) && other.endsWith(":" + slug)).toList();
+        .filter(other -> !other.equals(wanted) && other.name().equals(wanted.name()))
+        .map(Identities.Key::shown).toList();
     return near.isEmpty() ? "" : " (" + String.join(", ", near) + " exists: is the source prefix right?)";
   }
 

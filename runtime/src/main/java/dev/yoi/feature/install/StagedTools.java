@@ -95,7 +95,7 @@ final class StagedTools implements ToolRegistrar {
       throw staging.reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + id + " registered tool \""
           + name + "\" (" + type.getName() + ") twice; register each declared tool once.");
     }
-    Optional<ToolNames.Owner> owner = installed.owner(name);
+    Optional<ToolNames.Owner> owner = installed.owner(staging.source(), name);
     if (owner.isPresent()) {
       List<String> parties = Stream.of(owner.get().toString(), id + "  " + type.getName()).sorted().toList();
       throw staging.reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "tool \"" + name + "\" is contributed twice:"
