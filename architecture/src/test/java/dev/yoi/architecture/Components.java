@@ -62,9 +62,9 @@ enum Components {
   }
 
   /**
-   * What code outside the runtime jar (the CLI, yoi-mcp, any host) may use of it: the host's
-   * public packages and the registry's public types (docs/design.md, "Public host API"). The rest
-   * of the registry and the host's internal packages are the runtime's own.
+   * What the CLI and yoi-mcp may use of the runtime jar: the public host API and the registry's
+   * public types (docs/design.md, "Package layout"). The rest of the registry (the install run,
+   * HostSurfaces, what it commits) and the host's internal packages are the runtime's own.
    */
   static final DescribedPredicate<JavaClass> PUBLIC_RUNTIME_API = DescribedPredicate.describe(
       "the public host API or a public registry type",
@@ -75,11 +75,7 @@ enum Components {
 
   /** The public types of the runtime outside the public packages above. */
   private static Set<String> publicRuntimeTypes() {
-    return Set.of(
-        "dev.yoi.pod.history.HistoryEntry",
-        "dev.yoi.feature.install.FeatureRegistry",
-        "dev.yoi.feature.install.Enablement",
-        "dev.yoi.feature.report.Diagnostics");
+    return Set.of("dev.yoi.pod.history.HistoryEntry", "dev.yoi.feature.report.Diagnostics");
   }
 
   private static JavaClass outermost(JavaClass type) {

@@ -9,7 +9,7 @@ import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.AuthorityPolicy;
-import dev.yoi.feature.install.FeatureRegistry;
+import dev.yoi.pod.DryRun;
 import dev.yoi.pod.ManifestException;
 import dev.yoi.pod.PodManifest;
 import java.io.PrintWriter;
@@ -89,7 +89,7 @@ public final class ReportCommand implements Callable<Integer> {
       List<FeatureLoader> all = new ArrayList<>();
       all.add(new FeatureLoader(host, FeatureSource.BUILTIN));
       all.addAll(loaders.loaders());
-      InstallReport report = FeatureRegistry.dryRun(all, manifest.enablement(), AuthorityPolicy.standard(lock));
+      InstallReport report = DryRun.report(all, manifest, AuthorityPolicy.standard(lock));
       if (format == Format.json) {
         out.print(report.toJson());
         if (!report.toJson().endsWith("\n")) {

@@ -132,18 +132,6 @@ public record FeatureContributions(
     }
 
     @Override
-    public boolean equals(Object o) {
-      return o instanceof ToolEntry other && featureId.equals(other.featureId)
-          && descriptor.equals(other.descriptor) && Objects.equals(tool, other.tool)
-          && inputTypeName().equals(other.inputTypeName());
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(featureId, descriptor, tool, inputTypeName());
-    }
-
-    @Override
     public String toString() {
       return "ToolEntry[featureId=" + featureId + ", tool=" + descriptor.name() + ", inputType="
           + inputTypeName() + "]";

@@ -2,12 +2,7 @@ package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.FeatureDescriptor;
-import dev.yoi.descriptor.HookDescriptor;
-import dev.yoi.descriptor.ProvidedService;
-import dev.yoi.descriptor.TaskDescriptor;
-import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.ContributionReport;
-import dev.yoi.feature.ContributionReport.Kind;
 import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureReport;
@@ -111,8 +106,9 @@ final class FeatureReportBuilder {
   }
 
   /** Sets what became of one declared contribution of an installed feature. */
-  FeatureReportBuilder contribution(Kind kind, String name, Status status, String reason) {
-    contributions.put(key(kind, name), new ContributionReport(kind, name, className(kind, name), status, reason));
+  FeatureReportBuilder contribution(Declared declared, Status status, String reason) {
+    contributions.put(declared.key(),
+        new ContributionReport(declared.kind(), declared.name(), declared.className(), status, reason));
     return this;
   }
 
@@ -126,33 +122,20 @@ final class FeatureReportBuilder {
   }
 
   private List<ContributionReport> contributionReports() {
-    List<ContributionReport> out = new ArrayList<>();
     if (descriptor == null) {
-      return out;
+      return List.of();
     }
     String notInstalled = notInstalledReason();
-    for (ToolDescriptor tool : descriptor.tools()) {
-      out.add(resolve(Kind.TOOL, tool.name(), tool.className(), notInstalled));
-    }
-    for (HookDescriptor hook : descriptor.hooks()) {
-      out.add(resolve(Kind.HOOK, hook.name(), hook.className(), notInstalled));
-    }
-    for (TaskDescriptor task : descriptor.backgroundTasks()) {
-      out.add(resolve(Kind.TASK, task.name(), task.className(), notInstalled));
-    }
-    for (ProvidedService service : descriptor.providedServices()) {
-      out.add(resolve(Kind.SERVICE, source.qualify(service.id()), service.className(), notInstalled));
+    List<ContributionReport> out = new ArrayList<>();
+    for (Declared declared : Declared.of(descriptor, source)) {
+      ContributionReport set = contributions.get(declared.key());
+      out.add(!installed
+          ? new ContributionReport(declared.kind(), declared.name(), declared.className(), Status.NOT_INSTALLED, notInstalled)
+          : set != null ? set
+          : new ContributionReport(declared.kind(), declared.name(), declared.className(), Status.NOT_REGISTERED,
+              "install never registered it"));
     }
     return out;
-  }
-
-  private ContributionReport resolve(Kind kind, String name, String className, String notInstalled) {
-    if (!installed) {
-      return new ContributionReport(kind, name, className, Status.NOT_INSTALLED, notInstalled);
-    }
-    ContributionReport set = contributions.get(key(kind, name));
-    return set != null ? set
-        : new ContributionReport(kind, name, className, Status.NOT_REGISTERED, "install never registered it");
   }
 
   /** "the feature is not installed (yoi/approval-required)": the first error, else the first note. */
@@ -162,50 +145,8 @@ final class FeatureReportBuilder {
     return first == null ? "the feature is not installed" : "the feature is not installed (" + first.code() + ")";
   }
 
-  private String className(Kind kind, String name) {
-    if (descriptor != null) {
-      switch (kind) {
-        case TOOL:
-          for (ToolDescriptor tool : descriptor.tools()) {
-            if (tool.name().equals(name)) {
-              return tool.className();
-            }
-          }
-          break;
-        case HOOK:
-          for (HookDescriptor hook : descriptor.hooks()) {
-            if (hook.name().equals(name)) {
-              return hook.className();
-            }
-          }
-          break;
-        case TASK:
-          for (TaskDescriptor task : descriptor.backgroundTasks()) {
-            if (task.name().equals(name)) {
-              return task.className();
-            }
-          }
-          break;
-        case SERVICE:
-          for (ProvidedService service : descriptor.providedServices()) {
-            if (source.qualify(service.id()).equals(name)) {
-              return service.className();
-            }
-          }
-          break;
-        default:
-          break;
-      }
-    }
-    return "";
-  }
-
   /** The report JSON's form of the labels: their strings, sorted. */
   private static List<String> strings(Set<AuthorityLabel> labels) {
     return labels.stream().map(AuthorityLabel::toString).toList();
-  }
-
-  private static String key(Kind kind, String name) {
-    return kind.wireName() + "\u0000" + name;
   }
 }

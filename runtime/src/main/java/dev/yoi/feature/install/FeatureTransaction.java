@@ -1,11 +1,6 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.DiagnosticCode;
-import dev.yoi.descriptor.FeatureDescriptor;
-import dev.yoi.descriptor.HookDescriptor;
-import dev.yoi.descriptor.ProvidedService;
-import dev.yoi.descriptor.TaskDescriptor;
-import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.ContributionReport.Kind;
 import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
@@ -14,10 +9,10 @@ import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.runtime.FeatureRefusedException;
 import dev.yoi.feature.runtime.RuntimeInstaller;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One feature's install, all or nothing, the same for every runtime kind: the kind's
@@ -60,12 +55,12 @@ final class FeatureTransaction {
   /** Runs the install; returns whether the feature's contributions were committed. */
   boolean run() {
     String id = entry.id();
-    StagingContext context = StagingContext.open(entry, grants, host, services, toolNames, skippedTools,
+    StagingContext context = new StagingContext(entry, grants, host, services, toolNames, skippedTools,
         resolved, report);
     Throwable thrown = null;
     FeatureRefusedException refused = null;
     try {
-      installer.install(new InstallingFeature(entry, context));
+      installer.install(context.asRuntimeFeature());
     } catch (FeatureRefusedException e) {
       refused = e;
     } catch (Throwable t) {
@@ -90,15 +85,6 @@ final class FeatureTransaction {
 
     List<ServiceBinding> provided = context.provided();
     FeatureContributions contributions = context.contributions();
-    for (ServiceBinding binding : provided) {
-      if (services.binding(binding.id()).isPresent()) {
-        context.rollback();
-        report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " provided "
-            + binding.id() + ", which " + services.binding(binding.id()).get().providerFeatureId()
-            + " bound while it installed. Nothing it registered was kept."));
-        return false;
-      }
-    }
     try {
       host.commit(contributions);
     } catch (RuntimeException e) {
@@ -120,64 +106,32 @@ final class FeatureTransaction {
           + " lost:" + Diagnostics.lines(undelivered) + "\n  Check the host's history and alert sink;"
           + " the feature itself works."));
     }
-    recordContributions(entry.descriptor(), contributions, provided);
+    recordContributions(contributions, provided);
     return true;
   }
 
-  private void recordContributions(
-      FeatureDescriptor descriptor, FeatureContributions contributions, List<ServiceBinding> provided) {
+  /** What became of each declared contribution; one never registered is a warning. */
+  private void recordContributions(FeatureContributions contributions, List<ServiceBinding> provided) {
     String id = entry.id();
-    Set<String> tools = contributions.tools().stream().map(t -> t.descriptor().name()).collect(Collectors.toSet());
-    Set<String> hooks = contributions.hooks().stream().map(h -> h.descriptor().name()).collect(Collectors.toSet());
-    Set<String> tasks = contributions.tasks().stream().map(t -> t.descriptor().name()).collect(Collectors.toSet());
-    Set<String> services = provided.stream().map(ServiceBinding::id).collect(Collectors.toSet());
-    for (ToolDescriptor tool : descriptor.tools()) {
-      String skipped = skippedTools.get(tool.name());
-      if (tools.contains(tool.name())) {
-        report.contribution(Kind.TOOL, tool.name(), Status.INSTALLED, "");
+    Set<String> registered = new HashSet<>();
+    contributions.tools().forEach(t -> registered.add(Declared.key(Kind.TOOL, t.descriptor().name())));
+    contributions.hooks().forEach(h -> registered.add(Declared.key(Kind.HOOK, h.descriptor().name())));
+    contributions.tasks().forEach(t -> registered.add(Declared.key(Kind.TASK, t.descriptor().name())));
+    provided.forEach(s -> registered.add(Declared.key(Kind.SERVICE, s.id())));
+    for (Declared declared : Declared.of(entry.descriptor(), entry.source())) {
+      String skipped = declared.kind() == Kind.TOOL ? skippedTools.get(declared.name()) : null;
+      if (registered.contains(declared.key())) {
+        report.contribution(declared, Status.INSTALLED, "");
       } else if (skipped != null) {
-        report.contribution(Kind.TOOL, tool.name(), Status.SKIPPED, skipped);
+        report.contribution(declared, Status.SKIPPED, skipped);
       } else {
-        notRegistered(Kind.TOOL, "tool \"" + tool.name() + "\"", tool.name(), tool.className(),
-            "context.tools().register(new " + Staging.simpleName(tool.className()) + "(..))", "@ToolContribution");
+        report.contribution(declared, Status.NOT_REGISTERED, "install never registered it");
+        report.add(Diagnostics.warning(DiagnosticCode.DECLARED_NOT_REGISTERED, id, "feature " + id
+            + " declares " + declared.what() + " (" + declared.className() + "), but its install never"
+            + " registered it, so it is not available. Register it (" + declared.register() + ") or remove"
+            + " its " + declared.annotation() + "."));
       }
     }
-    for (HookDescriptor hook : descriptor.hooks()) {
-      if (hooks.contains(hook.name())) {
-        report.contribution(Kind.HOOK, hook.name(), Status.INSTALLED, "");
-      } else {
-        notRegistered(Kind.HOOK, hook.point().wireName() + " hook \"" + hook.name() + "\"", hook.name(),
-            hook.className(), "context.hooks().register(new " + Staging.simpleName(hook.className()) + "(..))",
-            "@HookContribution");
-      }
-    }
-    for (TaskDescriptor task : descriptor.backgroundTasks()) {
-      if (tasks.contains(task.name())) {
-        report.contribution(Kind.TASK, task.name(), Status.INSTALLED, "");
-      } else {
-        notRegistered(Kind.TASK, "background task \"" + task.name() + "\"", task.name(), task.className(),
-            "context.backgroundTasks().register(new " + Staging.simpleName(task.className()) + "(..))",
-            "@BackgroundTaskContribution");
-      }
-    }
-    for (ProvidedService service : descriptor.providedServices()) {
-      String qualified = entry.source().qualify(service.id());
-      if (services.contains(qualified)) {
-        report.contribution(Kind.SERVICE, qualified, Status.INSTALLED, "");
-      } else {
-        notRegistered(Kind.SERVICE, "service " + qualified, qualified, service.className(),
-            "context.services().provide(" + Staging.simpleName(service.type()) + ".class, new "
-                + Staging.simpleName(service.className()) + "(..))", "@ProvidesService");
-      }
-    }
-  }
-
-  private void notRegistered(Kind kind, String what, String name, String className, String call, String annotation) {
-    String id = entry.id();
-    report.contribution(kind, name, Status.NOT_REGISTERED, "install never registered it");
-    report.add(Diagnostics.warning(DiagnosticCode.DECLARED_NOT_REGISTERED, id, "feature " + id
-        + " declares " + what + " (" + className + "), but its install never registered it, so it is"
-        + " not available. Register it (" + call + ") or remove its " + annotation + "."));
   }
 
   private static String failureMessage(String id, Throwable thrown, List<Diagnostic> rejections, List<String> staged) {

@@ -46,29 +46,16 @@ final class StagedHooks implements HookRegistrar {
     synchronized (staging) {
       staging.checkOpen("hook");
       String id = staging.featureId();
-      if (hook == null) {
-        throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + id
-            + " registered a null " + point.wireName() + " hook.");
-      }
-      Class<?> type = hook.getClass();
-      List<HookDescriptor> declaredHooks = staging.descriptor().hooks();
-      HookDescriptor declared = Staging.find(declaredHooks, HookDescriptor::className, type.getName());
-      if (declared == null) {
-        throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, staging.undeclared(
-            point.wireName() + " hook", "@HookContribution", type,
-            declaredHooks.stream().map(h -> "\"" + h.name() + "\" " + h.point().wireName() + " ("
-                + h.className() + ")").toList()));
-      }
+      HookDescriptor declared = staging.declarationOf(hook, point.wireName() + " hook", "@HookContribution",
+          staging.descriptor().hooks(), HookDescriptor::className,
+          h -> "\"" + h.name() + "\" " + h.point().wireName() + " (" + h.className() + ")");
       if (declared.point() != point) {
         throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + id + " registered "
-            + type.getName() + " as a " + point.wireName() + " hook, but it is declared as hook \""
+            + hook.getClass().getName() + " as a " + point.wireName() + " hook, but it is declared as hook \""
             + declared.name() + "\" at " + declared.point().wireName() + ". Register it through the "
             + declared.point().hookInterface() + " overload.");
       }
-      if (hooks.containsKey(declared.name())) {
-        throw staging.reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + id + " registered hook \""
-            + declared.name() + "\" (" + type.getName() + ") twice; register each declared hook once.");
-      }
+      staging.once(hooks, "hook", declared.name(), hook, "register each declared hook once");
       hooks.put(declared.name(), new HookEntry(id, declared, hook));
     }
   }

@@ -47,14 +47,9 @@ final class StagedServices implements ServiceBinder {
             + " called services().provide with a null " + (type == null ? "type" : "instance") + ".");
       }
       Class<?> implementation = instance.getClass();
-      List<ProvidedService> declaredServices = staging.descriptor().providedServices();
-      ProvidedService declared = Staging.find(declaredServices, ProvidedService::className, implementation.getName());
-      if (declared == null) {
-        throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, staging.undeclared("service",
-            "@ProvidesService", implementation, declaredServices.stream()
-                .map(s -> staging.source().qualify(s.id()) + " (" + s.className() + " as " + s.type() + ")")
-                .toList()));
-      }
+      ProvidedService declared = staging.declarationOf(instance, "service", "@ProvidesService",
+          staging.descriptor().providedServices(), ProvidedService::className,
+          s -> staging.source().qualify(s.id()) + " (" + s.className() + " as " + s.type() + ")");
       String id = staging.source().qualify(declared.id());
       if (!declared.type().equals(type.getCanonicalName()) && !declared.type().equals(type.getName())) {
         throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " provided "
@@ -66,10 +61,7 @@ final class StagedServices implements ServiceBinder {
         throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " provided "
             + implementation.getName() + ", which is not a " + type.getName() + ".");
       }
-      if (provided.containsKey(id)) {
-        throw staging.reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId
-            + " provided service " + id + " twice; provide each declared service once.");
-      }
+      staging.once(provided, "service", id, instance, "provide each declared service once");
       Optional<ServiceBinding> existing = services.binding(id);
       if (existing.isPresent()) {
         throw staging.reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "service " + id + " is provided twice:"

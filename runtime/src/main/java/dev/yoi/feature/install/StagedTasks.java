@@ -31,18 +31,9 @@ final class StagedTasks implements TaskRegistrar {
   public void register(BackgroundTask task) {
     synchronized (staging) {
       staging.checkOpen("background task");
-      if (task == null) {
-        throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + staging.featureId()
-            + " registered a null background task.");
-      }
-      Class<?> type = task.getClass();
-      List<TaskDescriptor> declaredTasks = staging.descriptor().backgroundTasks();
-      TaskDescriptor declared = Staging.find(declaredTasks, TaskDescriptor::className, type.getName());
-      if (declared == null) {
-        throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, staging.undeclared("background task",
-            "@BackgroundTaskContribution", type,
-            declaredTasks.stream().map(t -> "\"" + t.name() + "\" (" + t.className() + ")").toList()));
-      }
+      TaskDescriptor declared = staging.declarationOf(task, "background task", "@BackgroundTaskContribution",
+          staging.descriptor().backgroundTasks(), TaskDescriptor::className,
+          t -> "\"" + t.name() + "\" (" + t.className() + ")");
       stage(declared, task, "register each declared task once");
     }
   }
@@ -66,12 +57,8 @@ final class StagedTasks implements TaskRegistrar {
   }
 
   private void stage(TaskDescriptor task, BackgroundTask instance, String fix) {
-    String id = staging.featureId();
-    if (tasks.containsKey(task.name())) {
-      throw staging.reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + id + " registered task \""
-          + task.name() + "\" (" + instance.getClass().getName() + ") twice; " + fix + ".");
-    }
-    tasks.put(task.name(), new TaskEntry(id, task, instance, channels.notifier(), channels.alerts()));
+    staging.once(tasks, "task", task.name(), instance, fix);
+    tasks.put(task.name(), new TaskEntry(staging.featureId(), task, instance, channels.notifier(), channels.alerts()));
   }
 
   /** The staged tasks, in registration order. */

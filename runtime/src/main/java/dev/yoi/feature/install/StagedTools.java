@@ -10,11 +10,9 @@ import dev.yoi.feature.install.FeatureContributions.ToolEntry;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.tool.Tool;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +27,8 @@ final class StagedTools implements ToolRegistrar {
   private final Map<String, String> skipped;
   private final ClassLoader featureLoader;
   private final Map<String, ToolEntry> tools = new LinkedHashMap<>();
-  private final Set<String> skippedRegistered = new LinkedHashSet<>();
+  /** Tools registered and skipped (an optional authority was denied), with why. */
+  private final Map<String, String> skippedRegistered = new LinkedHashMap<>();
 
   /**
    * @param installed the names the tools of features installed before hold
@@ -48,18 +47,9 @@ final class StagedTools implements ToolRegistrar {
   public void register(Tool<?> tool) {
     synchronized (staging) {
       staging.checkOpen("tool");
-      if (tool == null) {
-        throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + staging.featureId()
-            + " registered a null tool; register an instance of a class declared with @ToolContribution.");
-      }
+      ToolDescriptor declared = staging.declarationOf(tool, "tool", "@ToolContribution",
+          staging.descriptor().tools(), ToolDescriptor::className, t -> "\"" + t.name() + "\" (" + t.className() + ")");
       Class<?> type = tool.getClass();
-      List<ToolDescriptor> declaredTools = staging.descriptor().tools();
-      ToolDescriptor declared = Staging.find(declaredTools, ToolDescriptor::className, type.getName());
-      if (declared == null) {
-        throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, staging.undeclared("tool",
-            "@ToolContribution", type,
-            declaredTools.stream().map(t -> "\"" + t.name() + "\" (" + t.className() + ")").toList()));
-      }
       // Its input type comes from where the tool class came from.
       stage(declared, tool, type.getClassLoader() != null ? type.getClassLoader() : featureLoader);
     }
@@ -91,10 +81,8 @@ final class StagedTools implements ToolRegistrar {
     String id = staging.featureId();
     Class<?> type = tool.getClass();
     String name = declared.name();
-    if (tools.containsKey(name) || skippedRegistered.contains(name)) {
-      throw staging.reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + id + " registered tool \""
-          + name + "\" (" + type.getName() + ") twice; register each declared tool once.");
-    }
+    staging.once(tools, "tool", name, tool, "register each declared tool once");
+    staging.once(skippedRegistered, "tool", name, tool, "register each declared tool once");
     Optional<ToolNames.Owner> owner = installed.owner(staging.source(), name);
     if (owner.isPresent()) {
       List<String> parties = Stream.of(owner.get().toString(), id + "  " + type.getName()).sorted().toList();
@@ -106,7 +94,7 @@ final class StagedTools implements ToolRegistrar {
           + " in the manifest.");
     }
     if (skipped.containsKey(name)) {
-      skippedRegistered.add(name);
+      skippedRegistered.put(name, skipped.get(name));
       return;
     }
     for (AuthorityKind kind : declared.requires()) {

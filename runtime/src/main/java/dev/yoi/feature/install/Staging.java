@@ -8,6 +8,7 @@ import dev.yoi.feature.RegistrationRejectedException;
 import dev.yoi.feature.report.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -88,6 +89,34 @@ final class Staging {
     return List.copyOf(resources);
   }
 
+  /**
+   * The declaration of the class {@code instance} is, among {@code declared}; a null, or a class the
+   * feature does not declare as a {@code kind}, is rejected.
+   *
+   * @param listed how the rejection lists each declaration
+   */
+  <D> D declarationOf(Object instance, String kind, String annotation, List<D> declared,
+      Function<D, String> className, Function<D, String> listed) {
+    if (instance == null) {
+      throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " registered a null "
+          + kind + "; register an instance of a class declared with " + annotation + ".");
+    }
+    D found = find(declared, className, instance.getClass().getName());
+    if (found == null) {
+      throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, undeclared(kind, annotation, instance.getClass(),
+          declared.stream().map(listed).toList()));
+    }
+    return found;
+  }
+
+  /** Rejects {@code name} if {@code staged} holds it already: each contribution registers once. */
+  void once(Map<String, ?> staged, String kind, String name, Object instance, String fix) {
+    if (staged.containsKey(name)) {
+      throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId + " registered " + kind
+          + " \"" + name + "\" (" + instance.getClass().getName() + ") twice; " + fix + ".");
+    }
+  }
+
   /** The declaration among {@code declared} whose {@code key} is {@code value}, or null. */
   static <D> D find(List<D> declared, Function<D, String> key, String value) {
     for (D d : declared) {
@@ -98,8 +127,7 @@ final class Staging {
     return null;
   }
 
-  /** Why a registered instance of {@code type} matches no declaration of its kind. */
-  String undeclared(String kind, String annotation, Class<?> type, List<String> declared) {
+  private String undeclared(String kind, String annotation, Class<?> type, List<String> declared) {
     String what = type.isSynthetic() || type.isHidden() || type.getName().contains("$$Lambda")
         ? "a lambda (" + type.getName() + ")"
         : type.isAnonymousClass() ? "an anonymous class (" + type.getName() + ")" : type.getName();

@@ -1,20 +1,24 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.RequiredServiceReport;
-import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.FeatureDiagnostics;
 import dev.yoi.feature.Grants;
 import dev.yoi.feature.HookRegistrar;
 import dev.yoi.feature.InstallContext;
+import dev.yoi.feature.RequiredServiceReport;
 import dev.yoi.feature.ServiceBinder;
 import dev.yoi.feature.TaskRegistrar;
 import dev.yoi.feature.ToolRegistrar;
+import dev.yoi.feature.annotation.RestartPolicy;
+import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.runtime.RuntimeFeature;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
+import dev.yoi.pod.task.BackgroundTask;
+import dev.yoi.pod.tool.Tool;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,6 +32,7 @@ import java.util.stream.Stream;
  * Nothing staged reaches a surface until {@link FeatureTransaction} commits.
  */
 final class StagingContext implements InstallContext {
+  private final CatalogEntry entry;
   private final Staging staging;
   private final Grants grants;
   private final FeatureChannels channels;
@@ -38,20 +43,6 @@ final class StagingContext implements InstallContext {
   private final StagedTasks tasks;
   private final StagedServices services;
 
-  private StagingContext(
-      Staging staging, Grants grants, FeatureChannels channels, AuthorityGates gates, StagedTools tools,
-      StagedServices services, HostSurfaces host) {
-    this.staging = staging;
-    this.grants = grants;
-    this.channels = channels;
-    this.gates = gates;
-    this.notes = new FeatureNotes(staging, host);
-    this.tools = tools;
-    this.hooks = new StagedHooks(staging);
-    this.tasks = new StagedTasks(staging, channels);
-    this.services = services;
-  }
-
   /**
    * Opens registration for {@code entry}'s feature.
    *
@@ -59,16 +50,20 @@ final class StagingContext implements InstallContext {
    * @param skippedTools tool name to why it is skipped (an optional authority was denied)
    * @param resolved how each of its required services resolved, provider failures included
    */
-  static StagingContext open(
+  StagingContext(
       CatalogEntry entry, GrantSet grants, HostSurfaces host, ServiceRegistry services, ToolNames installed,
       Map<String, String> skippedTools, List<RequiredServiceReport> resolved, FeatureReportBuilder report) {
     String id = entry.id();
-    Staging staging = new Staging(id, entry.source(), entry.descriptor(), report);
-    AuthorityGates gates = new AuthorityGates(id, grants, host);
-    FeatureChannels channels = new FeatureChannels(id, host, gates);
-    return new StagingContext(staging, grants, channels, gates,
-        new StagedTools(staging, grants, installed, skippedTools, entry.loader().loader()),
-        new StagedServices(staging, services, resolved), host);
+    this.entry = entry;
+    this.grants = grants;
+    this.staging = new Staging(id, entry.source(), entry.descriptor(), report);
+    this.gates = new AuthorityGates(id, grants, host);
+    this.channels = new FeatureChannels(id, host, gates);
+    this.notes = new FeatureNotes(staging, host);
+    this.tools = new StagedTools(staging, grants, installed, skippedTools, entry.loader().loader());
+    this.hooks = new StagedHooks(staging);
+    this.tasks = new StagedTasks(staging, channels);
+    this.services = new StagedServices(staging, services, resolved);
   }
 
   @Override
@@ -131,22 +126,42 @@ final class StagingContext implements InstallContext {
     return gates.manifest();
   }
 
-  // ---- what the runtime's installer adds (RuntimeFeature) ----
+  /**
+   * The feature as its runtime kind's installer sees it: this context, and what an installer may
+   * add beyond it (tools by name, supervised tasks, resources, diagnostics), staged alike.
+   */
+  RuntimeFeature asRuntimeFeature() {
+    return new RuntimeFeature() {
+      @Override
+      public CatalogEntry entry() {
+        return entry;
+      }
 
-  StagedTools stagedTools() {
-    return tools;
-  }
+      @Override
+      public InstallContext context() {
+        return StagingContext.this;
+      }
 
-  StagedTasks stagedTasks() {
-    return tasks;
-  }
+      @Override
+      public void tool(String name, Tool<?> tool) {
+        tools.register(name, tool);
+      }
 
-  FeatureNotes notes() {
-    return notes;
-  }
+      @Override
+      public void supervise(String name, String description, RestartPolicy restart, BackgroundTask task) {
+        tasks.supervise(name, description, restart, task);
+      }
 
-  Staging staging() {
-    return staging;
+      @Override
+      public void closeWith(AutoCloseable resource) {
+        staging.closeWith(resource);
+      }
+
+      @Override
+      public void publish(Diagnostic diagnostic) {
+        notes.publish(diagnostic);
+      }
+    };
   }
 
   // ---- what the transaction reads once the installer returned ----
