@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yoi.cli.diagnostics.Javac;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
@@ -93,7 +94,8 @@ class ApproveCommandTest {
         result.out());
     Approval approval = ApprovalLock.read(lock).approval("project:weather").orElseThrow();
     assertEquals(currentWeather().digest(), approval.digest());
-    assertEquals(Set.of("NETWORK:api.weather.example", "SECRET_REF:weather-api-key"), approval.granted());
+    assertEquals(Set.of(AuthorityLabel.parse("NETWORK:api.weather.example"),
+        AuthorityLabel.parse("SECRET_REF:weather-api-key")), approval.granted());
   }
 
   @Test
@@ -104,7 +106,7 @@ class ApproveCommandTest {
         "--project", BuiltJars.WEATHER.toString(), "--without", "SECRET_REF:weather-api-key", "-y");
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.all());
-    assertEquals(Set.of("NETWORK:api.weather.example"),
+    assertEquals(Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")),
         ApprovalLock.read(lock).approval("project:weather").orElseThrow().granted());
   }
 
@@ -215,7 +217,8 @@ class ApproveCommandTest {
   }
 
   private Set<String> grantedGithub() throws IOException {
-    return ApprovalLock.read(dir.resolve("approvals.json")).approval(dir, "project:github").orElseThrow().granted();
+    return ApprovalLock.read(dir.resolve("approvals.json")).approval(dir, "project:github").orElseThrow().granted()
+        .stream().map(AuthorityLabel::toString).collect(java.util.stream.Collectors.toSet());
   }
 
   @Test

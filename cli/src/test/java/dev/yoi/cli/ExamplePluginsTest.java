@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.catalog.CatalogEntry;
@@ -137,7 +138,7 @@ class ExamplePluginsTest {
     ClassLoader loader = id.startsWith("project:") ? weatherLoader : journalLoader;
     FeatureSource source = FeatureSource.ofQualifiedId(id);
     CatalogEntry entry = FeatureCatalog.read(List.of(new FeatureLoader(loader, source))).entry(id).orElseThrow();
-    Approval approval = new Approval(id, entry.digest(), granted, entry.descriptor());
+    Approval approval = new Approval(id, entry.digest(), granted.stream().map(AuthorityLabel::parse).toList(), entry.descriptor());
     if (source == FeatureSource.PROJECT) {
       ApprovalLock.approve(dir.resolve("approvals.json"), dir, approval);
     } else {

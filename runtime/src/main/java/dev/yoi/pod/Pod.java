@@ -10,6 +10,7 @@ import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.install.HostSurfaces;
+import dev.yoi.feature.runtime.RuntimeInstaller;
 import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
@@ -19,8 +20,6 @@ import dev.yoi.pod.internal.notify.DiagnosticStream;
 import dev.yoi.pod.internal.notify.FeatureAlerts;
 import dev.yoi.pod.internal.notify.HistoryNotifier;
 import dev.yoi.pod.internal.secret.SecretHandle;
-import dev.yoi.pod.internal.service.ServiceBinding;
-import dev.yoi.pod.internal.service.ServiceRegistry;
 import dev.yoi.pod.internal.state.StateStores;
 import dev.yoi.pod.internal.task.TaskSupervisor;
 import dev.yoi.pod.internal.tool.ToolInvoker;
@@ -41,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -71,6 +71,7 @@ public final class Pod implements AutoCloseable {
   private enum Lifecycle { NEW, STARTING, STARTED, FAILED, CLOSED }
 
   private final List<FeatureLoader> loaders;
+  private final List<RuntimeInstaller> runtimes;
   private final PodManifest manifest;
   private final ApprovalSettings approvals;
   private final AuthorityPolicy policy; // null: the standard policy over the approval locks
@@ -81,7 +82,10 @@ public final class Pod implements AutoCloseable {
   private final Consumer<? super HistoryEntry.SystemItem> modelNotifications; // null: none
   private final DiagnosticStream diagnostics;
   private final ToolRegistry tools;
-  private final ServiceRegistry services = new ServiceRegistry();
+  /** The services installed features provide, by id: what {@link #services()} lists. */
+  private final Map<String, InstalledService> services = new ConcurrentSkipListMap<>();
+  /** Each installed feature's resources to close with the Pod, in install order. */
+  private final List<FeatureContributions> owning = new ArrayList<>();
   private final HookRegistry hooks;
   private final TaskSupervisor tasks;
   private final ToolInvoker invoker;
@@ -100,6 +104,7 @@ public final class Pod implements AutoCloseable {
   private Pod(Builder builder, PodManifest manifest, History history, StateStores stateStores,
       DiagnosticStream diagnostics) {
     this.loaders = List.copyOf(builder.loaders);
+    this.runtimes = List.copyOf(builder.runtimes);
     this.manifest = manifest;
     this.approvals = new ApprovalSettings(Optional.of(builder.userApprovals),
         builder.projectDirectory != null ? builder.projectDirectory
@@ -158,7 +163,7 @@ public final class Pod implements AutoCloseable {
       try {
         AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
         InstallReport installed = FeatureRegistry.install(
-            loaders, manifest.enablement(), authorities, new Surfaces(), services);
+            loaders, manifest.enablement(), authorities, new Surfaces(), runtimes);
         tools.seal();
         hooks.seal();
         tasks.start();
@@ -242,13 +247,15 @@ public final class Pod implements AutoCloseable {
   }
 
   /** The hooks at {@code point}, in the order they run. */
-  public List<HookRegistry.RegisteredHook> hooks(HookPoint point) {
-    return hooks.hooks(point);
+  public List<InstalledHook> hooks(HookPoint point) {
+    return hooks.hooks(point).stream()
+        .map(h -> new InstalledHook(h.featureId(), h.name(), h.point(), h.order()))
+        .toList();
   }
 
   /** The services installed features provide, sorted by id. */
-  public List<ServiceBinding> services() {
-    return services.bindings();
+  public List<InstalledService> services() {
+    return List.copyOf(services.values());
   }
 
   /** Every background task's status, sorted by feature id then task name. */
@@ -276,8 +283,8 @@ public final class Pod implements AutoCloseable {
    * {@code subscriber}, as soon as it is known. To see install diagnostics too, subscribe before
    * {@link #start()} or use {@link Builder#diagnostics}.
    */
-  public DiagnosticStream.Subscription subscribe(Consumer<? super Diagnostic> subscriber) {
-    return diagnostics.subscribe(subscriber);
+  public Subscription subscribe(Consumer<? super Diagnostic> subscriber) {
+    return diagnostics.subscribe(subscriber)::close;
   }
 
   /** The most recent diagnostics published, oldest first (up to {@link DiagnosticStream#RETAINED}). */
@@ -308,6 +315,7 @@ public final class Pod implements AutoCloseable {
       }
       try {
         tasks.close(closeTimeout);
+        closeResources();
       } finally {
         try {
           stateStores.close(); // a task that outlived the timeout can no longer write
@@ -358,6 +366,18 @@ public final class Pod implements AutoCloseable {
     }
   }
 
+  /** What features' installers asked to be closed with the Pod: the last installed first. */
+  private void closeResources() {
+    List<FeatureContributions> installed;
+    synchronized (owning) {
+      installed = new ArrayList<>(owning);
+      owning.clear();
+    }
+    for (int i = installed.size() - 1; i >= 0; i--) {
+      installed.get(i).closeResources();
+    }
+  }
+
   private Alerts alertsOf(String featureId) {
     return new FeatureAlerts(featureId, alertSink);
   }
@@ -402,11 +422,6 @@ public final class Pod implements AutoCloseable {
     }
 
     @Override
-    public Optional<ToolRegistry.Owner> toolOwner(String name) {
-      return tools.owner(name);
-    }
-
-    @Override
     public void publish(Diagnostic diagnostic) {
       diagnostics.publish(diagnostic);
     }
@@ -418,6 +433,15 @@ public final class Pod implements AutoCloseable {
       hooks.commit(contributions);
       staged.commit();
       tasks.commit(contributions);
+      if (!contributions.resources().isEmpty()) {
+        synchronized (owning) {
+          owning.add(contributions);
+        }
+      }
+      for (FeatureContributions.ServiceEntry service : contributions.services()) {
+        services.put(service.id(), new InstalledService(service.id(), service.version(), service.type(),
+            service.privileged(), contributions.featureId()));
+      }
     }
   }
 
@@ -444,6 +468,7 @@ public final class Pod implements AutoCloseable {
     private int maxRounds = TurnRunner.DEFAULT_MAX_ROUNDS;
     private AuthorityPolicy policy;
     private EntryLimit entryLimit = EntryLimit.standard();
+    private final List<RuntimeInstaller> runtimes = new ArrayList<>();
 
     private Builder() {}
 
@@ -631,6 +656,18 @@ public final class Pod implements AutoCloseable {
      */
     public Builder authorityPolicy(AuthorityPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Installs the features of the runtime kinds {@code installer} claims (an MCP bridge, say),
+     * through the same checked transaction as JVM features. The Pod runs {@code builtin} and
+     * {@code jvm_plugin} features itself; a feature of a kind no installer claims is refused with
+     * {@code yoi/runtime-unsupported}. Call once per installer; two installers of one kind are a
+     * host bug that {@link #start()} throws ({@code IllegalArgumentException}).
+     */
+    public Builder runtime(RuntimeInstaller installer) {
+      runtimes.add(Objects.requireNonNull(installer, "installer"));
       return this;
     }
 

@@ -20,7 +20,8 @@ record TestGrants(boolean all, Set<String> labels) implements AuthorityPolicy {
 
   @Override
   public GrantDecision decide(GrantRequest request) {
-    List<String> requested = request.descriptor().authorities().stream().map(AuthorityRequest::label).toList();
+    List<String> requested = request.descriptor().authorities().stream()
+        .map(r -> r.label().toString()).toList();
     if (all || request.source() == FeatureSource.BUILTIN) {
       return GrantDecision.grant(requested);
     }

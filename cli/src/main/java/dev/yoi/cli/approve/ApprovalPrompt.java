@@ -3,6 +3,7 @@ package dev.yoi.cli.approve;
 import dev.yoi.cli.index.Locations;
 import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.text.TextTable;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.ProvidedService;
@@ -40,7 +41,7 @@ final class ApprovalPrompt {
     } else {
       out.println("It requests:");
       for (AuthorityRequest authority : d.authorities()) {
-        out.println("  " + inline(authority.label()) + (authority.optional() ? "  (optional)" : "  (required)"));
+        out.println("  " + inline(authority.label().toString()) + (authority.optional() ? "  (optional)" : "  (required)"));
         line(out, "      ", authority.reason());
       }
     }
@@ -59,7 +60,7 @@ final class ApprovalPrompt {
         + inline(entry.digest()) + "). Only the changes need your approval:");
     diff.lines().forEach(l -> out.print(TextTable.hanging("  ", "    ", inline(l))));
     line(out, "", "(+ added, - removed, ~ changed, ! widens an authority.) Previously granted: "
-        + (previous.granted().isEmpty() ? "nothing" : inline(String.join(", ", previous.granted()))) + ".");
+        + (previous.granted().isEmpty() ? "nothing" : inline(ApproveCommand.joined(previous.granted()))) + ".");
   }
 
   /** The same declarations as approved, but another jar: what a Pod that pins code refuses. */
@@ -70,17 +71,17 @@ final class ApprovalPrompt {
         + previous.code().map(c -> "it was " + c + ", it is now " + code.orElse("unreadable"))
             .orElse("your approval recorded no code; it is now " + code.orElse("unreadable")) + ".");
     line(out, "", "Approving again pins this build, for a Pod that pins code. Previously granted: "
-        + (previous.granted().isEmpty() ? "nothing" : String.join(", ", previous.granted())) + ".");
+        + (previous.granted().isEmpty() ? "nothing" : inline(ApproveCommand.joined(previous.granted()))) + ".");
   }
 
   /** The optional authorities an earlier approval left out, which stay out. */
-  static void keptOut(Set<String> keptOut, PrintWriter out) {
+  static void keptOut(Set<AuthorityLabel> keptOut, PrintWriter out) {
     if (keptOut.isEmpty()) {
       return;
     }
-    line(out, "", "Kept out, as you chose when you approved it before: " + String.join(", ", keptOut)
+    line(out, "", "Kept out, as you chose when you approved it before: " + inline(ApproveCommand.joined(keptOut))
         + ". To grant " + (keptOut.size() == 1 ? "it" : "them") + " now, run again with "
-        + keptOut.stream().map(label -> "--with " + label).collect(Collectors.joining(" ")) + ".");
+        + keptOut.stream().map(label -> "--with " + inline(label.toString())).collect(Collectors.joining(" ")) + ".");
   }
 
   /** What an approval pins, said plainly, and where it is recorded. */

@@ -6,6 +6,7 @@ import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.plugin.PluginOptions;
 import dev.yoi.cli.text.DiagnosticText;
 import dev.yoi.cli.text.TerminalText;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.Names;
@@ -161,7 +162,7 @@ public final class ApproveCommand implements Callable<Integer> {
       return ExitCodes.PROBLEMS;
     }
     FeatureDescriptor descriptor = entry.descriptor();
-    Set<String> optional = descriptor.authorities().stream().filter(AuthorityRequest::optional)
+    Set<AuthorityLabel> optional = descriptor.authorities().stream().filter(AuthorityRequest::optional)
         .map(AuthorityRequest::label).collect(Collectors.toCollection(TreeSet::new));
     Optional<String> badLabel = checkLabels(descriptor, optional);
     if (badLabel.isPresent()) {
@@ -186,17 +187,18 @@ public final class ApproveCommand implements Callable<Integer> {
         .get(featureId);
 
     // Every earlier choice stands: an optional authority left out before stays out unless granted anew.
-    Set<String> keptOut = new TreeSet<>();
+    Set<AuthorityLabel> withLabels = labels(with);
+    Set<AuthorityLabel> keptOut = new TreeSet<>();
     previous.ifPresent(p -> {
       keptOut.addAll(ApprovalLock.requestedLabels(p.descriptor()));
       keptOut.removeAll(p.granted());
       keptOut.retainAll(optional);
-      keptOut.removeAll(with);
+      keptOut.removeAll(withLabels);
     });
-    Set<String> granted = new TreeSet<>(ApprovalLock.requestedLabels(descriptor));
-    granted.removeAll(without);
+    Set<AuthorityLabel> granted = new TreeSet<>(ApprovalLock.requestedLabels(descriptor));
+    granted.removeAll(labels(without));
     granted.removeAll(keptOut);
-    Set<String> leftOut = new TreeSet<>(optional);
+    Set<AuthorityLabel> leftOut = new TreeSet<>(optional);
     leftOut.removeAll(granted);
     Optional<String> code = ApprovalLock.codeOf(entry);
     Approval approval = new Approval(featureId, entry.digest(), granted, descriptor, code);
@@ -205,8 +207,8 @@ public final class ApproveCommand implements Callable<Integer> {
     boolean sameDeclarations = previous.isPresent() && previous.get().digest().equals(entry.digest());
     if (sameDeclarations && previous.get().granted().equals(granted) && previous.get().code().equals(code)) {
       line(out, "", featureId + " " + inline(descriptor.version()) + " is already approved at " + entry.digest()
-          + " in " + inline(where) + (granted.isEmpty() ? ", granting nothing." : ", granting " + inline(String.join(", ", granted)) + ".")
-          + (keptOut.isEmpty() ? "" : " Kept out, as you chose before: " + inline(String.join(", ", keptOut))
+          + " in " + inline(where) + (granted.isEmpty() ? ", granting nothing." : ", granting " + inline(joined(granted)) + ".")
+          + (keptOut.isEmpty() ? "" : " Kept out, as you chose before: " + inline(joined(keptOut))
               + " (grant it with --with)."));
       return ExitCodes.OK;
     }
@@ -229,8 +231,8 @@ public final class ApproveCommand implements Callable<Integer> {
     out.println();
     // Every label as data: the question names exactly what a yes grants.
     String question = "Approve " + featureId + " " + inline(descriptor.version())
-        + (granted.isEmpty() ? "" : " with " + inline(String.join(", ", granted)))
-        + (leftOut.isEmpty() ? "" : ", without " + inline(String.join(", ", leftOut))) + "?";
+        + (granted.isEmpty() ? "" : " with " + inline(joined(granted)))
+        + (leftOut.isEmpty() ? "" : ", without " + inline(joined(leftOut))) + "?";
     if (!confirmed(question, out)) {
       out.println("Not approved; " + inline(target.toString()) + " is unchanged."
           + (yes || System.console() != null ? "" : " (No terminal to ask at: run again with --yes to approve.)"));
@@ -247,17 +249,18 @@ public final class ApproveCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     line(out, "", "Approved " + featureId + " " + inline(descriptor.version()) + " (" + entry.digest() + ") in "
-        + inline(where) + (granted.isEmpty() ? ", granting nothing." : ": granted " + inline(String.join(", ", granted)) + "."));
+        + inline(where) + (granted.isEmpty() ? ", granting nothing." : ": granted " + inline(joined(granted)) + "."));
     return ExitCodes.OK;
   }
 
   /** Why a {@code --without} or {@code --with} label cannot be used, if one cannot. */
-  private Optional<String> checkLabels(FeatureDescriptor descriptor, Set<String> optional) {
+  private Optional<String> checkLabels(FeatureDescriptor descriptor, Set<AuthorityLabel> optional) {
     String optionals = optional.isEmpty() ? "; it has no optional authorities."
-        : "; its optional authorities: " + String.join(", ", optional) + ".";
+        : "; its optional authorities: " + joined(optional) + ".";
     for (String label : without) {
-      if (!optional.contains(label)) {
-        boolean required = ApprovalLock.requestedLabels(descriptor).contains(label);
+      Optional<AuthorityLabel> parsed = label(label);
+      if (parsed.isEmpty() || !optional.contains(parsed.get())) {
+        boolean required = parsed.isPresent() && ApprovalLock.requestedLabels(descriptor).contains(parsed.get());
         return Optional.of("--without " + label + ": " + featureId
             + (required ? " requires " + label + ", so it cannot be left out (the feature would not install)"
                 : " has no optional authority " + label) + optionals);
@@ -267,13 +270,34 @@ public final class ApproveCommand implements Callable<Integer> {
       if (without.contains(label)) {
         return Optional.of("--with " + label + " and --without " + label + ": choose one");
       }
-      if (!optional.contains(label)) {
-        boolean required = ApprovalLock.requestedLabels(descriptor).contains(label);
+      Optional<AuthorityLabel> parsed = label(label);
+      if (parsed.isEmpty() || !optional.contains(parsed.get())) {
+        boolean required = parsed.isPresent() && ApprovalLock.requestedLabels(descriptor).contains(parsed.get());
         return Optional.of("--with " + label + ": " + featureId + (required ? " requires " + label
             + ", so it is granted anyway" : " has no optional authority " + label) + optionals);
       }
     }
     return Optional.empty();
+  }
+
+  /** The labels {@code texts} name (each checked by {@link #checkLabels} first). */
+  private static Set<AuthorityLabel> labels(List<String> texts) {
+    Set<AuthorityLabel> labels = new TreeSet<>();
+    texts.forEach(text -> label(text).ifPresent(labels::add));
+    return labels;
+  }
+
+  /** The label {@code text} names, if it is one: what {@code --without} takes, as prompts show it. */
+  private static Optional<AuthorityLabel> label(String text) {
+    try {
+      return Optional.of(AuthorityLabel.parse(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  static String joined(Set<AuthorityLabel> labels) {
+    return String.join(", ", labels.stream().map(AuthorityLabel::toString).toList());
   }
 
   /** The lock's own messages already name the file; a bare I/O error gets the name added. */

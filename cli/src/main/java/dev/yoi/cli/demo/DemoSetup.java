@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yoi.cli.index.InventoryJson;
 import dev.yoi.cli.text.TerminalText;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.grant.ApprovalLock;
@@ -39,16 +40,16 @@ final class DemoSetup {
     Path lock = work.resolve(ApprovalLock.FILE_NAME);
     out.println("Approved in " + DemoCommand.inWork(work, lock) + ":");
     for (CatalogEntry entry : pluginFeatures) {
-      Set<String> optional = entry.descriptor().authorities().stream()
+      Set<AuthorityLabel> optional = entry.descriptor().authorities().stream()
           .filter(AuthorityRequest::optional).map(AuthorityRequest::label)
           .collect(Collectors.toCollection(TreeSet::new));
-      Set<String> granted = new TreeSet<>(ApprovalLock.requestedLabels(entry.descriptor()));
+      Set<AuthorityLabel> granted = new TreeSet<>(ApprovalLock.requestedLabels(entry.descriptor()));
       granted.removeAll(optional);
       ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);
       out.printf("  %-16s granted %s%n", TerminalText.inline(entry.id()),
-          granted.isEmpty() ? "nothing" : TerminalText.inline(String.join(", ", granted)));
+          granted.isEmpty() ? "nothing" : TerminalText.inline(joined(granted)));
       if (!optional.isEmpty()) {
-        out.printf("  %-16s left out the optional %s%n", "", TerminalText.inline(String.join(", ", optional)));
+        out.printf("  %-16s left out the optional %s%n", "", TerminalText.inline(joined(optional)));
       }
     }
     return lock;
@@ -64,5 +65,9 @@ final class DemoSetup {
     tools.putArray("deny").add("Shell*").add("MemoryDelete");
     root.put("approvals", ApprovalLock.FILE_NAME);
     return InventoryJson.write(root);
+  }
+
+  private static String joined(Set<AuthorityLabel> labels) {
+    return String.join(", ", labels.stream().map(AuthorityLabel::toString).toList());
   }
 }

@@ -6,10 +6,10 @@ import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexLine;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
-import dev.yoi.feature.Severity;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -138,6 +138,6 @@ public final class IndexScanner {
   }
 
   private static Diagnostic error(DiagnosticCode code, String featureId, String message) {
-    return new Diagnostic(code.code(), Severity.ERROR, featureId, code.format(message));
+    return Diagnostics.error(code, featureId, message);
   }
 }

@@ -70,7 +70,7 @@ final class FeatureTable {
           + ": " + service.reason());
     }
     for (AuthorityRequest authority : d.authorities()) {
-      item(out, "authority", inline(authority.label()) + (authority.optional() ? " (optional)" : "") + ": " + authority.reason());
+      item(out, "authority", inline(authority.label().toString()) + (authority.optional() ? " (optional)" : "") + ": " + authority.reason());
     }
     return out.toString();
   }
@@ -114,7 +114,7 @@ final class FeatureTable {
       lines.add("needs " + inline(service.id() + " " + service.version()) + (service.optional() ? " (optional)" : ""));
     }
     for (AuthorityRequest authority : d.authorities()) {
-      lines.add("needs " + inline(authority.label()) + (authority.optional() ? " (optional)" : ""));
+      lines.add("needs " + inline(authority.label().toString()) + (authority.optional() ? " (optional)" : ""));
     }
     return lines.isEmpty() ? "needs no authority" : String.join("\n", lines);
   }

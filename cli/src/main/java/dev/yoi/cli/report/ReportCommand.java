@@ -18,7 +18,7 @@ import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.ApprovalSettings;
 import dev.yoi.feature.grant.AuthorityPolicy;
-import dev.yoi.feature.install.FeatureRegistry;
+import dev.yoi.pod.DryRun;
 import dev.yoi.pod.ManifestException;
 import dev.yoi.pod.PodManifest;
 import java.io.PrintWriter;
@@ -114,7 +114,7 @@ public final class ReportCommand implements Callable<Integer> {
       List<FeatureLoader> all = new ArrayList<>();
       all.add(new FeatureLoader(host, FeatureSource.BUILTIN));
       all.addAll(loaders.loaders());
-      InstallReport report = FeatureRegistry.dryRun(all, manifest.enablement(), AuthorityPolicy.standard(settings));
+      InstallReport report = DryRun.report(all, manifest, AuthorityPolicy.standard(settings));
       if (format == Format.json) {
         // The same document, with what a plugin wrote escaped for a terminal.
         out.print(InventoryJson.write((ObjectNode) InventoryJson.MAPPER.readTree(report.toJson())));

@@ -11,6 +11,7 @@ import dev.yoi.cli.text.TerminalText;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,10 +69,9 @@ public final class VerifyCommand implements Callable<Integer> {
     problems.addAll(DuplicateCheck.check(installedTogether));
     for (FoundFeature feature : inventory.features()) {
       if (!feature.descriptor().runtime().supported()) {
-        problems.add(new Diagnostic(DiagnosticCode.RUNTIME_UNSUPPORTED.code(), Severity.WARNING,
-            feature.id(), DiagnosticCode.RUNTIME_UNSUPPORTED.format("feature " + feature.id()
-                + " runs on " + feature.descriptor().runtime().wireName() + ", which this host"
-                + " cannot run yet: it will be listed and reported, never installed.")));
+        problems.add(Diagnostics.warning(DiagnosticCode.RUNTIME_UNSUPPORTED, feature.id(), "feature "
+            + feature.id() + " runs on " + feature.descriptor().runtime().wireName() + ", which this host"
+            + " cannot run yet: it will be listed and reported, never installed."));
       }
     }
 

@@ -11,6 +11,7 @@ import dev.yoi.descriptor.IndexLine;
 import dev.yoi.descriptor.RuntimeKind;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.feature.grant.Approval;
 import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.feature.grant.AuthorityPolicy;
@@ -276,12 +277,12 @@ class DiagnosticExamplesTest {
     runWith(DiagnosticCode.AUTHORITY_DENIED, plugins(weather), ENABLE_ALL, lock, p -> {});
 
     FeatureDescriptor older = IndexFileLines.withoutTools(entry.descriptor());
-    ApprovalLock.approve(lock, dir, new Approval(entry.id(), Digests.of(older), Set.of("NETWORK:api.weather.example"),
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), Digests.of(older), Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")),
         older));
     runWith(DiagnosticCode.DESCRIPTOR_CHANGED, plugins(weather), ENABLE_ALL, lock, p -> {});
 
     // Approved with its code recorded; then rebuilt with the same declarations and other code.
-    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of("NETWORK:api.weather.example"),
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")),
         entry.descriptor(), ApprovalLock.codeOf(entry)));
     Path rebuilt = Javac.compileOk(dir.resolve("weather-rebuilt"), WEATHER.replace("\"sunny\"", "\"rain\""));
     List<Diagnostic> seen = new CopyOnWriteArrayList<>();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.Digests;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -223,9 +225,9 @@ public final class ApprovalLock {
    * @throws LockFileException if the existing file is not a lock (it is left untouched)
    */
   public static Approval approve(
-      Path lock, String featureId, String digest, FeatureDescriptor descriptor, Collection<String> granted)
+      Path lock, String featureId, String digest, FeatureDescriptor descriptor, Collection<AuthorityLabel> granted)
       throws IOException {
-    return approve(lock, new Approval(featureId, digest, Set.copyOf(granted), descriptor));
+    return approve(lock, new Approval(featureId, digest, granted, descriptor));
   }
 
   /** Records (or replaces) {@code approval} among the entries that belong to no project. */
@@ -279,8 +281,8 @@ public final class ApprovalLock {
   }
 
   /** Every label {@code descriptor} requests, required and optional. */
-  public static Set<String> requestedLabels(FeatureDescriptor descriptor) {
-    Set<String> labels = new TreeSet<>();
+  public static SortedSet<AuthorityLabel> requestedLabels(FeatureDescriptor descriptor) {
+    SortedSet<AuthorityLabel> labels = new TreeSet<>();
     for (AuthorityRequest request : descriptor.authorities()) {
       labels.add(request.label());
     }
@@ -331,13 +333,13 @@ public final class ApprovalLock {
     sealed.put("digest", approval.digest());
     sealed.put("feature", approval.featureId());
     ArrayNode granted = sealed.putArray("granted");
-    approval.granted().forEach(granted::add);
+    approval.granted().forEach(label -> granted.add(label.toString()));
     sealed.put("project", project);
     return Digests.ofCanonicalJson(CanonicalJson.write(sealed));
   }
 
   private static void checkApprovable(
-      String featureId, String digest, FeatureDescriptor descriptor, Collection<String> granted) {
+      String featureId, String digest, FeatureDescriptor descriptor, Collection<AuthorityLabel> granted) {
     Names.checkQualifiedId("feature id", featureId).ifPresent(problem -> {
       throw new IllegalArgumentException(problem);
     });
@@ -350,8 +352,8 @@ public final class ApprovalLock {
     if (!actual.equals(digest)) {
       throw new IllegalArgumentException("digest " + digest + " is not the descriptor's digest " + actual);
     }
-    Set<String> requested = requestedLabels(descriptor);
-    List<String> unknown = granted.stream().filter(label -> !requested.contains(label)).sorted().toList();
+    Set<AuthorityLabel> requested = requestedLabels(descriptor);
+    List<AuthorityLabel> unknown = granted.stream().filter(label -> !requested.contains(label)).sorted().toList();
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("feature " + featureId + " does not request " + unknown
           + "; it requests " + requested);
@@ -386,12 +388,12 @@ public final class ApprovalLock {
     if (code != null && !code.isTextual()) {
       throw new IllegalArgumentException("\"code\" is not a string");
     }
-    Set<String> labels = new TreeSet<>();
+    SortedSet<AuthorityLabel> labels = new TreeSet<>();
     for (JsonNode label : granted) {
       if (!label.isTextual()) {
         throw new IllegalArgumentException("\"granted\" holds " + label + ", not a label string");
       }
-      labels.add(label.asText());
+      labels.add(AuthorityLabel.parse(label.asText()));
     }
     FeatureDescriptor descriptor;
     try {
@@ -419,8 +421,8 @@ public final class ApprovalLock {
           + " in the lock: the entry was edited by hand (a label added to \"granted\", say) after"
           + " yoi approve wrote it");
     }
-    Set<String> requested = requestedLabels(descriptor);
-    List<String> unknown = labels.stream().filter(label -> !requested.contains(label)).toList();
+    Set<AuthorityLabel> requested = requestedLabels(descriptor);
+    List<AuthorityLabel> unknown = labels.stream().filter(label -> !requested.contains(label)).toList();
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("it grants " + unknown + ", which its recorded descriptor does"
           + " not request");
@@ -434,7 +436,7 @@ public final class ApprovalLock {
     entry.set("descriptor", CanonicalJson.toTree(approval.descriptor()));
     entry.put("digest", approval.digest());
     ArrayNode granted = entry.putArray("granted");
-    approval.granted().forEach(granted::add);
+    approval.granted().forEach(label -> granted.add(label.toString()));
     entry.put("seal", seal(project, approval));
     return entry;
   }

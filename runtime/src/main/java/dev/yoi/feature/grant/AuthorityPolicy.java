@@ -1,6 +1,5 @@
 package dev.yoi.feature.grant;
 
-import dev.yoi.descriptor.AuthorityRequest;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -60,6 +59,6 @@ public interface AuthorityPolicy {
    */
   static AuthorityPolicy grantRequested() {
     return request -> GrantDecision.grant(
-        request.descriptor().authorities().stream().map(AuthorityRequest::label).toList());
+        request.descriptor().authorities().stream().map(r -> r.label().toString()).toList());
   }
 }

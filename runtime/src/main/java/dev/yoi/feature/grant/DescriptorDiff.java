@@ -1,6 +1,7 @@
 package dev.yoi.feature.grant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.ScopeWidening;
@@ -181,8 +182,11 @@ public final class DescriptorDiff {
   }
 
   private static String authorityLabel(JsonNode node) {
+    String kind = node.path("kind").asText();
     String scope = node.path("scope").asText();
-    return node.path("kind").asText() + (scope.isEmpty() ? "" : ":" + scope);
+    // A recorded descriptor may name a kind this build does not know: show it as written.
+    return kindOf(kind).map(k -> new AuthorityLabel(k, scope).toString())
+        .orElse(kind + (scope.isEmpty() ? "" : ":" + scope));
   }
 
   private static String quoted(String name) {

@@ -1,5 +1,6 @@
 package dev.yoi.feature.grant;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Digests;
@@ -12,6 +13,7 @@ import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,7 @@ final class StandardPolicy implements AuthorityPolicy {
                 + " plugins/user; Pod.builder().features(loader, FeatureSource.PROJECT)) and approve it,"
                 + " or, if it is part of the host, build it with -Ayoi.runtime=builtin."));
       }
-      return GrantDecision.grant(ApprovalLock.requestedLabels(descriptor));
+      return GrantDecision.grant(strings(ApprovalLock.requestedLabels(descriptor)));
     }
     List<Source> sources = sources(request.source());
     if (sources.isEmpty()) {
@@ -163,9 +165,13 @@ final class StandardPolicy implements AuthorityPolicy {
         return GrantDecision.refuse(Diagnostics.error(DiagnosticCode.CODE_CHANGED, id, refusal.get()));
       }
     }
-    Set<String> requested = ApprovalLock.requestedLabels(request.descriptor());
-    List<String> granted = approved.granted().stream().filter(requested::contains).toList();
-    return GrantDecision.grant(granted);
+    Set<AuthorityLabel> requested = ApprovalLock.requestedLabels(request.descriptor());
+    return GrantDecision.grant(strings(approved.granted().stream().filter(requested::contains).toList()));
+  }
+
+  /** A decision's labels are strings: the form a host's own policy answers in. */
+  private static List<String> strings(Collection<AuthorityLabel> labels) {
+    return labels.stream().map(AuthorityLabel::toString).toList();
   }
 
   private Optional<String> codePinRefusal(GrantRequest request, Approval approved, Source source, String command) {

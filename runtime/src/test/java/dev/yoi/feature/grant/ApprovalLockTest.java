@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.feature.annotation.AuthorityKind;
@@ -37,11 +38,11 @@ class ApprovalLockTest {
   void anApprovalIsReadBackWithItsDigestGrantsAndDescriptor() throws Exception {
     Path lock = dir.resolve(ApprovalLock.FILE_NAME);
     ApprovalLock.approve(lock, "project:weather", Digests.of(WEATHER), WEATHER,
-        Set.of("NETWORK:api.weather.example"));
+        Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")));
 
     Approval approval = ApprovalLock.read(lock).approval("project:weather").orElseThrow();
     assertEquals(Digests.of(WEATHER), approval.digest());
-    assertEquals(Set.of("NETWORK:api.weather.example"), approval.granted());
+    assertEquals(Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")), approval.granted());
     assertEquals(WEATHER, approval.descriptor());
   }
 
@@ -88,7 +89,7 @@ class ApprovalLockTest {
   void aLabelTheFeatureDoesNotRequestCannotBeApproved() {
     Path lock = dir.resolve(ApprovalLock.FILE_NAME);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApprovalLock.approve(
-        lock, "project:weather", Digests.of(WEATHER), WEATHER, Set.of("FILESYSTEM")));
+        lock, "project:weather", Digests.of(WEATHER), WEATHER, Set.of(AuthorityLabel.parse("FILESYSTEM"))));
     assertTrue(e.getMessage().contains("does not request [FILESYSTEM]"), e.getMessage());
     assertFalse(Files.exists(lock));
   }
@@ -109,7 +110,7 @@ class ApprovalLockTest {
   @Test
   void aLabelAppendedByHandToAnEntrysGrantsGrantsNothingAndSaysTheEntryWasEdited() throws Exception {
     Path lock = dir.resolve(ApprovalLock.FILE_NAME);
-    ApprovalLock.approve(lock, "project:weather", Digests.of(WEATHER), WEATHER, Set.of("NETWORK:api.weather.example"));
+    ApprovalLock.approve(lock, "project:weather", Digests.of(WEATHER), WEATHER, Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")));
     // The optional MODEL_NOTIFICATION was left out; someone adds it to "granted" by hand.
     Files.writeString(lock, Files.readString(lock).replace("\"granted\": [\n        \"NETWORK",
         "\"granted\": [\n        \"MODEL_NOTIFICATION\",\n        \"NETWORK"));
@@ -128,7 +129,7 @@ class ApprovalLockTest {
     Path project = Files.createDirectories(dir.resolve("src/weather-app"));
     Path link = Files.createSymbolicLink(dir.resolve("link"), project);
     ApprovalLock.approve(lock, link, new Approval("project:weather", Digests.of(WEATHER),
-        Set.of("NETWORK:api.weather.example"), WEATHER));
+        Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")), WEATHER));
 
     ApprovalLock read = ApprovalLock.read(lock);
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
@@ -100,7 +101,7 @@ class ApprovalTrustTest {
     Path mine = dir.resolve("home/.yoi/approvals.json");
     try (URLClassLoader loader = FeatureCompiler.loader(jar)) {
       CatalogEntry entry = entry(loader);
-      ApprovalLock.approve(mine, repo, new Approval(entry.id(), entry.digest(), Set.of("NETWORK:api.example.com"),
+      ApprovalLock.approve(mine, repo, new Approval(entry.id(), entry.digest(), Set.of(AuthorityLabel.parse("NETWORK:api.example.com")),
           entry.descriptor()));
     }
 
@@ -165,7 +166,7 @@ class ApprovalTrustTest {
       CatalogEntry entry = entry(loader);
       approvedCode = ApprovalLock.codeOf(entry).orElseThrow();
       ApprovalLock.approve(mine, project, new Approval(entry.id(), entry.digest(),
-          Set.of("NETWORK:api.example.com"), entry.descriptor(), ApprovalLock.codeOf(entry)));
+          Set.of(AuthorityLabel.parse("NETWORK:api.example.com")), entry.descriptor(), ApprovalLock.codeOf(entry)));
     }
 
     try (URLClassLoader loader = FeatureCompiler.loader(v1); Pod pod = pinned(loader, mine, project, true)) {
@@ -199,7 +200,7 @@ class ApprovalTrustTest {
     try (URLClassLoader loader = FeatureCompiler.loader(jar)) {
       CatalogEntry entry = entry(loader);
       ApprovalLock.approve(mine, project, new Approval(entry.id(), entry.digest(),
-          Set.of("NETWORK:api.example.com"), entry.descriptor()));
+          Set.of(AuthorityLabel.parse("NETWORK:api.example.com")), entry.descriptor()));
     }
 
     try (URLClassLoader loader = FeatureCompiler.loader(jar); Pod pod = pinned(loader, mine, project, true)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.RuntimeKind;
@@ -91,7 +92,7 @@ class StandardPolicyTest {
     Path otherProject = Files.createDirectories(dir.resolve("checkout-b"));
     Path mine = dir.resolve("approvals.json");
     ApprovalLock.approve(mine, approvedProject, new Approval("project:weather", Digests.of(V1),
-        Set.of("NETWORK:api.weather.example"), V1));
+        Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")), V1));
 
     GrantDecision there = AuthorityPolicy.standard(new ApprovalSettings(
         Optional.of(mine), approvedProject, Optional.empty(), false, false)).decide(request(FeatureSource.PROJECT, V1));
@@ -107,7 +108,7 @@ class StandardPolicyTest {
   @Test
   void aUserFeatureIsApprovedOnceInTheUserLockForEveryProject() throws Exception {
     Path mine = dir.resolve("approvals.json");
-    ApprovalLock.approve(mine, "user:weather", Digests.of(V1), V1, Set.of("NETWORK:api.weather.example"));
+    ApprovalLock.approve(mine, "user:weather", Digests.of(V1), V1, Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")));
 
     for (String project : new String[] {"a", "b"}) {
       GrantDecision decision = AuthorityPolicy.standard(new ApprovalSettings(Optional.of(mine),
@@ -132,7 +133,7 @@ class StandardPolicyTest {
   @Test
   void aPluginGetsExactlyWhatTheLockRecordsForItsIdAndDigest() throws Exception {
     Path lock = dir.resolve("features.lock.json");
-    ApprovalLock.approve(lock, "project:weather", Digests.of(V1), V1, Set.of("NETWORK:api.weather.example"));
+    ApprovalLock.approve(lock, "project:weather", Digests.of(V1), V1, Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")));
 
     GrantDecision decision = AuthorityPolicy.standard(lock).decide(request(FeatureSource.PROJECT, V1));
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.feature.FeatureReport;
@@ -97,7 +98,8 @@ class ApprovalLockReliabilityTest {
     assertEquals(2 * PER_PROCESS, result.approvals().size(), "lost updates");
     for (Approval approval : result.approvals().values()) {
       assertEquals(Digests.of(approval.descriptor()), approval.digest());
-      assertEquals(Set.of("NETWORK:" + approval.descriptor().slug() + ".example"), approval.granted());
+      assertEquals(Set.of(AuthorityLabel.parse("NETWORK:" + approval.descriptor().slug() + ".example")),
+          approval.granted());
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(),
@@ -264,7 +266,7 @@ class ApprovalLockReliabilityTest {
 
   /** Approves the plugin for the project in {@code dir}, leaving out its optional authority. */
   private void approveInUserLock(Path lock) throws IOException {
-    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of("NETWORK:api.example.com"),
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of(AuthorityLabel.parse("NETWORK:api.example.com")),
         entry.descriptor(), ApprovalLock.codeOf(entry)));
   }
 

@@ -1,6 +1,8 @@
-package dev.yoi.feature.order;
+package dev.yoi.feature.install;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.descriptor.Identities;
 import dev.yoi.descriptor.Names;
 import dev.yoi.descriptor.ProvidedService;
 import dev.yoi.descriptor.RequiredService;
@@ -11,6 +13,7 @@ import dev.yoi.feature.annotation.AuthorityKind;
 import dev.yoi.feature.report.Diagnostics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,10 +32,13 @@ import java.util.TreeSet;
  * candidates that cannot install (and, transitively, the ones that need them), and orders the rest
  * topologically: providers first, ties by feature id. Works on descriptors only; no class is loaded.
  */
-public final class ServiceResolver {
+final class ServiceResolver {
+  /** Providers listed by service id as shown ({@code builtin:clock}), as messages list them. */
+  private static final Comparator<Identities.Key> BY_SHOWN = Comparator.comparing(Identities.Key::shown);
+
   private final Map<String, ServiceNode> nodes = new TreeMap<>();
-  /** Qualified service id to its providers, sorted by feature id. */
-  private final Map<String, List<Provider>> providers = new TreeMap<>();
+  /** Service identity to its providers, sorted by feature id. */
+  private final Map<Identities.Key, List<Provider>> providers = new TreeMap<>(BY_SHOWN);
   private final Map<String, String> refused = new LinkedHashMap<>();
   private final Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
   private final Map<String, List<Requirement>> requirements = new TreeMap<>();
@@ -46,7 +52,7 @@ public final class ServiceResolver {
     }
     for (ServiceNode node : nodes.values()) {
       for (ProvidedService service : node.descriptor().providedServices()) {
-        providers.computeIfAbsent(node.qualify(service), id -> new ArrayList<>())
+        providers.computeIfAbsent(IdentityKeys.service(node.source(), service.id()), id -> new ArrayList<>())
             .add(new Provider(node, service));
       }
     }
@@ -56,7 +62,7 @@ public final class ServiceResolver {
    * Resolves services over {@code nodes}: the candidates to install and, for better messages, the
    * features that will not be installed anyway ({@link ServiceNode#blockedBy()}).
    */
-  public static ServicePlan resolve(List<ServiceNode> nodes) {
+  static ServicePlan resolve(List<ServiceNode> nodes) {
     ServiceResolver resolver = new ServiceResolver(nodes);
     resolver.refuseDuplicateProviders();
     resolver.resolveRequirements();
@@ -67,7 +73,7 @@ public final class ServiceResolver {
     resolver.requirements.forEach((id, list) -> services.put(id, list.stream().map(Requirement::report).toList()));
     Map<String, List<Diagnostic>> diagnostics = new TreeMap<>();
     resolver.diagnostics.forEach((id, list) -> diagnostics.put(id, List.copyOf(list)));
-    return new ServicePlan(order, resolver.refused, diagnostics, services, resolver.reportDiagnostics);
+    return new ServicePlan(order, diagnostics, services, resolver.reportDiagnostics);
   }
 
   private List<ServiceNode> candidates() {
@@ -76,7 +82,8 @@ public final class ServiceResolver {
 
   /** Two candidates providing one qualified id: the first by id keeps it, the others are refused. */
   private void refuseDuplicateProviders() {
-    providers.forEach((serviceId, list) -> {
+    providers.forEach((key, list) -> {
+      String serviceId = key.shown();
       List<Provider> candidates = list.stream().filter(p -> p.node.candidate()).toList();
       if (candidates.size() < 2) {
         return;
@@ -99,7 +106,7 @@ public final class ServiceResolver {
 
   /** The provider a requirement binds to: the first candidate provider, else the first of any. */
   private Provider providerOf(String serviceId) {
-    List<Provider> list = providers.getOrDefault(serviceId, List.of());
+    List<Provider> list = providers.getOrDefault(IdentityKeys.service(serviceId), List.of());
     for (Provider provider : list) {
       if (provider.node.candidate() && !refused.containsKey(provider.node.featureId())) {
         return provider;
@@ -167,15 +174,16 @@ public final class ServiceResolver {
               + ", outside " + required.version() + " (yoi/service-version)");
       return;
     }
-    if (service.privileged() && !consumer.grants().has(AuthorityKind.SERVICE_ACCESS, required.id())) {
+    AuthorityLabel access = new AuthorityLabel(AuthorityKind.SERVICE_ACCESS, required.id());
+    if (service.privileged() && !consumer.grants().has(access.kind(), access.scope())) {
       requirement.status = Status.DENIED;
       fail(consumer, requirement, DiagnosticCode.AUTHORITY_DENIED, DiagnosticCode.AUTHORITY_DENIED,
           "feature " + id + " requires the privileged service " + required.id() + " (provided by "
-              + providerId + "), but holds no grant SERVICE_ACCESS:" + required.id()
+              + providerId + "), but holds no grant " + access
               + ". Request it with @RequiresAuthority(value = AuthorityKind.SERVICE_ACCESS, scope = \""
               + required.id() + "\", reason = \"...\") on the feature class; a user or project feature"
               + " then needs approval (yoi approve " + id + ")",
-          "it lacks SERVICE_ACCESS:" + required.id() + " (yoi/authority-denied)");
+          "it lacks " + access + " (yoi/authority-denied)");
       return;
     }
     requirement.status = Status.RESOLVED;
@@ -198,9 +206,10 @@ public final class ServiceResolver {
   }
 
   private String otherSources(String serviceId) {
-    String slug = serviceId.substring(serviceId.indexOf(':') + 1);
+    Identities.Key wanted = IdentityKeys.service(serviceId);
     List<String> near = providers.keySet().stream()
-        .filter(other -> !other.equals(serviceId) && other.endsWith(":" + slug)).toList();
+        .filter(other -> !other.equals(wanted) && other.name().equals(wanted.name()))
+        .map(Identities.Key::shown).toList();
     return near.isEmpty() ? "" : " (" + String.join(", ", near) + " exists: is the source prefix right?)";
   }
 

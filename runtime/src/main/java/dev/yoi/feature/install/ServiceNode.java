@@ -1,7 +1,6 @@
-package dev.yoi.feature.order;
+package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.FeatureDescriptor;
-import dev.yoi.descriptor.ProvidedService;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.Grants;
 import java.util.Objects;
@@ -17,9 +16,9 @@ import java.util.Optional;
  * @param blockedBy why it will not be installed whatever the services say (not enabled, not
  *     approved, ...), as a short phrase; empty for a feature that is a candidate for install
  */
-public record ServiceNode(
+record ServiceNode(
     String featureId, FeatureSource source, FeatureDescriptor descriptor, Grants grants, Optional<String> blockedBy) {
-  public ServiceNode {
+  ServiceNode {
     Objects.requireNonNull(featureId, "featureId");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(descriptor, "descriptor");
@@ -27,12 +26,7 @@ public record ServiceNode(
     Objects.requireNonNull(blockedBy, "blockedBy");
   }
 
-  public boolean candidate() {
+  boolean candidate() {
     return blockedBy.isEmpty();
-  }
-
-  /** The qualified id a provided service is known by: the provider's source + its slug. */
-  public String qualify(ProvidedService service) {
-    return source.qualify(service.id());
   }
 }

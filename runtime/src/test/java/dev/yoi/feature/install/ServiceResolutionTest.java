@@ -1,4 +1,4 @@
-package dev.yoi.feature.order;
+package dev.yoi.feature.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +14,6 @@ import dev.yoi.feature.Severity;
 import dev.yoi.feature.annotation.AuthorityKind;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.AuthorityPolicy;
-import dev.yoi.feature.install.Enablement;
-import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.testing.Descriptors;
 import dev.yoi.feature.testing.Indexes;
 import dev.yoi.feature.testing.RecordingHost;

@@ -1,4 +1,4 @@
-package dev.yoi.feature.install;
+package dev.yoi.pod;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +20,6 @@ import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.feature.testing.Indexes;
-import dev.yoi.pod.Pod;
 import dev.yoi.pod.tool.ToolResult;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -87,8 +86,8 @@ class DryRunTest {
         second = pod.callTool("Echo", "{}");
         published = pod.diagnostics().stream().filter(d -> d.code().equals("yoi/tool-failed")).toList();
       }
-      FeatureReport dry = FeatureRegistry.dryRun(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
-          Enablement.defaults(), AuthorityPolicy.grantRequested()).feature("builtin:bad").orElseThrow();
+      FeatureReport dry = DryRun.report(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
+          PodManifest.empty(), AuthorityPolicy.grantRequested()).feature("builtin:bad").orElseThrow();
 
       // The schema is compiled on the tool's first call (a start does not compile schemas of
       // tools that may never be called): the call is the error result, with one diagnostic.
@@ -127,8 +126,8 @@ class DryRunTest {
       try (Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).build()) {
         started = pod.start();
       }
-      InstallReport dry = FeatureRegistry.dryRun(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
-          Enablement.defaults(), AuthorityPolicy.grantRequested());
+      InstallReport dry = DryRun.report(List.of(new FeatureLoader(loader, FeatureSource.BUILTIN)),
+          PodManifest.empty(), AuthorityPolicy.grantRequested());
 
       assertTrue(started.feature("builtin:a-search").orElseThrow().installed());
       FeatureReport loser = started.feature("builtin:b-search").orElseThrow();
