@@ -83,7 +83,7 @@ class StandardPolicyTest {
     assertTrue(message.endsWith("approve it: yoi approve project:weather --project-dir " + project.toRealPath()
         + " --user-lock " + mine), message);
     assertTrue(trusted.approved());
-    assertEquals(ApprovalLock.requestedLabels(V1), trusted.granted());
+    assertEquals(Set.of("MODEL_NOTIFICATION", "NETWORK:api.weather.example"), trusted.granted());
   }
 
   @Test
