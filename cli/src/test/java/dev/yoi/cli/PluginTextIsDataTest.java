@@ -144,7 +144,8 @@ class PluginTextIsDataTest {
     Path manifest = Files.writeString(dir.resolve("pod.json"),
         "{\"features\": {\"enable\": [\"project:forger\"]}, \"approvals\": \"features.lock.json\"}");
 
-    Cli.Result result = Cli.run("report", "--manifest", manifest.toString(), "--project", forger.toString());
+    Cli.Result result = Cli.run("report", "--manifest", manifest.toString(), "--project", forger.toString(),
+        "--trust-project-lock");
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.all());
     assertIsData(result.all());
@@ -174,7 +175,8 @@ class PluginTextIsDataTest {
     Path manifest = Files.writeString(dir.resolve("pod.json"),
         "{\"features\": {\"enable\": [\"project:breaker\"]}, \"approvals\": \"features.lock.json\"}");
 
-    Cli.Result result = Cli.run("mcp", "serve", "--manifest", manifest.toString(), "--project", breaker.toString());
+    Cli.Result result = Cli.run("mcp", "serve", "--manifest", manifest.toString(), "--project", breaker.toString(),
+        "--trust-project-lock");
 
     assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
     assertIsData(result.all());
