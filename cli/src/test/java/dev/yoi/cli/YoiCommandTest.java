@@ -74,11 +74,12 @@ class YoiCommandTest {
   }
 
   @Test
-  void approveWithoutTheLockOptionIsAUsageError() {
-    Cli.Result result = Cli.run("approve", "project:weather");
+  void approveWithoutAFeatureIdIsAUsageError() {
+    // --lock is no longer required: without it, yoi approve writes the person's own lock (issue 12).
+    Cli.Result result = Cli.run("approve", "--lock", "features.lock.json");
 
     assertEquals(ExitCodes.USAGE, result.exitCode());
-    assertTrue(result.err().contains("Missing required option: '--lock=FILE'"), result.err());
+    assertTrue(result.err().contains("Missing required parameter: 'FEATURE_ID'"), result.err());
   }
 
   @Test
