@@ -8,6 +8,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one list of which packages make up which part of Yoi (docs/design.md, "Package layout").
@@ -20,13 +21,11 @@ enum Components {
       "dev.yoi.pod.secret", "dev.yoi.pod.state", "dev.yoi.pod.task", "dev.yoi.pod.tool"),
   DESCRIPTOR("dev.yoi.descriptor.."),
   PROCESSOR("dev.yoi.processor.."),
-  /**
-   * Registry and host together. The next step separates them (registry below host); until then
-   * the cycle rule treats the runtime as one part.
-   */
-  RUNTIME("dev.yoi.feature.catalog..", "dev.yoi.feature.grant..", "dev.yoi.feature.install..",
-      "dev.yoi.feature.order..", "dev.yoi.feature.report..",
-      "dev.yoi.pod", "dev.yoi.pod.history..", "dev.yoi.pod.internal.."),
+  /** The feature registry, jar yoi-runtime: below the host, which it never names. */
+  REGISTRY("dev.yoi.feature.catalog..", "dev.yoi.feature.fault..", "dev.yoi.feature.grant..",
+      "dev.yoi.feature.install..", "dev.yoi.feature.report..", "dev.yoi.feature.runtime.."),
+  /** The Pod host, jar yoi-runtime: above the registry, which it installs features through. */
+  HOST("dev.yoi.pod", "dev.yoi.pod.history..", "dev.yoi.pod.internal.."),
   BUILTINS("dev.yoi.builtins.."),
   EXAMPLES("dev.yoi.examples.."),
   /**
@@ -35,6 +34,8 @@ enum Components {
    */
   MARKERS("dev.yoi.markers"),
   MCP("dev.yoi.mcp.."),
+  /** A plugin's own tests: a Pod with the plugin under test, over the host's public API. */
+  TESTKIT("dev.yoi.testkit.."),
   CLI("dev.yoi.cli.."),
   BENCHMARKS("dev.yoi.bench..");
 
@@ -49,12 +50,42 @@ enum Components {
     return packages.toArray(String[]::new);
   }
 
+  /** The package identifiers of every one of {@code components}. */
+  static String[] packages(Components... components) {
+    return Arrays.stream(components).flatMap(c -> c.packages.stream()).toArray(String[]::new);
+  }
+
   boolean contains(String packageName) {
     return PackageMatchers.of(packages).test(packageName);
   }
 
   static Optional<Components> of(JavaClass type) {
     return Arrays.stream(values()).filter(c -> c.contains(type.getPackageName())).findFirst();
+  }
+
+  /**
+   * What the CLI and yoi-mcp may use of the runtime jar: the public host API and the registry's
+   * public types (docs/design.md, "Package layout"). The rest of the registry (the install run,
+   * HostSurfaces, what it commits) and the host's internal packages are the runtime's own.
+   */
+  static final DescribedPredicate<JavaClass> PUBLIC_RUNTIME_API = DescribedPredicate.describe(
+      "the public host API or a public registry type",
+      type -> PackageMatchers.of("dev.yoi.pod", "dev.yoi.feature.catalog", "dev.yoi.feature.grant",
+              "dev.yoi.feature.runtime")
+              .test(type.getPackageName())
+          || publicRuntimeTypes().contains(outermost(type).getName()));
+
+  /** The public types of the runtime outside the public packages above. */
+  private static Set<String> publicRuntimeTypes() {
+    return Set.of("dev.yoi.pod.history.HistoryEntry", "dev.yoi.feature.report.Diagnostics");
+  }
+
+  private static JavaClass outermost(JavaClass type) {
+    JavaClass outer = type;
+    while (outer.getEnclosingClass().isPresent()) {
+      outer = outer.getEnclosingClass().get();
+    }
+    return outer;
   }
 
   /** Classes of any of {@code components}. */

@@ -12,9 +12,12 @@ import static dev.yoi.architecture.Components.DESCRIPTOR;
 import static dev.yoi.architecture.Components.EXAMPLES;
 import static dev.yoi.architecture.Components.MARKERS;
 import static dev.yoi.architecture.Components.MCP;
+import static dev.yoi.architecture.Components.HOST;
 import static dev.yoi.architecture.Components.PROCESSOR;
-import static dev.yoi.architecture.Components.RUNTIME;
+import static dev.yoi.architecture.Components.REGISTRY;
+import static dev.yoi.architecture.Components.TESTKIT;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -70,7 +73,18 @@ class DependencyRulesTest {
   @ArchTest
   static final ArchRule processorNeverDependsOnTheRuntime = noClasses()
       .that().resideInAnyPackage(PROCESSOR.packages())
-      .should().dependOnClassesThat(Components.in(RUNTIME, BUILTINS, EXAMPLES, MCP, CLI, BENCHMARKS));
+      .should().dependOnClassesThat(Components.in(REGISTRY, HOST, BUILTINS, EXAMPLES, MCP, TESTKIT, CLI, BENCHMARKS));
+
+  @ArchTest
+  static final ArchRule registryNeverDependsOnTheHost = noClasses()
+      .that().resideInAnyPackage(REGISTRY.packages())
+      .should().dependOnClassesThat(Components.in(HOST));
+
+  @ArchTest
+  static final ArchRule cliAndMcpUseOnlyThePublicRuntimeApi = noClasses()
+      .that().resideInAnyPackage(Components.packages(CLI, MCP))
+      .should().dependOnClassesThat(DescribedPredicate.and(
+          Components.in(REGISTRY, HOST), DescribedPredicate.not(Components.PUBLIC_RUNTIME_API)));
 
   @ArchTest
   static final ArchRule builtinsCompileAgainstTheAuthorApiOnly = classes()
@@ -81,6 +95,11 @@ class DependencyRulesTest {
   static final ArchRule examplePluginsCompileAgainstTheAuthorApiOnly = classes()
       .that().resideInAnyPackage(EXAMPLES.packages())
       .should().onlyDependOnClassesThat(Components.notOursOrIn(EXAMPLES, API, ANNOTATIONS));
+
+  @ArchTest
+  static final ArchRule testKitIsBuiltOnTheHostAlone = classes()
+      .that().resideInAnyPackage(TESTKIT.packages())
+      .should().onlyDependOnClassesThat(Components.notOursOrIn(TESTKIT, REGISTRY, HOST, API, ANNOTATIONS, DESCRIPTOR));
 
   @ArchTest
   static final ArchRule generatedMarkersDependOnNothingOfOurs = classes()

@@ -5,6 +5,7 @@ import dev.yoi.cli.demo.DemoCommand;
 import dev.yoi.cli.inspect.InspectCommand;
 import dev.yoi.cli.mcp.McpCommand;
 import dev.yoi.cli.report.ReportCommand;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.verify.VerifyCommand;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -42,7 +43,19 @@ public final class YoiCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    int exit = cli.execute(args);
+    // Commands print with print() as well as println(): flush before System.exit, which would
+    // drop whatever is still buffered (approve's last line was lost this way).
+    flush(cli);
+    System.exit(exit);
+  }
+
+  /** Each command line has its own writers (created when first asked for): flush every one. */
+  private static void flush(CommandLine cli) {
+    cli.getOut().flush();
+    cli.getErr().flush();
+    cli.getSubcommands().values().forEach(YoiCommand::flush);
   }
 
   /** The configured command line; tests call {@code execute} on it with captured output. */
@@ -76,7 +89,7 @@ public final class YoiCommand implements Callable<Integer> {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+    err.print(TerminalText.message(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for its options and examples.");
     err.flush();
@@ -85,8 +98,9 @@ public final class YoiCommand implements Callable<Integer> {
 
   private static int internalError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
-    err.println("yoi " + cli.getCommandName() + ": internal error: " + e
-        + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : ""));
+    // The exception may quote a plugin's text: shown as data.
+    err.print(TerminalText.message("yoi " + cli.getCommandName() + ": internal error: " + e
+        + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "")));
     err.println("This is a bug in yoi; please report it with the command you ran.");
     err.flush();
     return ExitCodes.INTERNAL;

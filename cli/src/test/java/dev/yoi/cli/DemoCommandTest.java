@@ -1,6 +1,7 @@
 package dev.yoi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -28,6 +29,22 @@ class DemoCommandTest {
     assertTrue(out.contains("tool error    call-6 call denied by pre-tool-call hook \"enforce-tool-rules\""), out);
     assertTrue(out.contains("system        builtin:task-reminders: Task #1 [IN_PROGRESS] Pack for Lisbon"), out);
     assertTrue(Files.isRegularFile(work.resolve("history/history.jsonl")), "history kept in --work-dir");
+    assertTrue(out.contains("\nWorking directory, kept after the demo (--work-dir):\n  " + work + "\n"), out);
+    assertTrue(out.contains("\nManifest pod.json:\n"), out);
+    assertTrue(out.contains("== History (history/history.jsonl) =="), out);
+  }
+
+  @Test
+  void withoutWorkDirTheDemoSaysItsFilesAreTemporaryAndDeletesThem() {
+    BuiltJars.require(BuiltJars.WEATHER);
+
+    Cli.Result result = Cli.run("demo");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("\nWorking directory, temporary: deleted"
+        + " when the demo ends \\(--work-dir DIR keeps it\\):\n  (\\S+)\n").matcher(result.out());
+    assertTrue(named.find(), result.out());
+    assertFalse(Files.exists(Path.of(named.group(1))), "deleted as it said: " + named.group(1));
   }
 
   @Test

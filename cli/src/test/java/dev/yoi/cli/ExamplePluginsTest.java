@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.Approval;
 import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.pod.LlmResponse;
 import dev.yoi.pod.Pod;
@@ -136,7 +138,12 @@ class ExamplePluginsTest {
     ClassLoader loader = id.startsWith("project:") ? weatherLoader : journalLoader;
     FeatureSource source = FeatureSource.ofQualifiedId(id);
     CatalogEntry entry = FeatureCatalog.read(List.of(new FeatureLoader(loader, source))).entry(id).orElseThrow();
-    ApprovalLock.approve(dir.resolve("features.lock.json"), id, entry.digest(), entry.descriptor(), granted);
+    Approval approval = new Approval(id, entry.digest(), granted.stream().map(AuthorityLabel::parse).toList(), entry.descriptor());
+    if (source == FeatureSource.PROJECT) {
+      ApprovalLock.approve(dir.resolve("approvals.json"), dir, approval);
+    } else {
+      ApprovalLock.approve(dir.resolve("approvals.json"), approval);
+    }
   }
 
   private Pod pod(SecretResolver secrets) {
@@ -150,7 +157,8 @@ class ExamplePluginsTest {
         .features(journalLoader, FeatureSource.USER)
         .manifest(PodManifest.parse("{\"features\": {\"enable\": [\"project:weather\", \"user:journal\"]}}",
             "test manifest", dir))
-        .approvals(dir.resolve("features.lock.json"))
+        .userApprovals(dir.resolve("approvals.json"))
+        .projectDirectory(dir)
         .dataDirectory(dir.resolve("data"))
         .secrets(secrets);
   }

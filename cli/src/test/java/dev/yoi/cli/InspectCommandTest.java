@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,55 @@ class InspectCommandTest {
     for (String line : result.out().split("\n")) {
       assertTrue(line.length() <= 100, "longer than 100 columns: " + line);
     }
+  }
+
+  @Test
+  void longBreaksALongIndexUrlAfterASeparatorNeverInsideAName() throws IOException {
+    Path deep = dir.resolve("plugins-in-a-directory-with-a-rather-long-name")
+        .resolve("and-another-directory-with-a-long-name");
+    Path jar = PluginJars.jar(deep, "planner-plugin-with-a-long-file-name.jar", PluginJars.feature("planner", "PlanCreate"));
+
+    Cli.Result result = Cli.run("inspect", "--long", jar.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    List<String> lines = result.out().lines().toList();
+    int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("  index       ")).findFirst().orElseThrow());
+    int last = first;
+    while (lines.get(last + 1).startsWith(" ".repeat(14))) {
+      last++;
+    }
+    List<String> item = lines.subList(first, last + 1).stream().map(l -> l.substring(14)).toList();
+    assertTrue(item.size() > 1, "a long URL wraps: " + item);
+    String joined = String.join("", item);
+    assertTrue(joined.startsWith("jar:file:/") && joined.endsWith(
+        "/planner-plugin-with-a-long-file-name.jar!/META-INF/yoi/features.jsonl (line 1)"), result.out());
+    for (String piece : item.subList(0, item.size() - 1)) {
+      assertTrue(piece.endsWith("/"), "broken inside a name: " + item);
+    }
+  }
+
+  @Test
+  void textAndTableNameTheSameFormatInInspectAndReport() {
+    Cli.Result inspectText = Cli.run("inspect", "--format", "text");
+    Cli.Result inspectTable = Cli.run("inspect", "--format", "table");
+    Cli.Result reportText = Cli.run("report", "--format", "text");
+    Cli.Result reportTable = Cli.run("report", "--format", "TABLE");
+
+    assertEquals(ExitCodes.OK, inspectTable.exitCode(), inspectTable.all());
+    assertEquals(inspectText.out(), inspectTable.out());
+    assertTrue(inspectTable.out().startsWith("FEATURE"), inspectTable.out());
+    assertEquals(ExitCodes.OK, reportTable.exitCode(), reportTable.all());
+    assertEquals(reportText.out(), reportTable.out());
+    String help = Cli.run("inspect", "--help").out();
+    assertTrue(help.contains("text (a table that fits 100 columns)"), help);
+  }
+
+  @Test
+  void anUnknownFormatIsAUsageErrorListingTheFormats() {
+    Cli.Result result = Cli.run("inspect", "--format", "xml");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertTrue(result.err().contains("expected one of text, json, dot but was 'xml'"), result.err());
   }
 
   @Test

@@ -53,9 +53,11 @@ class McpServeCommandTest {
     String lock = dir.resolve("features.lock.json").toString();
     BuiltJars.require(BuiltJars.WEATHER);
     BuiltJars.require(BuiltJars.JOURNAL);
-    assertEquals(ExitCodes.OK, Cli.run("approve", "project:weather", "--lock", lock, "--project",
-        BuiltJars.WEATHER.toString(), "--without", "SECRET_REF:weather-api-key", "--yes").exitCode());
-    assertEquals(ExitCodes.OK, Cli.run("approve", "user:journal", "--lock", lock, "--user",
+    // Approved in the person's own lock (here one of the test's), for this project, as yoi approve does.
+    assertEquals(ExitCodes.OK, Cli.run("approve", "project:weather", "--user-lock", lock, "--project-dir",
+        dir.toString(), "--project", BuiltJars.WEATHER.toString(), "--without", "SECRET_REF:weather-api-key",
+        "--yes").exitCode());
+    assertEquals(ExitCodes.OK, Cli.run("approve", "user:journal", "--user-lock", lock, "--user",
         BuiltJars.JOURNAL.toString(), "--yes").exitCode());
     history = dir.resolve("history");
   }
@@ -155,13 +157,14 @@ class McpServeCommandTest {
         }
         """);
     Path lock = dir.resolve("shouter.lock.json");
-    assertEquals(ExitCodes.OK, Cli.run("approve", "project:shouter", "--lock", lock.toString(),
-        "--project", shouter.toString(), "--yes").exitCode());
+    assertEquals(ExitCodes.OK, Cli.run("approve", "project:shouter", "--user-lock", lock.toString(),
+        "--project-dir", dir.toString(), "--project", shouter.toString(), "--yes").exitCode());
     Path shouterManifest = Files.writeString(dir.resolve("shouter.json"),
         "{\"features\": {\"enable\": [\"project:shouter\"]}, \"approvals\": \"shouter.lock.json\"}");
     StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(java())
         .args("-cp", System.getProperty("java.class.path"), YoiCommand.class.getName(), "mcp", "serve",
-            "--manifest", shouterManifest.toString(), "--project", shouter.toString())
+            "--manifest", shouterManifest.toString(), "--project", shouter.toString(),
+            "--user-lock", lock.toString())
         .build(), new JacksonMcpJsonMapper(JSON));
     List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
     transport.setStdErrorHandler(stderr::add);
@@ -230,7 +233,8 @@ class McpServeCommandTest {
   private List<String> serveCommand() {
     return List.of(java(), "-cp", System.getProperty("java.class.path"), YoiCommand.class.getName(), "mcp", "serve",
         "--manifest", manifest.toString(), "--project", BuiltJars.WEATHER.toString(),
-        "--user", BuiltJars.JOURNAL.toString(), "--history", history.toString());
+        "--user", BuiltJars.JOURNAL.toString(), "--history", history.toString(),
+        "--user-lock", dir.resolve("features.lock.json").toString());
   }
 
   private static String java() {

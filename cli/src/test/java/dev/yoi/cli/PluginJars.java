@@ -20,8 +20,8 @@ import java.util.jar.JarOutputStream;
 
 /**
  * Hand-made plugin jars for the cases a real build never produces (edited indexes, missing
- * classes). The descriptor "class" is just bytes holding the DIGEST string, which is all the
- * command looks at: it never loads feature classes.
+ * classes). The descriptor "class" is just bytes holding the DIGEST string, and the feature and
+ * tool "classes" are two bytes, which is all the command looks at: it never loads feature classes.
  */
 final class PluginJars {
   private PluginJars() {}
@@ -48,9 +48,17 @@ final class PluginJars {
     entries.put(IndexLine.INDEX_PATH, IndexFile.write(lines).getBytes(StandardCharsets.UTF_8));
     for (IndexLine line : lines) {
       entries.put(classFile(line.descriptorClass()), ("CAFEBABE DIGEST " + line.digest()).getBytes(StandardCharsets.UTF_8));
-      entries.put(classFile(line.descriptor().featureClass()), new byte[] {(byte) 0xCA, (byte) 0xFE});
+      entries.putAll(classFiles(line.descriptor()));
     }
     return write(dir.resolve(name), entries);
+  }
+
+  /** Stand-ins for the feature class and every contribution class a descriptor names. */
+  static Map<String, byte[]> classFiles(FeatureDescriptor descriptor) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(classFile(descriptor.featureClass()), new byte[] {(byte) 0xCA, (byte) 0xFE});
+    descriptor.tools().forEach(tool -> entries.put(classFile(tool.className()), new byte[] {(byte) 0xCA, (byte) 0xFE}));
+    return entries;
   }
 
   static Path write(Path jar, Map<String, byte[]> entries) throws IOException {

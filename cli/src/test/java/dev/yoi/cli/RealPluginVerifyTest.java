@@ -49,6 +49,23 @@ class RealPluginVerifyTest {
   }
 
   @Test
+  void verifyRefusesTheWeatherJarOnceAContributionClassIsDeleted() throws IOException {
+    Map<String, byte[]> entries = entries(BuiltJars.require(BuiltJars.WEATHER));
+    String forecast = "dev/yoi/examples/weather/WeatherFeature$Forecast.class";
+    assertTrue(entries.remove(forecast) != null, "the example's tool class: " + entries.keySet());
+    Path broken = PluginJars.write(dir.resolve("weather-without-forecast.jar"), entries);
+
+    Cli.Result result = Cli.run("verify", broken.toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
+    assertTrue(result.out().startsWith("[yoi/index-corrupt] feature project:weather (index line 1 of jar:"),
+        result.out());
+    assertTrue(result.out().contains("names a class that is not there: tool WeatherForecast's class"
+        + " dev.yoi.examples.weather.WeatherFeature$Forecast."), result.out());
+    assertTrue(result.out().endsWith("verify failed: 1 error (0 sound features).\n"), result.out());
+  }
+
+  @Test
   void inspectOfBothExamplesNeedsNoFeatureClassLoaded() {
     Cli.Result result = Cli.run("inspect", "--format", "json",
         BuiltJars.require(BuiltJars.WEATHER).toString(), BuiltJars.require(BuiltJars.JOURNAL).toString());

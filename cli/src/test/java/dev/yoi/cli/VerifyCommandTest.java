@@ -10,6 +10,7 @@ import dev.yoi.descriptor.IndexFile;
 import dev.yoi.descriptor.IndexLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,6 +139,84 @@ class VerifyCommandTest {
     assertTrue(result.out().contains("verify failed: 1 error (0 sound features)."), result.out());
   }
 
+  @Test
+  void anEmptyIndexIsAnErrorNotZeroFeaturesVerified() throws IOException {
+    Path jar = PluginJars.write(dir.resolve("empty.jar"), Map.of(IndexLine.INDEX_PATH, new byte[0]));
+
+    Cli.Result result = Cli.run("verify", jar.toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
+    assertTrue(result.out().contains("[yoi/index-corrupt] " + jar.toRealPath() + " has an empty"
+        + " META-INF/yoi/features.jsonl, so it declares no features."), result.out());
+    assertTrue(result.out().contains("verify failed: 1 error (0 sound features)."), result.out());
+  }
+
+  @Test
+  void theSameJarNamedTwiceOrThroughALinkIsVerifiedOnce() throws IOException {
+    Path jar = PluginJars.jar(dir.resolve("plugins"), "planner.jar", PluginJars.feature("planner", "PlanCreate"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.jar"), jar);
+
+    Cli.Result result = Cli.run("verify", jar.toString(), jar.toString(), link.toString(),
+        dir.resolve("plugins").toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    assertEquals("verified 1 feature: no errors.\n", result.out());
+  }
+
+  @Test
+  void theBuiltinsOwnClassesAreRecognisedNotReportedAsDuplicatesOfThemselves() {
+    Path builtins = Path.of("..", "builtins", "target", "classes").toAbsolutePath().normalize();
+    assertTrue(Files.isRegularFile(builtins.resolve(IndexLine.INDEX_PATH)), "the reactor builds " + builtins);
+
+    Cli.Result result = Cli.run("verify", builtins.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    assertFalse(result.out().contains("[yoi/duplicate"), result.out());
+    assertTrue(result.out().contains("note: " + builtins + " holds yoi's own builtins (builtin:manifest-permissions,"
+        + " builtin:memory, builtin:task-reminders, builtin:task-tools): the same index lines, with the same"
+        + " digests, as built into this yoi."), result.out());
+    assertTrue(result.out().endsWith("verified 4 features: no errors.\n"), result.out());
+  }
+
+  @Test
+  void anotherBuildOfTheBuiltinsIsCheckedOnItsOwnNotAsDuplicates() throws IOException {
+    Path builtins = Path.of("..", "builtins", "target", "classes").toAbsolutePath().normalize();
+    Path copy = dir.resolve("other-build");
+    try (var files = Files.walk(builtins)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = copy.resolve(builtins.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    // Another version of memory: same slug, same builtin runtime, another digest.
+    Path index = copy.resolve(IndexLine.INDEX_PATH);
+    StringBuilder rewritten = new StringBuilder();
+    for (var entry : IndexFile.read("builtins", Files.readAllBytes(index))) {
+      IndexLine line = ((dev.yoi.descriptor.IndexEntry.Valid) entry).line();
+      FeatureDescriptor d = line.descriptor();
+      if (d.slug().equals("memory")) {
+        d = new FeatureDescriptor(d.slug(), d.name(), "9.9.9", d.description(), d.runtime(), d.featureClass(),
+            d.tools(), d.hooks(), d.backgroundTasks(), d.providedServices(), d.requiredServices(), d.authorities());
+        Files.write(copy.resolve(PluginJars.classFile(line.descriptorClass())),
+            ("DIGEST " + Digests.of(d)).getBytes(StandardCharsets.UTF_8));
+        line = new IndexLine(IndexLine.FORMAT, line.slug(), line.module(), line.descriptorClass(), Digests.of(d), d);
+      }
+      rewritten.append(IndexFile.writeLine(line)).append('\n');
+    }
+    Files.writeString(index, rewritten);
+
+    Cli.Result result = Cli.run("verify", copy.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.all());
+    assertFalse(result.out().contains("[yoi/duplicate"), result.out());
+    assertTrue(result.out().contains("holds another build of yoi's builtins (builtin:memory; their digests"
+        + " differ from this yoi's)"), result.out());
+  }
+
   private Path jarWithIndex(IndexLine line, String indexText) throws IOException {
     return PluginJars.write(dir.resolve("edited.jar"), entriesFor(line, indexText + "\n"));
   }
@@ -147,7 +226,7 @@ class VerifyCommandTest {
     entries.put(IndexLine.INDEX_PATH, indexText.getBytes(StandardCharsets.UTF_8));
     entries.put(PluginJars.classFile(line.descriptorClass()),
         ("DIGEST " + line.digest()).getBytes(StandardCharsets.UTF_8));
-    entries.put(PluginJars.classFile(line.descriptor().featureClass()), new byte[] {1});
+    entries.putAll(PluginJars.classFiles(line.descriptor()));
     return entries;
   }
 }

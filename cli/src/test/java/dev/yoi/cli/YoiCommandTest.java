@@ -29,6 +29,17 @@ class YoiCommandTest {
   }
 
   @Test
+  void everyCommandsHelpHasExamples() {
+    for (String[] command : new String[][] {{"inspect"}, {"verify"}, {"approve"}, {"report"}, {"demo"},
+        {"mcp", "serve"}}) {
+      String help = Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+          java.util.stream.Stream.of("--help")).toArray(String[]::new)).out();
+
+      assertTrue(help.contains("\nExamples:\n  yoi " + String.join(" ", command)), String.join(" ", command) + ":\n" + help);
+    }
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     Cli.Result result = Cli.run("verify", "--strict");
 
@@ -63,11 +74,12 @@ class YoiCommandTest {
   }
 
   @Test
-  void approveWithoutTheLockOptionIsAUsageError() {
-    Cli.Result result = Cli.run("approve", "project:weather");
+  void approveWithoutAFeatureIdIsAUsageError() {
+    // --lock is no longer required: without it, yoi approve writes the person's own lock (issue 12).
+    Cli.Result result = Cli.run("approve", "--lock", "features.lock.json");
 
     assertEquals(ExitCodes.USAGE, result.exitCode());
-    assertTrue(result.err().contains("Missing required option: '--lock=FILE'"), result.err());
+    assertTrue(result.err().contains("Missing required parameter: 'FEATURE_ID'"), result.err());
   }
 
   @Test

@@ -18,8 +18,8 @@ public record AuthorityRequest(AuthorityKind kind, String scope, boolean optiona
     Objects.requireNonNull(reason, "reason");
   }
 
-  /** {@code KIND} or {@code KIND:scope}, as shown in prompts and locks. */
-  public String label() {
-    return scope.isEmpty() ? kind.name() : kind.name() + ":" + scope;
+  /** What it asks for: {@code KIND} or {@code KIND:scope}, as prompts, locks and reports show it. */
+  public AuthorityLabel label() {
+    return new AuthorityLabel(kind, scope);
   }
 }

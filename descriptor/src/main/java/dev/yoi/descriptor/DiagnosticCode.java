@@ -39,6 +39,7 @@ public enum DiagnosticCode {
   AUTHORITY_DENIED("authority-denied", Phase.RUN, "the policy denied a requested authority"),
   APPROVAL_REQUIRED("approval-required", Phase.RUN, "a plugin feature has no approval in the lock"),
   DESCRIPTOR_CHANGED("descriptor-changed", Phase.RUN, "a plugin feature's digest differs from the approved one"),
+  CODE_CHANGED("code-changed", Phase.RUN, "a Pod that pins code found a plugin whose jar changed while its declarations did not"),
   DIGEST_MISMATCH("digest-mismatch", Phase.RUN, "index line, descriptor class and recomputation disagree"),
   INDEX_CORRUPT("index-corrupt", Phase.RUN, "an index line is not a valid entry"),
   INDEX_FORMAT("index-format", Phase.RUN, "an index line has an unknown format version"),
@@ -53,7 +54,8 @@ public enum DiagnosticCode {
 
   // Run time: the Pod's host surfaces, after install.
   HOOK_FAILED("hook-failed", Phase.RUN, "a hook threw or returned no decision; pre-request and pre-tool-call points fail closed"),
-  TOOL_FAILED("tool-failed", Phase.RUN, "a tool threw or returned no result; the model got an error result"),
+  TURN_ABORTED("turn-aborted", Phase.RUN, "a pre-request hook aborted a turn; the model saw the Pod's note, and the reason only as the feature's own note if it holds MODEL_NOTIFICATION"),
+  TOOL_FAILED("tool-failed", Phase.RUN, "a tool threw, returned no result, or returned more than the entry limit; the model got an error result"),
   TASK_FAILED("task-failed", Phase.RUN, "a background task threw; the supervisor restarts it per its restart policy, with backoff"),
   TASK_ABANDONED("task-abandoned", Phase.RUN, "a background task ignored cancellation when the Pod closed and was abandoned"),
   HISTORY_RECOVERED("history-recovered", Phase.RUN, "the history file had a torn last line or an unanswered tool call, repaired on reopen"),

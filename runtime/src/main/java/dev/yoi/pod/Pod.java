@@ -5,10 +5,13 @@ import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.ApprovalSettings;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.install.HostSurfaces;
+import dev.yoi.feature.runtime.RuntimeInstaller;
+import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.TurnSummary;
@@ -17,8 +20,6 @@ import dev.yoi.pod.internal.notify.DiagnosticStream;
 import dev.yoi.pod.internal.notify.FeatureAlerts;
 import dev.yoi.pod.internal.notify.HistoryNotifier;
 import dev.yoi.pod.internal.secret.SecretHandle;
-import dev.yoi.pod.internal.service.ServiceBinding;
-import dev.yoi.pod.internal.service.ServiceRegistry;
 import dev.yoi.pod.internal.state.StateStores;
 import dev.yoi.pod.internal.task.TaskSupervisor;
 import dev.yoi.pod.internal.tool.ToolInvoker;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -62,24 +64,28 @@ import java.util.function.Consumer;
  * <p>{@link #start()} installs every enabled feature through the feature registry, which checks
  * each registration before it reaches the Pod, then seals the tool and hook lists and starts the
  * background tasks. {@link #close()} refuses new calls, waits for the calls and turns in progress,
- * stops every task and closes the history. Thread-safe: tools may be called from many threads;
+ * stops every task, revokes the features' state stores and closes the history. Thread-safe: tools may be called from many threads;
  * turns run one at a time.
  */
 public final class Pod implements AutoCloseable {
   private enum Lifecycle { NEW, STARTING, STARTED, FAILED, CLOSED }
 
   private final List<FeatureLoader> loaders;
+  private final List<RuntimeInstaller> runtimes;
   private final PodManifest manifest;
-  private final Optional<Path> approvals;
-  private final AuthorityPolicy policy; // null: the standard policy over the approval lock
+  private final ApprovalSettings approvals;
+  private final AuthorityPolicy policy; // null: the standard policy over the approval locks
   private final History history;
   private final StateStores stateStores;
   private final SecretResolver secrets;
   private final AlertSink alertSink;
   private final Consumer<? super HistoryEntry.SystemItem> modelNotifications; // null: none
   private final DiagnosticStream diagnostics;
-  private final ToolRegistry tools = new ToolRegistry();
-  private final ServiceRegistry services = new ServiceRegistry();
+  private final ToolRegistry tools;
+  /** The services installed features provide, by id: what {@link #services()} lists. */
+  private final Map<String, InstalledService> services = new ConcurrentSkipListMap<>();
+  /** Each installed feature's resources to close with the Pod, in install order. */
+  private final List<FeatureContributions> owning = new ArrayList<>();
   private final HookRegistry hooks;
   private final TaskSupervisor tasks;
   private final ToolInvoker invoker;
@@ -95,15 +101,21 @@ public final class Pod implements AutoCloseable {
   private final Map<Thread, Integer> activeCalls = new HashMap<>();
   private volatile InstallReport report;
 
-  private Pod(Builder builder, PodManifest manifest, History history, DiagnosticStream diagnostics) {
+  private Pod(Builder builder, PodManifest manifest, History history, StateStores stateStores,
+      DiagnosticStream diagnostics) {
     this.loaders = List.copyOf(builder.loaders);
+    this.runtimes = List.copyOf(builder.runtimes);
     this.manifest = manifest;
-    this.approvals = builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals();
+    this.approvals = new ApprovalSettings(Optional.of(builder.userApprovals),
+        builder.projectDirectory != null ? builder.projectDirectory
+            : builder.manifestFile != null ? builder.manifestFile.toAbsolutePath().getParent()
+            : Path.of("").toAbsolutePath(),
+        builder.approvals != null ? Optional.of(builder.approvals) : manifest.approvals(),
+        builder.trustProjectLock, builder.pinCode);
     this.policy = builder.policy;
     this.history = history;
-    // A Pod given only a history directory is durable: its state stores live beside the history.
-    Path data = builder.dataDirectory != null ? builder.dataDirectory : builder.historyDirectory;
-    this.stateStores = data == null ? StateStores.inMemory() : StateStores.under(data);
+    this.stateStores = stateStores;
+    this.tools = new ToolRegistry(builder.entryLimit);
     this.secrets = builder.secrets;
     this.alertSink = builder.alerts;
     this.modelNotifications = builder.modelNotifications;
@@ -151,7 +163,7 @@ public final class Pod implements AutoCloseable {
       try {
         AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
         InstallReport installed = FeatureRegistry.install(
-            loaders, manifest.enablement(), authorities, new Surfaces(), services);
+            loaders, manifest.enablement(), authorities, new Surfaces(), runtimes);
         tools.seal();
         hooks.seal();
         tasks.start();
@@ -174,8 +186,10 @@ public final class Pod implements AutoCloseable {
    * Runs one tool call through the whole tool path (hooks, schema, the tool, history). An unknown
    * tool, a denied call, a bad input or a failing tool is an error result, never an exception.
    *
-   * @param inputJson the input as JSON text; blank means {@code {}}
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   * @param inputJson the input as JSON text; blank means {@code {}}. An input over the entry
+   *     limit ({@link Builder#maxEntryBytes}) is an error result; the tool does not run
+   * @throws IllegalStateException before {@link #start()} or once {@link #close()} began (an MCP
+   *     server answers it as an error result)
    */
   public ToolResult callTool(String name, String inputJson) {
     enter("callTool");
@@ -191,7 +205,11 @@ public final class Pod implements AutoCloseable {
    * without tool calls (or the round bound), then turn-end hooks.
    *
    * @return what happened in the turn
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   * @throws IllegalStateException before {@link #start()} or once {@link #close()} began; and for
+   *     a turn still running when close() closed the history (after the close timeout): the turn
+   *     then stops before its next model request
+   * @throws IllegalArgumentException if {@code userMessage} is over the entry limit (nothing is
+   *     recorded and the model is not asked)
    */
   public TurnSummary runTurn(String userMessage) {
     enter("runTurn");
@@ -230,13 +248,15 @@ public final class Pod implements AutoCloseable {
   }
 
   /** The hooks at {@code point}, in the order they run. */
-  public List<HookRegistry.RegisteredHook> hooks(HookPoint point) {
-    return hooks.hooks(point);
+  public List<InstalledHook> hooks(HookPoint point) {
+    return hooks.hooks(point).stream()
+        .map(h -> new InstalledHook(h.featureId(), h.name(), h.point(), h.order()))
+        .toList();
   }
 
   /** The services installed features provide, sorted by id. */
-  public List<ServiceBinding> services() {
-    return services.bindings();
+  public List<InstalledService> services() {
+    return List.copyOf(services.values());
   }
 
   /** Every background task's status, sorted by feature id then task name. */
@@ -264,8 +284,8 @@ public final class Pod implements AutoCloseable {
    * {@code subscriber}, as soon as it is known. To see install diagnostics too, subscribe before
    * {@link #start()} or use {@link Builder#diagnostics}.
    */
-  public DiagnosticStream.Subscription subscribe(Consumer<? super Diagnostic> subscriber) {
-    return diagnostics.subscribe(subscriber);
+  public Subscription subscribe(Consumer<? super Diagnostic> subscriber) {
+    return diagnostics.subscribe(subscriber)::close;
   }
 
   /** The most recent diagnostics published, oldest first (up to {@link DiagnosticStream#RETAINED}). */
@@ -276,9 +296,11 @@ public final class Pod implements AutoCloseable {
   /**
    * Refuses new calls and turns, waits up to the close timeout for those in progress (so each gets
    * its result recorded), stops every background task (cancel, interrupt, wait up to the close
-   * timeout; a task that ignores both is abandoned and reported as {@code yoi/task-abandoned}) and
-   * closes the history. A call still running after the timeout finds the history closed: it gets
-   * an error result ({@code yoi/history-write-failed}), and the next open answers it. Waits for a
+   * timeout; a task that ignores both is abandoned and reported as {@code yoi/task-abandoned}),
+   * revokes the state stores (an abandoned task's later write throws) and closes the history and
+   * the data directory. A call still running after the timeout finds the history closed: it gets
+   * an error result ({@code yoi/history-write-failed}), and the next open answers it; a turn still
+   * running stops before its next model request ({@link #runTurn} throws). Waits for a
    * {@link #start()} in progress. Idempotent; a call may close its own Pod (it does not wait for
    * itself).
    */
@@ -295,8 +317,13 @@ public final class Pod implements AutoCloseable {
       tools.stopPreparing();
       try {
         tasks.close(closeTimeout);
+        closeResources();
       } finally {
-        history.close();
+        try {
+          stateStores.close(); // a task that outlived the timeout can no longer write
+        } finally {
+          history.close();
+        }
       }
     }
   }
@@ -338,6 +365,18 @@ public final class Pod implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** What features' installers asked to be closed with the Pod: the last installed first. */
+  private void closeResources() {
+    List<FeatureContributions> installed;
+    synchronized (owning) {
+      installed = new ArrayList<>(owning);
+      owning.clear();
+    }
+    for (int i = installed.size() - 1; i >= 0; i--) {
+      installed.get(i).closeResources();
     }
   }
 
@@ -385,11 +424,6 @@ public final class Pod implements AutoCloseable {
     }
 
     @Override
-    public Optional<ToolRegistry.Owner> toolOwner(String name) {
-      return tools.owner(name);
-    }
-
-    @Override
     public void publish(Diagnostic diagnostic) {
       diagnostics.publish(diagnostic);
     }
@@ -401,6 +435,15 @@ public final class Pod implements AutoCloseable {
       hooks.commit(contributions);
       staged.commit();
       tasks.commit(contributions);
+      if (!contributions.resources().isEmpty()) {
+        synchronized (owning) {
+          owning.add(contributions);
+        }
+      }
+      for (FeatureContributions.ServiceEntry service : contributions.services()) {
+        services.put(service.id(), new InstalledService(service.id(), service.version(), service.type(),
+            service.privileged(), contributions.featureId()));
+      }
     }
   }
 
@@ -410,6 +453,10 @@ public final class Pod implements AutoCloseable {
     private Path manifestFile;
     private PodManifest manifest;
     private Path approvals;
+    private Path userApprovals = ApprovalSettings.defaultUserLock();
+    private Path projectDirectory;
+    private boolean trustProjectLock;
+    private boolean pinCode;
     private Path historyDirectory;
     private Path dataDirectory;
     private LlmClient model;
@@ -422,6 +469,8 @@ public final class Pod implements AutoCloseable {
     private Duration closeTimeout = Duration.ofSeconds(5);
     private int maxRounds = TurnRunner.DEFAULT_MAX_ROUNDS;
     private AuthorityPolicy policy;
+    private EntryLimit entryLimit = EntryLimit.standard();
+    private final List<RuntimeInstaller> runtimes = new ArrayList<>();
 
     private Builder() {}
 
@@ -448,9 +497,56 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
-    /** The approval lock file; wins over the manifest's {@code approvals}. */
+    /**
+     * The project's approval lock; wins over the manifest's {@code approvals}. It comes with the
+     * project, so whoever can change the project can write it: it is read, but approves no plugin
+     * unless {@link #trustProjectLock(boolean)} says so. A person's approvals are in
+     * {@link #userApprovals(Path)}.
+     */
     public Builder approvals(Path lockFile) {
       this.approvals = Objects.requireNonNull(lockFile, "lockFile");
+      return this;
+    }
+
+    /**
+     * The person's own approval lock, where {@code yoi approve} writes: user features by id,
+     * project features under the project's canonical path ({@link #projectDirectory}). Absent:
+     * {@code ~/.yoi/approvals.json}.
+     */
+    public Builder userApprovals(Path lockFile) {
+      this.userApprovals = Objects.requireNonNull(lockFile, "lockFile");
+      return this;
+    }
+
+    /**
+     * The project this Pod runs for: its canonical path is the key of its features' approvals in
+     * the user lock. Absent: the manifest file's directory, else the working directory.
+     */
+    public Builder projectDirectory(Path directory) {
+      this.projectDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Whether the project's lock ({@link #approvals}, the manifest's {@code approvals}) may approve
+     * plugins, as the user lock does. Absent: false, so a repository that ships a lock approving
+     * its own plugins approves nothing (they report {@code yoi/approval-required}). Set it only
+     * where the project's lock is as trusted as the host: CI on a reviewed commit, or a lock the
+     * host wrote itself.
+     */
+    public Builder trustProjectLock(boolean trust) {
+      this.trustProjectLock = trust;
+      return this;
+    }
+
+    /**
+     * Whether an approval also pins the plugin's code: the SHA-256 of its jar or class directory
+     * that {@code yoi approve} records. A plugin whose code changed while its declarations did not
+     * is then {@code yoi/code-changed} and not installed until approved again. Absent: false; an
+     * approval pins the declarations (tools, schemas, hooks, tasks, services, authorities) only.
+     */
+    public Builder pinCode(boolean pin) {
+      this.pinCode = pin;
       return this;
     }
 
@@ -466,7 +562,9 @@ public final class Pod implements AutoCloseable {
 
     /**
      * Where features' state stores live ({@code <dir>/state/..}). Absent: the {@link #history}
-     * directory, or, without one either, stores in memory.
+     * directory, or, without one either, stores in memory. One Pod at a time holds a data
+     * directory (a lock on {@code <dir>/state.lock}, taken by {@link #build()}, released by
+     * {@link Pod#close()}, which also revokes every store it handed out).
      */
     public Builder dataDirectory(Path directory) {
       this.dataDirectory = Objects.requireNonNull(directory, "directory");
@@ -541,9 +639,37 @@ public final class Pod implements AutoCloseable {
       return this;
     }
 
-    /** Replaces the standard authority policy (builtins get what they request, plugins what the lock records). */
+    /**
+     * The largest entry the Pod writes, in UTF-8 bytes: a history entry, a tool's input, a tool's
+     * result, a state-store key with its value. A larger tool input is refused before the tool
+     * runs, a larger tool result becomes an error result saying so, a larger state-store write or
+     * model notification throws to the feature; nothing over the limit is ever written, and the
+     * history and stores are read with a reader that accepts everything the limit lets through.
+     * Absent: {@link EntryLimit#DEFAULT_MAX_BYTES} (8 MiB); at most {@link EntryLimit#CEILING}.
+     */
+    public Builder maxEntryBytes(int bytes) {
+      this.entryLimit = new EntryLimit(bytes);
+      return this;
+    }
+
+    /**
+     * Replaces the standard authority policy (builtins get what they request, plugins what a
+     * trusted lock records); the approval settings above are then not used.
+     */
     public Builder authorityPolicy(AuthorityPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Installs the features of the runtime kinds {@code installer} claims (an MCP bridge, say),
+     * through the same checked transaction as JVM features. The Pod runs {@code builtin} and
+     * {@code jvm_plugin} features itself; a feature of a kind no installer claims is refused with
+     * {@code yoi/runtime-unsupported}. Call once per installer; two installers of one kind are a
+     * host bug that {@link #start()} throws ({@code IllegalArgumentException}).
+     */
+    public Builder runtime(RuntimeInstaller installer) {
+      runtimes.add(Objects.requireNonNull(installer, "installer"));
       return this;
     }
 
@@ -551,8 +677,8 @@ public final class Pod implements AutoCloseable {
      * Reads the manifest and opens the history (repairing a torn tail); installs nothing yet.
      *
      * @throws dev.yoi.pod.ManifestException if the manifest cannot be used
-     * @throws IllegalStateException if the history is open in another Pod, or damaged before its
-     *     last line
+     * @throws IllegalStateException if the history or the data directory is open in another Pod,
+     *     or the history is damaged before its last line or has a whole line it cannot read
      * @throws java.io.UncheckedIOException if the history cannot be read or created
      */
     public Pod build() {
@@ -561,10 +687,18 @@ public final class Pod implements AutoCloseable {
           : PodManifest.empty();
       DiagnosticStream stream = new DiagnosticStream();
       subscribers.forEach(stream::subscribe);
-      History history = historyDirectory == null ? History.inMemory() : History.open(historyDirectory);
+      History history = historyDirectory == null
+          ? History.inMemory(entryLimit) : History.open(historyDirectory, entryLimit);
+      StateStores stores = null;
       try {
-        return new Pod(this, inForce, history, stream);
+        // A Pod given only a history directory is durable: its state stores live beside the history.
+        Path data = dataDirectory != null ? dataDirectory : historyDirectory;
+        stores = data == null ? StateStores.inMemory(entryLimit) : StateStores.under(data, entryLimit);
+        return new Pod(this, inForce, history, stores, stream);
       } catch (RuntimeException | Error e) {
+        if (stores != null) {
+          stores.close();
+        }
         history.close();
         throw e;
       }

@@ -30,15 +30,18 @@ import java.util.regex.Pattern;
  *  "approvals": "features.lock.json"}
  * }</pre>
  * Builtin features run unless disabled; user and project features only when enabled. Tool rules are
- * globs ({@code *}, {@code ?}); an empty allow list allows every tool, and deny wins over allow
- * (the builtin {@code manifest-permissions} feature enforces them). {@code approvals} is resolved
+ * globs ({@code *}, {@code ?}) that match tool names ignoring case; an empty allow list allows
+ * every tool, and deny wins over allow (the builtin {@code manifest-permissions} feature enforces
+ * them). {@code approvals} is resolved
  * against the manifest's directory. An unknown field, a wrong type or an invalid id is an error.
  *
  * @param enable user and project feature ids to run
  * @param disable feature ids not to run (wins over enable)
  * @param allowTools tool name globs the model may call; empty allows every tool
  * @param denyTools tool name globs the model may not call
- * @param approvals the approval lock file, if the manifest names one
+ * @param approvals the project's approval lock file, if the manifest names one; it comes with the
+ *     project, so a Pod reads it but trusts it to approve plugins only when the host says so
+ *     ({@code Pod.builder().trustProjectLock(true)})
  */
 public record PodManifest(
     List<String> enable,

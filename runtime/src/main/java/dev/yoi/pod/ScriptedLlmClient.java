@@ -40,9 +40,4 @@ public final class ScriptedLlmClient implements LlmClient {
   public synchronized List<LlmRequest> requests() {
     return List.copyOf(requests);
   }
-
-  /** How many scripted responses are left. */
-  public synchronized int remaining() {
-    return script.size();
-  }
 }

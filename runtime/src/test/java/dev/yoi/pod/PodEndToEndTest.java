@@ -546,7 +546,9 @@ class PodEndToEndTest {
         FeatureCatalog.read(new FeatureLoader(weather, FeatureSource.PROJECT)).entry("project:weather").orElseThrow());
     Path manifest = Files.writeString(directory.resolve("pod.json"),
         "{\"features\": {\"enable\": [\"project:weather\"]}, \"approvals\": \"features.lock.json\"}");
-    try (Pod pod = Pod.builder().features(weather, FeatureSource.PROJECT).manifest(manifest)
+    // The lock beside the manifest comes with the project: it approves only for a host that trusts
+    // it (issue 12; ApprovalTrustTest shows a cloned repository's lock approving nothing).
+    try (Pod pod = Pod.builder().features(weather, FeatureSource.PROJECT).manifest(manifest).trustProjectLock(true)
         .secrets(SecretResolver.fromMap(Map.of())).build()) {
       InstallReport report = pod.start();
 

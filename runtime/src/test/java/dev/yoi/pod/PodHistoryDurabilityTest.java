@@ -113,4 +113,18 @@ class PodHistoryDurabilityTest {
       assertEquals(2, reopened.entries().size(), reopened.entries().toString());
     }
   }
+
+  /** Issue 12, item 3: UTF-8 cannot hold a lone surrogate; the history escapes it rather than write '?'. */
+  @Test
+  void aLoneSurrogateInAToolResultIsInTheReopenedHistoryExactlyAsCallToolReturnedIt() {
+    ToolResult echoed;
+    try (Pod pod = pod()) {
+      echoed = pod.callTool("Echo", "{\"text\":\"lone \\ud800 high, lone \\udc00 low\"}");
+    }
+
+    assertTrue(echoed.text().contains("lone \uD800 high, lone \uDC00 low"), echoed.text());
+    try (History reopened = History.open(directory)) {
+      assertEquals(new HistoryEntry.ToolResult("call-1", "Echo", echoed.text(), false), reopened.entries().get(1));
+    }
+  }
 }

@@ -17,7 +17,11 @@ public sealed interface PreRequestDecision {
     INSTANCE
   }
 
-  /** Stop the turn; {@code reason} is recorded. */
+  /**
+   * Stop the turn. The model sees the Pod's own note naming the hook and its feature; it sees
+   * {@code reason} only as the feature's own note, if the feature holds {@code MODEL_NOTIFICATION},
+   * cut to one line of at most 200 characters. The host's diagnostics always get it.
+   */
   record Abort(String reason) implements PreRequestDecision {
     public Abort {
       Objects.requireNonNull(reason, "reason");

@@ -7,7 +7,12 @@ import java.util.regex.Pattern;
 /**
  * The manifest's tool rules, compiled: a tool is allowed if no deny glob matches it and (when
  * there are allow globs) an allow glob does. Deny wins. Globs know {@code *} (any run of
- * characters) and {@code ?} (one character); everything else matches itself.
+ * characters) and {@code ?} (one character); everything else matches itself, ignoring case.
+ *
+ * <p>Tool names are case-sensitive identifiers, but a rule is a person's guard over a family of
+ * names: {@code Shell*} must refuse a tool called {@code shell} or {@code SHELL_EXEC} too. Allow
+ * and deny match alike, so one rule means the same on either list; an allow that also admits
+ * another casing admits only tools installed and approved anyway, and deny still wins.
  */
 final class ToolRules {
   private final List<String> allow;
@@ -57,7 +62,8 @@ final class ToolRules {
         literal.append(c);
       }
     }
-    return Pattern.compile(regex.append(quote(literal)).toString(), Pattern.DOTALL);
+    return Pattern.compile(regex.append(quote(literal)).toString(),
+        Pattern.DOTALL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   private static String quote(CharSequence literal) {

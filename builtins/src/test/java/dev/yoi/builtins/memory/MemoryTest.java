@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yoi.builtins.Pods;
 import dev.yoi.pod.Pod;
+import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.tool.ToolResult;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +139,36 @@ class MemoryTest {
 
       assertTrue(result.isError());
       assertEquals("query is blank: give at least one word to look for", result.text());
+    }
+  }
+
+  /**
+   * The review's repro (issue 12, item 1): a note of 20,000,001 characters, one over Jackson's
+   * default string limit, then another call. Before, the call line was written whole and the next
+   * open of the history failed on it; now the input is over the Pod's entry limit and refused
+   * before anything of it is written.
+   */
+  @Test
+  void aTwentyMillionAndOneCharacterNoteIsRefusedAndTheHistoryStillOpensWithEveryCall() {
+    Path history = data.resolve("history");
+    List<HistoryEntry> written;
+    try (Pod pod = Pods.builtins().history(history).dataDirectory(data).build()) {
+      pod.start();
+      ToolResult huge = pod.callTool("MemoryWrite",
+          "{\"key\":\"huge\",\"content\":\"" + "h".repeat(20_000_001) + "\"}");
+      ToolResult small = pod.callTool("MemoryWrite", "{\"key\":\"small\",\"content\":\"kept\"}");
+
+      assertTrue(huge.isError() && huge.text().contains("more than the Pod's entry limit of 8388608 bytes"),
+          huge.text());
+      assertEquals("Saved memory \"small\".", small.text());
+      written = pod.history();
+    }
+
+    try (Pod reopened = Pods.builtins().history(history).dataDirectory(data).build()) {
+      assertEquals(List.of(), reopened.start().diagnostics(), "nothing to repair");
+      assertEquals(written, reopened.history());
+      assertEquals("kept", reopened.callTool("MemoryRead", "{\"key\":\"small\"}").text());
+      assertTrue(reopened.callTool("MemoryRead", "{\"key\":\"huge\"}").isError());
     }
   }
 

@@ -29,6 +29,28 @@ class ToolRulesTest {
   }
 
   @Test
+  void aDenyGlobRefusesEveryCasingOfTheNamesItCovers() {
+    ToolRules rules = ToolRules.of(List.of(), List.of("Shell*"));
+
+    assertTrue(rules.refusal("shell").isPresent());
+    assertTrue(rules.refusal("SHELL_EXEC").isPresent());
+    assertTrue(rules.refusal("sHeLl").isPresent());
+    assertEquals(Optional.empty(), rules.refusal("MyShell"));
+  }
+
+  @Test
+  void allowAndDenyMatchAlikeSoOneGlobMeansTheSameOnEitherList() {
+    ToolRules allowOnly = ToolRules.of(List.of("memory*"), List.of());
+    ToolRules denyOnly = ToolRules.of(List.of(), List.of("memory*"));
+
+    for (String name : List.of("MemoryRead", "memorywrite", "MEMORY")) {
+      assertEquals(Optional.empty(), allowOnly.refusal(name), name);
+      assertTrue(denyOnly.refusal(name).isPresent(), name);
+    }
+    assertTrue(allowOnly.refusal("TaskList").isPresent());
+  }
+
+  @Test
   void theFirstMatchingDenyIsNamed() {
     ToolRules rules = ToolRules.of(List.of("*"), List.of("Memory*", "MemoryDelete"));
 

@@ -5,6 +5,7 @@ import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.BundledPlugins;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.report.ReportText;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
@@ -49,7 +50,11 @@ import picocli.CommandLine.Spec;
           + " task-reminders notifies the model about the task it left in progress.",
       "Prints the generated manifest and approvals, the install report, the alerts and the"
           + " history. Exits 1 if a feature did not install or the reminder never came."
-    })
+    },
+    footer = {"", "Examples:",
+      "  yoi demo                          # in a temporary directory, deleted after",
+      "  yoi demo --work-dir yoi-demo      # keep the manifest, lock, history, state",
+      "  yoi demo --plugins my-plugins     # my-plugins/project, my-plugins/user"})
 public final class DemoCommand implements Callable<Integer> {
   static final String REMINDERS = "builtin:task-reminders";
   private static final long REMINDER_TIMEOUT_SECONDS = 10;
@@ -89,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       return run(plugins, work, out, err);
     } catch (InputException e) {
-      err.println("yoi demo: " + e.getMessage());
+      err.print(TerminalText.message("yoi demo: " + e.getMessage()));
       return ExitCodes.USAGE;
     } finally {
       out.flush();
@@ -112,8 +117,14 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("Plugins, each through its own class loader:");
       for (int i = 0; i < loaders.plugins().size(); i++) {
-        out.printf("  %-8s %s%n", loaders.loaders().get(i).source().prefix(), relative(loaders.plugins().get(i)));
+        out.printf("  %-8s %s%n", loaders.loaders().get(i).source().prefix(),
+            TerminalText.inline(relative(loaders.plugins().get(i)).toString()));
       }
+      out.println();
+      // Every file below is in it; say whether it outlives the demo, so no path printed is a surprise.
+      out.println(workDirOption == null ? "Working directory, temporary: deleted when the demo ends"
+          + " (--work-dir DIR keeps it):" : "Working directory, kept after the demo (--work-dir):");
+      out.println("  " + TerminalText.inline(work.toString()));
 
       List<CatalogEntry> pluginFeatures = FeatureCatalog.read(loaders.loaders()).entries();
       Path manifest = DemoSetup.writeManifest(work, pluginFeatures, out);
@@ -131,7 +142,11 @@ public final class DemoCommand implements Callable<Integer> {
       loaders.loaders().forEach(l -> builder.features(l.loader(), l.source()));
       try (Pod pod = builder
           .manifest(manifest)
+          // The demo wrote this lock itself, moments ago: the one case where a Pod may trust the
+          // lock beside its manifest. It reads no approvals of the person running it.
           .approvals(lock)
+          .trustProjectLock(true)
+          .userApprovals(work.resolve("user-approvals.json"))
           .history(work.resolve("history"))
           .dataDirectory(work.resolve("data"))
           .model(DemoScript.model())
@@ -153,13 +168,15 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("== Alerts (transient, for the person; never in history) ==");
         out.println();
         synchronized (alerts) {
-          alerts.forEach(a -> out.println("  " + a.featureId() + " " + a.level() + ": " + a.message()));
+          alerts.forEach(a -> out.print(TerminalText.field(
+              "  " + TerminalText.inline(a.featureId()) + " " + a.level() + ": ", a.message())));
         }
         if (!arrived) {
           out.println("  (no reminder from " + REMINDERS + " within " + REMINDER_TIMEOUT_SECONDS + " s)");
         }
         out.println();
-        out.println("== History (" + pod.historyFile().map(Path::toString).orElse("in memory") + ") ==");
+        out.println("== History (" + pod.historyFile().map(file -> TerminalText.inline(inWork(work, file)))
+            .orElse("in memory") + ") ==");
         out.println();
         out.print(HistoryText.render(pod.history()));
 
@@ -170,7 +187,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** A path under the working directory as a relative one, as a person typed it. */
+  /** A file of the demo's working directory, named relative to it. */
+  static String inWork(Path work, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path dir = work.toAbsolutePath().normalize();
+    return absolute.startsWith(dir) ? dir.relativize(absolute).toString() : file.toString();
+  }
+
+  /** A path under the current directory as a relative one, as a person typed it. */
   private static Path relative(Path path) {
     Path here = Path.of("").toAbsolutePath();
     return path.startsWith(here) ? here.relativize(path) : path;

@@ -3,6 +3,8 @@ package dev.yoi.cli.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yoi.cli.index.InventoryJson;
+import dev.yoi.cli.text.TerminalText;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.grant.ApprovalLock;
@@ -28,7 +30,7 @@ final class DemoSetup {
     Path manifest = work.resolve("pod.json");
     Files.writeString(manifest, manifestJson(pluginFeatures));
     out.println();
-    out.println("Manifest " + manifest + ":");
+    out.println("Manifest " + DemoCommand.inWork(work, manifest) + ":");
     out.print(Files.readString(manifest).indent(2));
     return manifest;
   }
@@ -36,17 +38,18 @@ final class DemoSetup {
   /** Approves every plugin feature in {@code work/features.lock.json}, prints what, returns the lock. */
   static Path approve(Path work, List<CatalogEntry> pluginFeatures, PrintWriter out) throws IOException {
     Path lock = work.resolve(ApprovalLock.FILE_NAME);
-    out.println("Approved in " + lock + ":");
+    out.println("Approved in " + DemoCommand.inWork(work, lock) + ":");
     for (CatalogEntry entry : pluginFeatures) {
-      Set<String> optional = entry.descriptor().authorities().stream()
+      Set<AuthorityLabel> optional = entry.descriptor().authorities().stream()
           .filter(AuthorityRequest::optional).map(AuthorityRequest::label)
           .collect(Collectors.toCollection(TreeSet::new));
-      Set<String> granted = new TreeSet<>(ApprovalLock.requestedLabels(entry.descriptor()));
+      Set<AuthorityLabel> granted = new TreeSet<>(ApprovalLock.requestedLabels(entry.descriptor()));
       granted.removeAll(optional);
       ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);
-      out.printf("  %-16s granted %s%n", entry.id(), granted.isEmpty() ? "nothing" : String.join(", ", granted));
+      out.printf("  %-16s granted %s%n", TerminalText.inline(entry.id()),
+          granted.isEmpty() ? "nothing" : TerminalText.inline(joined(granted)));
       if (!optional.isEmpty()) {
-        out.printf("  %-16s left out the optional %s%n", "", String.join(", ", optional));
+        out.printf("  %-16s left out the optional %s%n", "", TerminalText.inline(joined(optional)));
       }
     }
     return lock;
@@ -62,5 +65,9 @@ final class DemoSetup {
     tools.putArray("deny").add("Shell*").add("MemoryDelete");
     root.put("approvals", ApprovalLock.FILE_NAME);
     return InventoryJson.write(root);
+  }
+
+  private static String joined(Set<AuthorityLabel> labels) {
+    return String.join(", ", labels.stream().map(AuthorityLabel::toString).toList());
   }
 }

@@ -1,10 +1,15 @@
 package dev.yoi.cli.demo;
 
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.text.TextTable;
 import dev.yoi.pod.history.HistoryEntry;
 import java.util.List;
 
-/** A history as a person reads it: one numbered entry per line, long text wrapped. */
+/**
+ * A history as a person reads it: one numbered entry per line, long text wrapped. The text is the
+ * model's, a tool's or a feature's, so it is data ({@link TerminalText}): its own lines start under
+ * the text column, never where an entry number does.
+ */
 final class HistoryText {
   private static final int TEXT_COLUMN = 19;
 
@@ -36,7 +41,8 @@ final class HistoryText {
         kind = "?";
         text = entry.toString();
       }
-      out.append(TextTable.hanging(String.format("%3d  %-12s  ", number, kind), " ".repeat(TEXT_COLUMN), text));
+      out.append(TextTable.hanging(String.format("%3d  %-12s  ", number, kind), " ".repeat(TEXT_COLUMN),
+          TerminalText.multiline(text)));
     }
     return out.toString();
   }

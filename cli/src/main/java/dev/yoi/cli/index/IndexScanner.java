@@ -2,23 +2,24 @@ package dev.yoi.cli.index;
 
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.descriptor.DiagnosticCode;
+import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexLine;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
-import dev.yoi.feature.Severity;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * Reads feature indexes from jars, class directories and the command's own class path through
@@ -42,17 +43,12 @@ public final class IndexScanner {
     for (Path path : paths) {
       if (Files.isDirectory(path) && !Files.isRegularFile(path.resolve(INDEX))
           && PluginLoaders.plugins(List.of(path)).isEmpty()) {
-        // An error, like a jar without an index: a CI step that verifies an empty build output
-        // directory must not pass.
-        problems.add(error(DiagnosticCode.INDEX_CORRUPT, "", path.toAbsolutePath().normalize()
-            + " holds no .jar files and no "
-            + INDEX + ", so it has no features. Point at a plugin jar, a directory of plugin jars,"
-            + " or a class output directory (target/classes)."));
+        problems.add(IndexPresence.emptyDirectory(path.toAbsolutePath().normalize()));
       }
     }
     List<Path> readable = new ArrayList<>();
     for (Path plugin : PluginLoaders.plugins(paths)) {
-      checkJar(plugin).ifPresentOrElse(problems::add, () -> readable.add(plugin));
+      IndexPresence.check(plugin).ifPresentOrElse(problems::add, () -> readable.add(plugin));
     }
     // The platform loader as parent: the plugins see no index but their own, and nothing of yoi.
     try (PluginLoaders loaders = PluginLoaders.open(ClassLoader.getPlatformClassLoader(), source, readable)) {
@@ -80,27 +76,6 @@ public final class IndexScanner {
     return new Inventory(features, problems);
   }
 
-  /** A problem that keeps a file from being read as a plugin jar at all, if any. */
-  private static Optional<Diagnostic> checkJar(Path plugin) {
-    if (Files.isDirectory(plugin)) {
-      return Optional.empty();
-    }
-    try (ZipFile zip = new ZipFile(plugin.toFile())) {
-      if (zip.getEntry(INDEX) == null) {
-        return Optional.of(error(DiagnosticCode.INDEX_CORRUPT, "", plugin + " has no " + INDEX
-            + ", so it declares no features. Compile the plugin with yoi-processor on its compile"
-            + " path (e.g. a provided-scope Maven dependency) and rebuild the jar."));
-      }
-      return Optional.empty();
-    } catch (ZipException e) {
-      return Optional.of(error(DiagnosticCode.INDEX_CORRUPT, "", plugin + " is not a jar ("
-          + e.getMessage() + "). Point at the plugin's jar file or at a directory of plugin jars."));
-    } catch (IOException e) {
-      return Optional.of(error(DiagnosticCode.INDEX_CORRUPT, "", plugin + " cannot be read ("
-          + e.getMessage() + "). Check the file, or rebuild the plugin."));
-    }
-  }
-
   /**
    * The classes a line names must be there, and the generated descriptor class must carry the
    * line's digest: its {@code DIGEST} constant is a string in the class file's constant pool, so a
@@ -116,18 +91,41 @@ public final class IndexScanner {
           + " class " + line.descriptorClass() + ", which is not there. The index does not belong"
           + " to these classes; rebuild the plugin instead of copying indexes between jars."));
     }
-    if (!contains(descriptorClass.get(), line.digest().getBytes(StandardCharsets.US_ASCII))) {
+    if (!IndexPresence.contains(descriptorClass.get(), line.digest().getBytes(StandardCharsets.US_ASCII))) {
       return List.of(error(DiagnosticCode.DIGEST_MISMATCH, feature.id(), where + ": the line says"
           + " digest " + line.digest() + " but " + line.descriptorClass() + " was compiled with a"
           + " different DIGEST. The index was edited or comes from another build; rebuild the"
           + " plugin."));
     }
-    if (classBytes(loader, line.descriptor().featureClass()).isEmpty()) {
-      return List.of(error(DiagnosticCode.INDEX_CORRUPT, feature.id(), where + " names the feature"
-          + " class " + line.descriptor().featureClass() + ", which is not there. Rebuild the"
-          + " plugin."));
+    List<String> missing = new ArrayList<>();
+    for (Map.Entry<String, String> named : namedClasses(line.descriptor()).entrySet()) {
+      if (classBytes(loader, named.getValue()).isEmpty()) {
+        missing.add(named.getKey() + " " + named.getValue());
+      }
+    }
+    if (!missing.isEmpty()) {
+      return List.of(error(DiagnosticCode.INDEX_CORRUPT, feature.id(), where + " names "
+          + (missing.size() == 1 ? "a class that is" : missing.size() + " classes that are")
+          + " not there: " + String.join(", ", missing) + ". The host would fail to install it."
+          + " The classes were changed after the build (a class deleted, or the jar assembled from"
+          + " another build); rebuild the plugin."));
     }
     return List.of();
+  }
+
+  /**
+   * Every class the descriptor names that the host loads from the plugin itself, by what it is:
+   * the feature class and each contribution's class. (Input and service types may live in other
+   * jars, so they are not looked for here.)
+   */
+  private static Map<String, String> namedClasses(FeatureDescriptor d) {
+    Map<String, String> classes = new LinkedHashMap<>();
+    classes.put("the feature class", d.featureClass());
+    d.tools().forEach(t -> classes.put("tool " + t.name() + "'s class", t.className()));
+    d.hooks().forEach(h -> classes.put("hook " + h.name() + "'s class", h.className()));
+    d.backgroundTasks().forEach(t -> classes.put("task " + t.name() + "'s class", t.className()));
+    d.providedServices().forEach(s -> classes.put("service " + s.id() + "'s class", s.className()));
+    return classes;
   }
 
   /** A class file's bytes, read as a resource: the class itself is never loaded. */
@@ -139,20 +137,7 @@ public final class IndexScanner {
     }
   }
 
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
   private static Diagnostic error(DiagnosticCode code, String featureId, String message) {
-    return new Diagnostic(code.code(), Severity.ERROR, featureId, code.format(message));
+    return Diagnostics.error(code, featureId, message);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yoi.cli.text.TerminalJson;
 import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.feature.Diagnostic;
 
@@ -15,8 +16,9 @@ import dev.yoi.feature.Diagnostic;
  * "location","line","descriptor"}],"problems":[{"code","severity","featureId","message"}]}}.
  */
 public final class InventoryJson {
+  /** Writes indented JSON that is safe to print on a terminal ({@link TerminalJson}). */
   public static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+      TerminalJson.escaping(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build());
 
   private InventoryJson() {}
 

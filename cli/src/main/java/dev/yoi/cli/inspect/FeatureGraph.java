@@ -1,6 +1,7 @@
 package dev.yoi.cli.inspect;
 
 import dev.yoi.cli.index.FoundFeature;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.descriptor.ProvidedService;
 import dev.yoi.descriptor.RequiredService;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class FeatureGraph {
           nodes.putIfAbsent(target, label(provider) + ", color=gray, fontcolor=gray]");
         } else {
           target = "missing " + service.id();
-          nodes.putIfAbsent(target, "[label=" + quote(service.id() + "\nno provider") + ", style=dashed]");
+          nodes.putIfAbsent(target, "[label=" + quote(service.id(), "no provider") + ", style=dashed]");
         }
         edges.append("  ").append(quote(feature.id())).append(" -> ").append(quote(target))
             .append(" [label=").append(quote(service.id() + " " + service.version()))
@@ -60,10 +61,22 @@ final class FeatureGraph {
   }
 
   private static String label(FoundFeature feature) {
-    return "[label=" + quote(feature.id() + "\n" + feature.descriptor().version());
+    return "[label=" + quote(feature.id(), feature.descriptor().version());
   }
 
-  private static String quote(String text) {
-    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+  /**
+   * A dot string of {@code lines}, one label line each. Each is index text, so its control
+   * characters (a line feed too) are escaped ({@link TerminalText#inline}) before dot's own
+   * escaping: the graph is data whether it is read on a terminal or drawn.
+   */
+  private static String quote(String... lines) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        out.append("\\n");
+      }
+      out.append(TerminalText.inline(lines[i]).replace("\\", "\\\\").replace("\"", "\\\""));
+    }
+    return out.append('"').toString();
   }
 }

@@ -1,17 +1,21 @@
 package dev.yoi.cli.inspect;
 
 import dev.yoi.cli.ExitCodes;
+import dev.yoi.cli.FormatNames;
 import dev.yoi.cli.index.FoundFeature;
 import dev.yoi.cli.index.IndexScanner;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.index.Inventory;
 import dev.yoi.cli.index.InventoryJson;
 import dev.yoi.cli.index.PluginPaths;
+import dev.yoi.cli.text.DiagnosticText;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.feature.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,15 +39,16 @@ import picocli.CommandLine.Spec;
 public final class InspectCommand implements Callable<Integer> {
   /** The output formats. */
   public enum Format {
-    table,
+    text,
     json,
     dot
   }
 
   @Mixin private PluginPaths inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (fits 100 columns), json (features with their full descriptors, and"
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = FormatNames.TEXT,
+      converter = FormatConverter.class,
+      description = "text (a table that fits 100 columns), json (features with their full descriptors, and"
           + " the problems), or dot (Graphviz: features and the services between them)."
           + " Default: ${DEFAULT-VALUE}.")
   private Format format;
@@ -54,6 +59,13 @@ public final class InspectCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return FormatNames.parse(Format.class, value);
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +75,7 @@ public final class InspectCommand implements Callable<Integer> {
     try {
       inventory = inputs.read(own);
     } catch (InputException e) {
-      err.println("yoi inspect: " + e.getMessage());
+      err.print(TerminalText.message("yoi inspect: " + e.getMessage()));
       return ExitCodes.USAGE;
     }
     switch (format) {
@@ -72,7 +84,7 @@ public final class InspectCommand implements Callable<Integer> {
         List<FoundFeature> providers = inputs.builtinsOnly() ? List.of() : IndexScanner.builtins(own).features();
         out.print(FeatureGraph.dot(inventory.features(), providers));
       }
-      case table -> {
+      case text -> {
         if (inventory.features().isEmpty()) {
           out.println("No features found.");
         } else {
@@ -88,7 +100,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
     if (format != Format.json) {
       for (Diagnostic problem : inventory.problems()) {
-        err.println(problem.message());
+        err.print(DiagnosticText.line(problem));
       }
     }
     out.flush();

@@ -1,9 +1,12 @@
 package dev.yoi.cli.mcp;
 
 import dev.yoi.cli.ExitCodes;
+import dev.yoi.cli.approve.ApprovalOptions;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.plugin.PluginOptions;
+import dev.yoi.cli.text.DiagnosticText;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.text.TextTable;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureReport;
@@ -14,6 +17,7 @@ import dev.yoi.mcp.server.ClientNotifications;
 import dev.yoi.mcp.server.PodMcpServer;
 import dev.yoi.pod.Pod;
 import dev.yoi.pod.ManifestException;
+import dev.yoi.pod.PodManifest;
 import dev.yoi.pod.Alert;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -47,7 +51,7 @@ import picocli.CommandLine.Spec;
           + " and a denied or failing call is a tool result with isError. Features' model notifications"
           + " reach the client as MCP logging; alerts and diagnostics go to stderr, never stdout.",
       "Exits 1 before serving if an enabled feature does not install, with the report's errors on"
-          + " stderr; 2 for a missing or invalid manifest, plugin path or history directory."
+          + " stderr; 2 for a missing or invalid manifest, lock, plugin path or history directory."
     },
     footer = {"", "Examples:",
       "  yoi mcp serve --manifest pod.json --history ~/.yoi/history",
@@ -59,9 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
       + " none, which serves the builtins only.")
   private Path manifestFile;
 
-  @Option(names = "--lock", paramLabel = "FILE", description = "The approval lock. Default: the"
-      + " manifest's \"approvals\", if it names one.")
-  private Path lockFile;
+  @Mixin private ApprovalOptions approvals;
 
   @Mixin private PluginOptions plugins;
 
@@ -98,11 +100,13 @@ public final class ServeCommand implements Callable<Integer> {
       ClientNotifications notifications = new ClientNotifications();
       Pod.Builder builder = Pod.builder().features(host, FeatureSource.BUILTIN);
       loaders.loaders().forEach(loader -> builder.features(loader.loader(), loader.source()));
-      if (manifestFile != null) {
-        builder.manifest(manifestFile);
-      }
-      if (lockFile != null) {
-        builder.approvals(lockFile);
+      PodManifest manifest;
+      try {
+        manifest = manifestFile != null ? PodManifest.read(manifestFile) : PodManifest.empty();
+        approvals.apply(approvals.settings(manifestFile, manifest), builder.manifest(manifest));
+      } catch (ManifestException e) {
+        err.println(e.getMessage());
+        return ExitCodes.USAGE;
       }
       if (historyDirectory != null) {
         builder.history(historyDirectory);
@@ -111,11 +115,11 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         pod = builder.alerts(alert -> alert(err, alert)).modelNotifications(notifications).build();
       } catch (ManifestException e) {
-        err.println(e.getMessage());
+        err.print(TerminalText.message(e.getMessage()));
         return ExitCodes.USAGE;
       } catch (IllegalStateException | UncheckedIOException e) {
         // The history directory: open in another Pod, damaged, or not writable.
-        err.println(NAME + ": --history " + historyDirectory + ": " + e.getMessage());
+        err.print(TerminalText.message(NAME + ": --history " + historyDirectory + ": " + e.getMessage()));
         return ExitCodes.USAGE;
       }
       Thread closer = new Thread(pod::close, "yoi-mcp-serve-close");
@@ -130,8 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
           List<String> features = report.features().stream()
               .filter(FeatureReport::installed).map(FeatureReport::id).toList();
           err.print(TextTable.hanging("", "  ", NAME + ": serving " + pod.offeredTools().size()
-              + " tools of " + String.join(", ", features) + " over stdio; history "
-              + pod.historyFile().map(Path::toString).orElse("in memory")));
+              + " tools of " + TerminalText.inline(String.join(", ", features)) + " over stdio; history "
+              + pod.historyFile().map(file -> TerminalText.inline(file.toString())).orElse("in memory")));
           err.flush();
           server.awaitDisconnect();
         }
@@ -140,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
         removeHook(closer);
       }
     } catch (InputException e) {
-      err.println(NAME + ": " + e.getMessage());
+      err.print(TerminalText.message(NAME + ": " + e.getMessage()));
       return ExitCodes.USAGE;
     }
   }
@@ -159,35 +163,22 @@ public final class ServeCommand implements Callable<Integer> {
     }
     report.allDiagnostics().stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> print(err, d));
     err.println(NAME + ": not serving: " + (missing.isEmpty() ? "the install report has errors"
-        : "enabled feature(s) did not install: " + String.join(", ", missing))
+        : "enabled feature(s) did not install: " + TerminalText.inline(String.join(", ", missing)))
         + ". Fix the errors above; yoi report with the same options shows the whole report.");
     err.flush();
     return false;
   }
 
   private static void print(PrintWriter err, Diagnostic diagnostic) {
-    err.print(TextTable.hanging("  ", "    ",
-        diagnostic.severity().name().toLowerCase(Locale.ROOT) + ": " + printable(diagnostic.message())));
+    err.print(DiagnosticText.item(diagnostic));
     err.flush();
   }
 
+  /** A feature's alert: its text as data, its lines under the message. */
   private static void alert(PrintWriter err, Alert alert) {
-    err.print(TextTable.hanging("  ", "    ", "alert " + alert.level().name().toLowerCase(Locale.ROOT)
-        + " from " + alert.featureId() + ": " + printable(alert.message())));
+    err.print(TerminalText.field("  alert " + alert.level().name().toLowerCase(Locale.ROOT)
+        + " from " + TerminalText.inline(alert.featureId()) + ": ", alert.message()));
     err.flush();
-  }
-
-  /** A feature's text as data: control characters other than newline shown as escapes. */
-  static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (c != '\n' && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
   }
 
   private static void removeHook(Thread hook) {

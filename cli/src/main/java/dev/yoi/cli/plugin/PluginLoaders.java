@@ -102,7 +102,10 @@ public final class PluginLoaders implements AutoCloseable {
     opened.clear();
   }
 
-  /** The plugin jars and class directories the paths name, in order, each once. */
+  /**
+   * The plugin jars and class directories the paths name, in order, each once: a file named twice
+   * (the same path, a link to it, or a jar and its directory) is one plugin, not a duplicate.
+   */
   public static List<Path> plugins(List<Path> paths) throws InputException {
     List<Path> found = new ArrayList<>();
     for (Path path : paths) {
@@ -110,19 +113,28 @@ public final class PluginLoaders implements AutoCloseable {
         throw new InputException(path + ": no such file or directory");
       }
       if (!Files.isDirectory(path) || Files.isRegularFile(path.resolve(IndexLine.INDEX_PATH))) {
-        found.add(path.toAbsolutePath().normalize());
+        found.add(canonical(path));
         continue;
       }
       try (Stream<Path> walk = Files.walk(path)) {
         walk.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
             .sorted()
-            .map(p -> p.toAbsolutePath().normalize())
+            .map(PluginLoaders::canonical)
             .forEach(found::add);
       } catch (IOException | UncheckedIOException e) {
         throw new InputException(path + ": cannot list the directory (" + e.getMessage() + ")");
       }
     }
     return found.stream().distinct().toList();
+  }
+
+  /** The real path (links resolved), so that one file is one plugin however it was named. */
+  private static Path canonical(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path.toAbsolutePath().normalize();
+    }
   }
 
   private static URL url(Path plugin) {

@@ -1,15 +1,24 @@
 package dev.yoi.cli.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yoi.cli.ExitCodes;
+import dev.yoi.cli.FormatNames;
+import dev.yoi.cli.index.IndexPresence;
+import dev.yoi.cli.approve.ApprovalOptions;
 import dev.yoi.cli.index.InputException;
+import dev.yoi.cli.index.InventoryJson;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.plugin.PluginOptions;
+import dev.yoi.cli.text.TerminalText;
+import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.grant.ApprovalSettings;
 import dev.yoi.feature.grant.AuthorityPolicy;
-import dev.yoi.feature.install.FeatureRegistry;
+import dev.yoi.pod.DryRun;
 import dev.yoi.pod.ManifestException;
 import dev.yoi.pod.PodManifest;
 import java.io.PrintWriter;
@@ -17,9 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,13 +40,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Dry-run install report: what a Pod with this manifest and these plugins would install.",
     description = {
-      "Runs the whole install path (enablement, grants from the approval lock, service order, each"
+      "Runs the whole install path (enablement, grants from your approval lock, service order, each"
           + " feature's install and every registration check) into surfaces that keep nothing and"
           + " start nothing, and prints the report a real start would give.",
       "Also checks the manifest against what is there: an id it enables or disables that no index"
-          + " defines, and tool rules with builtin:manifest-permissions disabled.",
+          + " defines, and tool rules with builtin:manifest-permissions disabled; and the plugins:"
+          + " one whose classes are features but which has no index (the processor did not run).",
+      "A lock that comes with the project (--lock, the manifest's \"approvals\") approves nothing"
+          + " unless --trust-project-lock: the approvals that count are yours (--user-lock).",
       "Exits 1 if an enabled feature would not install, the manifest names a feature that is not"
-          + " there, or anything else is an error."
+          + " there, a plugin has features but no index, or anything else is an error; 2 if the"
+          + " manifest or a lock is missing or invalid."
     },
     footer = {"", "Examples:",
       "  yoi report --manifest pod.json --project plugins/project --user ~/.yoi/plugins",
@@ -53,20 +66,26 @@ public final class ReportCommand implements Callable<Integer> {
       + " none, which runs the builtins only.")
   private Path manifestFile;
 
-  @Option(names = "--lock", paramLabel = "FILE", description = "The approval lock. Default: the"
-      + " manifest's \"approvals\", if it names one.")
-  private Path lockFile;
+  @Mixin private ApprovalOptions approvals;
 
   @Mixin private PluginOptions plugins;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or"
-      + " json (the InstallReport JSON schema). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = FormatNames.TEXT,
+      converter = FormatConverter.class, description = "text or json (the InstallReport JSON"
+      + " schema). Default: ${DEFAULT-VALUE}.")
   private Format format;
+
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return FormatNames.parse(Format.class, value);
+    }
+  }
 
   @Spec private CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PodManifest manifest;
@@ -77,35 +96,44 @@ public final class ReportCommand implements Callable<Integer> {
       }
       manifest = manifestFile == null ? PodManifest.empty() : PodManifest.read(manifestFile);
     } catch (InputException e) {
-      err.println("yoi report: " + e.getMessage());
+      err.print(TerminalText.message("yoi report: " + e.getMessage()));
       return ExitCodes.USAGE;
     } catch (ManifestException e) {
-      err.println(e.getMessage());
+      err.print(TerminalText.message(e.getMessage()));
       return ExitCodes.USAGE;
     }
-    Optional<Path> lock = lockFile != null ? Optional.of(lockFile) : manifest.approvals();
+    ApprovalSettings settings;
+    try {
+      settings = approvals.settings(manifestFile, manifest);
+    } catch (InputException e) {
+      err.println("yoi report: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     ClassLoader host = ReportCommand.class.getClassLoader();
     try (PluginLoaders loaders = plugins.open(host)) {
       List<FeatureLoader> all = new ArrayList<>();
       all.add(new FeatureLoader(host, FeatureSource.BUILTIN));
       all.addAll(loaders.loaders());
-      InstallReport report = FeatureRegistry.dryRun(all, manifest.enablement(), AuthorityPolicy.standard(lock));
+      InstallReport report = DryRun.report(all, manifest, AuthorityPolicy.standard(settings));
       if (format == Format.json) {
-        out.print(report.toJson());
-        if (!report.toJson().endsWith("\n")) {
-          out.println();
-        }
+        // The same document, with what a plugin wrote escaped for a terminal.
+        out.print(InventoryJson.write((ObjectNode) InventoryJson.MAPPER.readTree(report.toJson())));
       } else {
         out.print(ReportText.render(report));
       }
       out.flush();
       // On stderr, so --format json stays one JSON document.
       List<String> manifestProblems = ManifestCheck.problems(manifest, report);
-      manifestProblems.forEach(problem -> err.println("yoi report: " + problem));
+      manifestProblems.forEach(problem -> err.print(TerminalText.message("yoi report: " + problem)));
+      // A plugin whose classes are features but which has no index contributes nothing, silently.
+      List<Diagnostic> unindexed = new ArrayList<>();
+      loaders.plugins().forEach(plugin -> IndexPresence.featuresWithoutIndex(plugin).ifPresent(unindexed::add));
+      unindexed.forEach(problem -> err.print(TerminalText.message("yoi report: " + problem.message())));
       boolean allInstalled = report.features().stream().filter(FeatureReport::enabled).allMatch(FeatureReport::installed);
-      return allInstalled && !report.hasErrors() && manifestProblems.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+      return allInstalled && !report.hasErrors() && manifestProblems.isEmpty() && unindexed.isEmpty()
+          ? ExitCodes.OK : ExitCodes.PROBLEMS;
     } catch (InputException e) {
-      err.println("yoi report: " + e.getMessage());
+      err.print(TerminalText.message("yoi report: " + e.getMessage()));
       return ExitCodes.USAGE;
     }
   }

@@ -1,5 +1,7 @@
 package dev.yoi.cli.report;
 
+import dev.yoi.cli.text.DiagnosticText;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.text.TextTable;
 import dev.yoi.feature.ContributionReport;
 import dev.yoi.feature.Diagnostic;
@@ -12,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** An install report as a person reads it: a table of features, then every diagnostic. */
+/**
+ * An install report as a person reads it: a table of features, then every diagnostic. Every
+ * string in it may come from a plugin's index or code, so each is rendered as data
+ * ({@link TerminalText}): cells one line per value, diagnostics with their lines under the message.
+ */
 public final class ReportText {
   private ReportText() {}
 
@@ -20,21 +26,21 @@ public final class ReportText {
     StringBuilder out = new StringBuilder();
     List<List<String>> rows = new ArrayList<>();
     for (FeatureReport feature : report.features()) {
-      rows.add(List.of(feature.id() + "\n" + feature.version(), status(feature),
+      rows.add(List.of(TerminalText.inline(feature.id()) + "\n" + TerminalText.inline(feature.version()), status(feature),
           authorities(feature) + "\n" + contributions(feature)));
     }
     out.append(TextTable.render(List.of("FEATURE", "STATUS", "AUTHORITIES AND CONTRIBUTIONS"), rows, TextTable.WIDTH,
         List.of(Set.of(2), Set.of(0))));
     if (!report.installOrder().isEmpty()) {
       out.append('\n');
-      out.append(TextTable.hanging("", "", "Install order: " + String.join(", ", report.installOrder())));
+      out.append(TextTable.hanging("", "", "Install order: "
+          + TerminalText.inline(String.join(", ", report.installOrder()))));
     }
     List<Diagnostic> diagnostics = report.allDiagnostics();
     if (!diagnostics.isEmpty()) {
       out.append('\n').append("Diagnostics:\n");
       for (Diagnostic diagnostic : diagnostics) {
-        out.append(TextTable.hanging("  ", "    ",
-            diagnostic.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + diagnostic.message()));
+        out.append(DiagnosticText.item(diagnostic));
       }
     }
     return out.toString();
@@ -49,8 +55,8 @@ public final class ReportText {
 
   private static String authorities(FeatureReport feature) {
     List<String> lines = new ArrayList<>();
-    feature.granted().forEach(label -> lines.add("granted " + label));
-    feature.denied().forEach(label -> lines.add("denied " + label));
+    feature.granted().forEach(label -> lines.add("granted " + TerminalText.inline(label)));
+    feature.denied().forEach(label -> lines.add("denied " + TerminalText.inline(label)));
     if (!lines.isEmpty()) {
       return String.join("\n", lines);
     }
@@ -64,10 +70,12 @@ public final class ReportText {
     Map<ContributionReport.Kind, List<String>> installed = new EnumMap<>(ContributionReport.Kind.class);
     for (ContributionReport contribution : feature.contributions()) {
       if (contribution.status() == ContributionReport.Status.INSTALLED || !feature.installed()) {
-        installed.computeIfAbsent(contribution.kind(), k -> new ArrayList<>()).add(contribution.name());
+        installed.computeIfAbsent(contribution.kind(), k -> new ArrayList<>())
+            .add(TerminalText.inline(contribution.name()));
       } else {
-        lines.add(contribution.kind().wireName() + " " + contribution.name() + " "
-            + contribution.status().wireName() + (contribution.reason().isEmpty() ? "" : ": " + contribution.reason()));
+        lines.add(contribution.kind().wireName() + " " + TerminalText.inline(contribution.name()) + " "
+            + contribution.status().wireName()
+            + (contribution.reason().isEmpty() ? "" : ": " + TerminalText.inline(contribution.reason())));
       }
     }
     List<String> grouped = new ArrayList<>();
@@ -75,8 +83,9 @@ public final class ReportText {
         + String.join(", ", names)));
     grouped.addAll(lines);
     for (RequiredServiceReport service : feature.services()) {
-      grouped.add("uses " + service.id() + (service.provider().isEmpty() ? "" : " from " + service.provider()
-          + " " + service.providerVersion()) + (service.status() == RequiredServiceReport.Status.RESOLVED
+      grouped.add("uses " + TerminalText.inline(service.id()) + (service.provider().isEmpty() ? ""
+          : " from " + TerminalText.inline(service.provider() + " " + service.providerVersion()))
+          + (service.status() == RequiredServiceReport.Status.RESOLVED
               ? "" : " (" + service.status().wireName() + ")"));
     }
     return grouped.isEmpty() ? "no contributions" : String.join("\n", grouped);

@@ -6,13 +6,21 @@ import java.util.Set;
 
 /**
  * A plain-text table that fits a terminal width: columns are as wide as their content, and when
- * that is too wide the wrappable columns share what is left, their cells wrapped at spaces.
+ * that is too wide the wrappable columns share what is left, their cells wrapped at spaces. A line
+ * of a cell that had to wrap goes on two columns deeper, so what it holds can never pass for
+ * another line of the cell.
  */
 public final class TextTable {
   /** The terminal width every {@code yoi} text output is laid out for. */
   public static final int WIDTH = 100;
   private static final int GAP = 2;
   private static final int MIN_WRAPPED = 12;
+  private static final String CELL_HANG = "  ";
+  /**
+   * Where a long word may break, best first: after a path separator, else after other
+   * punctuation, so no name is split in the middle when it can be helped.
+   */
+  private static final List<String> SEPARATORS = List.of("/\\!", ":;,=&?#._-$");
 
   private TextTable() {}
 
@@ -81,7 +89,24 @@ public final class TextTable {
   private static int height(List<List<String>> cells, int c, int width) {
     int lines = 0;
     for (List<String> row : cells) {
-      lines += wrap(row.get(c), width).size();
+      lines += cellLines(row.get(c), width).size();
+    }
+    return lines;
+  }
+
+  /** A cell's lines at {@code width}: each of its own lines, wrapped with a hanging indent. */
+  private static List<String> cellLines(String cell, int width) {
+    List<String> lines = new ArrayList<>();
+    for (String line : cell.split("\n", -1)) {
+      List<String> wrapped = wrap(line, width);
+      String first = wrapped.get(0);
+      lines.add(first);
+      if (wrapped.size() > 1) {
+        String rest = line.startsWith(first) ? line.substring(first.length())
+            : String.join(" ", wrapped.subList(1, wrapped.size()));
+        rest = rest.startsWith(" ") ? rest.substring(1) : rest;
+        wrap(rest, width - CELL_HANG.length()).forEach(l -> lines.add(CELL_HANG + l));
+      }
     }
     return lines;
   }
@@ -90,7 +115,7 @@ public final class TextTable {
     List<List<String>> wrapped = new ArrayList<>();
     int height = 1;
     for (int c = 0; c < cells.size(); c++) {
-      List<String> lines = wrap(cells.get(c), widths[c]);
+      List<String> lines = cellLines(cells.get(c), widths[c]);
       wrapped.add(lines);
       height = Math.max(height, lines.size());
     }
@@ -120,7 +145,10 @@ public final class TextTable {
     return out.toString();
   }
 
-  /** Wraps at spaces; explicit newlines start new lines; a word longer than the width is cut. */
+  /**
+   * Wraps at spaces; explicit newlines start new lines; a word longer than the width (a path, a
+   * URL) is broken after its last separator that fits, and cut only if it has none.
+   */
   public static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
     for (String paragraph : text.split("\n", -1)) {
@@ -131,8 +159,9 @@ public final class TextTable {
             lines.add(line.toString());
             line.setLength(0);
           }
-          lines.add(word.substring(0, width));
-          word = word.substring(width);
+          int cut = breakPoint(word, width);
+          lines.add(word.substring(0, cut));
+          word = word.substring(cut);
         }
         if (line.length() > 0 && line.length() + 1 + word.length() > width) {
           lines.add(line.toString());
@@ -146,5 +175,18 @@ public final class TextTable {
       lines.add(line.toString());
     }
     return lines;
+  }
+
+  /** The length of the first piece of {@code word}: up to its last separator within {@code width}. */
+  private static int breakPoint(String word, int width) {
+    for (String separators : SEPARATORS) {
+      // A break in the first third would leave a short line; try the next kind instead.
+      for (int i = width; i > width / 3; i--) {
+        if (separators.indexOf(word.charAt(i - 1)) >= 0) {
+          return i;
+        }
+      }
+    }
+    return width;
   }
 }

@@ -12,6 +12,7 @@ import dev.yoi.descriptor.ProvidedService;
 import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,6 +82,6 @@ public final class DuplicateCheck {
   }
 
   private static Diagnostic error(Problem problem) {
-    return new Diagnostic(problem.code().code(), Severity.ERROR, "", problem.message());
+    return Diagnostics.of(problem, Severity.ERROR, "");
   }
 }

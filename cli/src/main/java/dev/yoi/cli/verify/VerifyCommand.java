@@ -6,9 +6,12 @@ import dev.yoi.cli.index.IndexScanner;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.index.Inventory;
 import dev.yoi.cli.index.PluginPaths;
+import dev.yoi.cli.text.DiagnosticText;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.Severity;
+import dev.yoi.feature.report.Diagnostics;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,27 +55,30 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       inventory = inputs.read(own);
     } catch (InputException e) {
-      err.println("yoi verify: " + e.getMessage());
+      err.print(TerminalText.message("yoi verify: " + e.getMessage()));
       return ExitCodes.USAGE;
     }
     List<FoundFeature> installedTogether = new ArrayList<>(inventory.features());
+    List<String> notes = new ArrayList<>();
     if (!inputs.builtinsOnly() && !noBuiltins) {
-      installedTogether.addAll(IndexScanner.builtins(own).features());
+      BuiltinCopies copies = BuiltinCopies.of(inventory.features(), IndexScanner.builtins(own).features());
+      installedTogether.addAll(copies.others());
+      notes.addAll(copies.notes());
     }
     List<Diagnostic> problems = new ArrayList<>(inventory.problems());
     problems.addAll(DuplicateCheck.check(installedTogether));
     for (FoundFeature feature : inventory.features()) {
       if (!feature.descriptor().runtime().supported()) {
-        problems.add(new Diagnostic(DiagnosticCode.RUNTIME_UNSUPPORTED.code(), Severity.WARNING,
-            feature.id(), DiagnosticCode.RUNTIME_UNSUPPORTED.format("feature " + feature.id()
-                + " runs on " + feature.descriptor().runtime().wireName() + ", which this host"
-                + " cannot run yet: it will be listed and reported, never installed.")));
+        problems.add(Diagnostics.warning(DiagnosticCode.RUNTIME_UNSUPPORTED, feature.id(), "feature "
+            + feature.id() + " runs on " + feature.descriptor().runtime().wireName() + ", which this host"
+            + " cannot run yet: it will be listed and reported, never installed."));
       }
     }
 
     for (Diagnostic problem : problems) {
-      out.println(problem.message());
+      out.print(DiagnosticText.line(problem));
     }
+    notes.forEach(note -> out.print(TerminalText.message(note)));
     long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
     long warnings = problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
     int features = inventory.features().size();

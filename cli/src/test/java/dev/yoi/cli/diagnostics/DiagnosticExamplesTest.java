@@ -11,6 +11,9 @@ import dev.yoi.descriptor.IndexLine;
 import dev.yoi.descriptor.RuntimeKind;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
+import dev.yoi.descriptor.AuthorityLabel;
+import dev.yoi.feature.grant.Approval;
+import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.pod.LlmResponse;
 import dev.yoi.pod.ManifestException;
@@ -267,14 +270,26 @@ class DiagnosticExamplesTest {
     runWith(DiagnosticCode.NOT_ENABLED, plugins(weather), "{}", null, p -> {});
     runWith(DiagnosticCode.APPROVAL_REQUIRED, plugins(weather), ENABLE_ALL, dir.resolve("empty.lock.json"), p -> {});
 
-    Path lock = dir.resolve("features.lock.json");
+    // The person's own lock, as yoi approve writes it: project features under the project's path.
+    Path lock = dir.resolve("approvals.json");
     dev.yoi.feature.catalog.CatalogEntry entry = entry(weather);
-    dev.yoi.feature.grant.ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), Set.of());
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of(), entry.descriptor()));
     runWith(DiagnosticCode.AUTHORITY_DENIED, plugins(weather), ENABLE_ALL, lock, p -> {});
 
     FeatureDescriptor older = IndexFileLines.withoutTools(entry.descriptor());
-    dev.yoi.feature.grant.ApprovalLock.approve(lock, entry.id(), Digests.of(older), older, Set.of("NETWORK:api.weather.example"));
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), Digests.of(older), Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")),
+        older));
     runWith(DiagnosticCode.DESCRIPTOR_CHANGED, plugins(weather), ENABLE_ALL, lock, p -> {});
+
+    // Approved with its code recorded; then rebuilt with the same declarations and other code.
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")),
+        entry.descriptor(), ApprovalLock.codeOf(entry)));
+    Path rebuilt = Javac.compileOk(dir.resolve("weather-rebuilt"), WEATHER.replace("\"sunny\"", "\"rain\""));
+    List<Diagnostic> seen = new CopyOnWriteArrayList<>();
+    try (Pod pod = podBuilder(plugins(rebuilt), ENABLE_ALL, lock).pinCode(true).diagnostics(seen::add).build()) {
+      pod.start();
+    }
+    record(DiagnosticCode.CODE_CHANGED, seen);
   }
 
   @Test
@@ -397,7 +412,9 @@ class DiagnosticExamplesTest {
           }
           @BackgroundTaskContribution(name = "stubborn", description = "Ignores cancellation")
           static final class Stubborn implements BackgroundTask {
-            public void run(TaskContext context) {
+            public void run(TaskContext context) throws Exception {
+              // Ignores cancellation for 1 s after it comes, however late the Pod closes.
+              context.awaitCancellation(java.time.Duration.ofMinutes(5));
               long end = System.nanoTime() + 1_000_000_000L;
               while (System.nanoTime() < end) { Thread.onSpinWait(); }
             }
@@ -492,6 +509,23 @@ class DiagnosticExamplesTest {
     } catch (ManifestException e) {
       example(DiagnosticCode.MANIFEST_INVALID, "run", e.getMessage());
     }
+  }
+
+  @Test
+  void turnAborted() {
+    run(DiagnosticCode.TURN_ABORTED, plugins(Javac.compileOk(dir.resolve("budget"), """
+        package tb;
+        @Feature(id = "budget", name = "Budget")
+        public final class BudgetFeature implements FeatureModule {
+          public void install(InstallContext context) { context.hooks().register(new Spent()); }
+          @HookContribution(name = "spent")
+          static final class Spent implements PreRequestHook {
+            public PreRequestDecision beforeRequest(RequestView request) {
+              return PreRequestDecision.abort("today's token budget is spent");
+            }
+          }
+        }
+        """)), pod -> pod.runTurn("Hello?"));
   }
 
   @org.junit.jupiter.api.AfterEach
@@ -610,7 +644,7 @@ class DiagnosticExamplesTest {
         : manifest;
     builder.manifest(PodManifest.parse(json, "pod.json", dir));
     if (lock != null) {
-      builder.approvals(lock);
+      builder.userApprovals(lock).projectDirectory(dir);
     } else {
       builder.authorityPolicy(AuthorityPolicy.grantRequested());
     }

@@ -32,6 +32,8 @@ public final class Javac {
       "import dev.yoi.pod.tool.*;",
       "");
 
+  private static final String NO_PROCESSOR = "-proc:none";
+
   /** What a compilation said: whether it succeeded, and every error message. */
   record Result(boolean ok, List<String> errors) {}
 
@@ -52,14 +54,17 @@ public final class Javac {
       for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
         classPath.add(Path.of(entry));
       }
+      if (extraOptions.contains(NO_PROCESSOR)) {
+        classPath.add(out);
+      }
       files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
       List<JavaFileObject> units = new ArrayList<>();
       for (String source : sources) {
         units.add(unit(source));
       }
-      List<String> options = new ArrayList<>(List.of("-processor", "dev.yoi.processor.FeatureProcessor",
-          "-Ayoi.module=examples", "-Ayoi.version=1.0.0"));
+      List<String> options = new ArrayList<>(extraOptions.contains(NO_PROCESSOR) ? List.of()
+          : List.of("-processor", "dev.yoi.processor.FeatureProcessor", "-Ayoi.module=examples", "-Ayoi.version=1.0.0"));
       options.addAll(extraOptions);
       boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
       List<String> errors = new ArrayList<>();
@@ -74,9 +79,22 @@ public final class Javac {
     }
   }
 
+  /**
+   * Compiles with no annotation processor at all, as a build where it did not run (JDK 23 and
+   * later with the processor only on the class path), and fails the test unless it succeeds.
+   * {@code out} is on the class path too, so a source may use classes compiled there before.
+   */
+  public static Path compileWithoutProcessor(Path out, String... sources) {
+    return compileOk(out, List.of(NO_PROCESSOR), sources);
+  }
+
   /** Compiles and fails the test unless it succeeds. */
   public static Path compileOk(Path out, String... sources) {
-    Result result = compile(out, sources);
+    return compileOk(out, List.of(), sources);
+  }
+
+  private static Path compileOk(Path out, List<String> extraOptions, String... sources) {
+    Result result = compile(out, extraOptions, sources);
     if (!result.ok()) {
       throw new AssertionError("did not compile: " + result.errors());
     }

@@ -1,6 +1,7 @@
 package dev.yoi.cli.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,19 @@ class TextTableTest {
     assertEquals(List.of("tools: a,", "b, c"), TextTable.wrap("tools: a, b, c", 10));
     assertEquals(List.of("abcdefghij", "klm"), TextTable.wrap("abcdefghijklm", 10));
     assertEquals(List.of("one", "two"), TextTable.wrap("one\ntwo", 10));
+  }
+
+  @Test
+  void aLongPathOrUrlBreaksAfterASeparatorNotInsideAName() {
+    String url = "jar:file:/home/someone/projects/weather-plugin/target/weather-plugin-1.0.0.jar!/META-INF/yoi/features.jsonl";
+
+    var lines = TextTable.wrap(url, 40);
+
+    assertEquals(url, String.join("", lines));
+    for (String line : lines.subList(0, lines.size() - 1)) {
+      assertTrue(line.endsWith("/"), "broken inside a name: " + lines);
+      assertTrue(line.length() <= 40, line);
+    }
   }
 
   @Test
@@ -31,6 +45,17 @@ class TextTableTest {
       assertEquals(true, line.length() <= 40, line);
     }
     assertEquals("builtin:task-tools  one two three four", table.split("\n")[1]);
+  }
+
+  @Test
+  void aWrappedCellLineGoesOnDeeperSoItCannotPassForAnotherLineOfTheCell() {
+    String table = TextTable.render(List.of("ID", "NEEDS"),
+        List.of(List.of("project:notes", "needs STATE_STORE:notes with a scope padded to wrap needs NOTHING\n"
+            + "needs NETWORK:example.com")), 40, List.of(Set.of(1)));
+
+    List<String> cell = table.lines().skip(1).map(l -> l.substring(15)).toList();
+    assertEquals(List.of("needs STATE_STORE:notes", "  with a scope padded to", "  wrap needs NOTHING",
+        "needs NETWORK:example.com"), cell);
   }
 
   @Test

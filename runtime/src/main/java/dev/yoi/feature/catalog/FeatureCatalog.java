@@ -2,6 +2,7 @@ package dev.yoi.feature.catalog;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Digests;
+import dev.yoi.descriptor.Identities;
 import dev.yoi.descriptor.IndexEntry;
 import dev.yoi.descriptor.IndexFile;
 import dev.yoi.descriptor.IndexLine;
@@ -62,7 +63,7 @@ public final class FeatureCatalog {
     this.entries = List.copyOf(sorted);
     Map<String, List<CatalogEntry>> grouped = new TreeMap<>();
     for (CatalogEntry entry : this.entries) {
-      grouped.computeIfAbsent(entry.id(), id -> new ArrayList<>()).add(entry);
+      grouped.computeIfAbsent(identity(entry), id -> new ArrayList<>()).add(entry);
     }
     grouped.replaceAll((id, list) -> List.copyOf(list));
     this.byId = grouped;
@@ -130,9 +131,19 @@ public final class FeatureCatalog {
         if (!featureId.isEmpty()) {
           brokenIds.add(featureId);
         }
-        diagnostics.add(Diagnostics.of(broken.code(), Severity.ERROR, featureId, broken.message()));
+        diagnostics.add(Diagnostics.of(broken.problem(), Severity.ERROR, featureId));
       }
     }
+  }
+
+  /**
+   * The id two lines conflict under, as the descriptor module's {@link Identities} keys feature
+   * ids: qualified by the source their loader was given, so {@code user:cache} and
+   * {@code project:cache} are two features and two lines of {@code project:cache} one twice.
+   */
+  private static String identity(CatalogEntry entry) {
+    return Identities.key(Identities.Namespace.FEATURE_ID, Identities.Origin.source(entry.source().prefix()),
+        entry.slug()).orElseThrow().shown();
   }
 
   private static Diagnostic duplicate(String id, List<CatalogEntry> parties) {

@@ -1,13 +1,17 @@
 package dev.yoi.feature.grant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.descriptor.ScopeWidening;
+import dev.yoi.feature.annotation.AuthorityKind;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -109,22 +113,39 @@ public final class DescriptorDiff {
     }
   }
 
+  /**
+   * An authority the approved descriptor did not request: a widening ({@code !}) when it reaches
+   * further than a request of the same kind that was approved (a scope made wider, or dropped for
+   * the whole kind), as {@link ScopeWidening} decides; otherwise an addition.
+   */
   private static DescriptorChange addedAuthority(String label, JsonNode item, Map<String, JsonNode> old) {
-    String kind = item.path("kind").asText();
+    String kindName = item.path("kind").asText();
     String scope = item.path("scope").asText();
     String need = (item.path("optional").asBoolean() ? "optional" : "required")
         + ", reason " + text(item.path("reason"));
-    TreeSet<String> narrower = new TreeSet<>();
+    Optional<AuthorityKind> kind = kindOf(kindName);
+    TreeSet<String> widened = new TreeSet<>();
     for (JsonNode previous : old.values()) {
-      if (previous.path("kind").asText().equals(kind) && !previous.path("scope").asText().isEmpty()) {
-        narrower.add(authorityLabel(previous));
+      String previousScope = previous.path("scope").asText();
+      if (kind.isPresent() && previous.path("kind").asText().equals(kindName)
+          && ScopeWidening.widens(kind.get(), previousScope, scope)) {
+        widened.add(authorityLabel(previous));
       }
     }
-    if (scope.isEmpty() && !narrower.isEmpty()) {
-      return new DescriptorChange(DescriptorChange.Type.WIDENED, "authority " + label,
-          "(" + need + ") widens " + String.join(", ", narrower) + " to all of " + kind);
+    if (!widened.isEmpty()) {
+      return new DescriptorChange(DescriptorChange.Type.WIDENED, "authority " + label, "(" + need + ") widens "
+          + String.join(", ", widened) + (scope.isEmpty() ? " to all of " + kindName : ""));
     }
     return new DescriptorChange(DescriptorChange.Type.ADDED, "authority " + label, "(" + need + ")");
+  }
+
+  private static Optional<AuthorityKind> kindOf(String name) {
+    for (AuthorityKind kind : AuthorityKind.values()) {
+      if (kind.name().equals(name)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Differences between two trees, one per JSON pointer; arrays compare whole. */
@@ -161,8 +182,11 @@ public final class DescriptorDiff {
   }
 
   private static String authorityLabel(JsonNode node) {
+    String kind = node.path("kind").asText();
     String scope = node.path("scope").asText();
-    return node.path("kind").asText() + (scope.isEmpty() ? "" : ":" + scope);
+    // A recorded descriptor may name a kind this build does not know: show it as written.
+    return kindOf(kind).map(k -> new AuthorityLabel(k, scope).toString())
+        .orElse(kind + (scope.isEmpty() ? "" : ":" + scope));
   }
 
   private static String quoted(String name) {

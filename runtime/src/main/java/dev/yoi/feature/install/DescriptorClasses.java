@@ -2,13 +2,13 @@ package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Digests;
-import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.catalog.DescriptorClassFile;
 import dev.yoi.feature.report.Diagnostics;
+import dev.yoi.feature.runtime.FeatureRefusedException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.util.Objects;
 
 /**
  * Loads a feature's generated descriptor class (never the feature class itself) and checks that
@@ -20,41 +20,36 @@ import java.util.Objects;
 final class DescriptorClasses {
   private DescriptorClasses() {}
 
-  /** A loaded, digest-checked descriptor class, or why it could not be. */
-  public sealed interface Result {}
-
-  /** The generated class's instance; its digest agrees with the index line. */
-  public record Loaded(GeneratedFeature generated) implements Result {
-    public Loaded {
-      Objects.requireNonNull(generated, "generated");
-    }
-  }
-
-  /** {@code yoi/install-failed} (cannot load or construct) or {@code yoi/digest-mismatch}. */
-  public record Failed(Diagnostic diagnostic) implements Result {
-    public Failed {
-      Objects.requireNonNull(diagnostic, "diagnostic");
-    }
-  }
-
-  /** Loads {@code entry}'s descriptor class through the entry's own class loader. */
-  public static Result load(CatalogEntry entry) {
+  /**
+   * Loads {@code entry}'s descriptor class through the entry's own class loader.
+   *
+   * @throws FeatureRefusedException {@code yoi/install-failed} (cannot load or construct) or
+   *     {@code yoi/digest-mismatch}
+   */
+  static GeneratedFeature load(CatalogEntry entry) throws FeatureRefusedException {
     String id = entry.id();
     String name = entry.line().descriptorClass();
     String where = " (index line " + entry.where() + ")";
+    // Read as bytes first, the check yoi approve makes: a class of another build never runs.
+    if (DescriptorClassFile.check(entry) instanceof DescriptorClassFile.Disagrees disagrees) {
+      String tagged = disagrees.diagnostic().message();
+      String tag = DiagnosticCode.DIGEST_MISMATCH.format("");
+      throw new FeatureRefusedException(DiagnosticCode.DIGEST_MISMATCH,
+          tagged.startsWith(tag) ? tagged.substring(tag.length()) : tagged);
+    }
     Class<?> type;
     try {
       type = Class.forName(name, true, entry.loader().loader());
     } catch (ClassNotFoundException e) {
-      return failed(id, "its descriptor class " + name + " named by the index" + where
+      throw failed(id, "its descriptor class " + name + " named by the index" + where
           + " is not on its class loader. The index and the classes come from different builds;"
           + " rebuild the module, and ship its classes with its index.");
     } catch (LinkageError e) {
-      return failed(id, "its descriptor class " + name + where + " could not be loaded: " + e
+      throw failed(id, "its descriptor class " + name + where + " could not be loaded: " + e
           + ". Rebuild the module against this version of Yoi.");
     }
     if (!GeneratedFeature.class.isAssignableFrom(type)) {
-      return failed(id, "its descriptor class " + name + where + " does not implement "
+      throw failed(id, "its descriptor class " + name + where + " does not implement "
           + GeneratedFeature.class.getName() + " as the host loads it"
           + (implementsByName(type) ? " (the plugin bundles its own copy of the Yoi runtime: leave"
               + " yoi-runtime out of the plugin jar; the host provides it)"
@@ -65,13 +60,13 @@ final class DescriptorClasses {
       Constructor<?> constructor = type.getConstructor();
       generated = (GeneratedFeature) constructor.newInstance();
     } catch (NoSuchMethodException e) {
-      return failed(id, "its descriptor class " + name + where + " has no public no-argument"
+      throw failed(id, "its descriptor class " + name + where + " has no public no-argument"
           + " constructor; rebuild the module with this version of the Yoi processor.");
     } catch (InvocationTargetException e) {
-      return failed(id, "its descriptor class " + name + where + " threw while being constructed: "
+      throw failed(id, "its descriptor class " + name + where + " threw while being constructed: "
           + e.getCause() + ". Rebuild the module.");
     } catch (ReflectiveOperationException | LinkageError e) {
-      return failed(id, "its descriptor class " + name + where + " could not be constructed: " + e + ".");
+      throw failed(id, "its descriptor class " + name + where + " could not be constructed: " + e + ".");
     }
     String classDigest;
     String recomputed;
@@ -79,12 +74,12 @@ final class DescriptorClasses {
       classDigest = generated.digest();
       recomputed = Digests.ofCanonicalJson(generated.descriptorJson());
     } catch (RuntimeException | LinkageError e) {
-      return failed(id, "its descriptor class " + name + where + " failed to give its descriptor: "
+      throw failed(id, "its descriptor class " + name + where + " failed to give its descriptor: "
           + e + ". Rebuild the module.");
     }
     String lineDigest = entry.digest();
     if (!lineDigest.equals(classDigest) || !lineDigest.equals(recomputed)) {
-      return new Failed(Diagnostics.error(DiagnosticCode.DIGEST_MISMATCH, id,
+      throw new FeatureRefusedException(DiagnosticCode.DIGEST_MISMATCH,
           "feature " + id + ": the three digests must agree, but"
               + Diagnostics.lines(java.util.List.of(
                   "the index line " + entry.where() + " says  " + lineDigest,
@@ -92,9 +87,9 @@ final class DescriptorClasses {
                   "its DESCRIPTOR_JSON recomputes to  " + recomputed))
               + "\n  The index and the classes come from different builds, or one of them was"
               + " edited after the build. It is not installed. Rebuild the module (never edit"
-              + " META-INF/yoi/features.jsonl by hand)."));
+              + " META-INF/yoi/features.jsonl by hand).");
     }
-    return new Loaded(generated);
+    return generated;
   }
 
   private static boolean implementsByName(Class<?> type) {
@@ -108,8 +103,7 @@ final class DescriptorClasses {
     return false;
   }
 
-  private static Failed failed(String id, String why) {
-    return new Failed(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id,
-        "feature " + id + " is not installed: " + why));
+  private static FeatureRefusedException failed(String id, String why) {
+    return new FeatureRefusedException(DiagnosticCode.INSTALL_FAILED, "feature " + id + " is not installed: " + why);
   }
 }

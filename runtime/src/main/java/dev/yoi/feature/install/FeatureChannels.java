@@ -1,8 +1,8 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.feature.AuthorityDeniedException;
-import dev.yoi.feature.Grants;
 import dev.yoi.feature.annotation.AuthorityKind;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import java.util.ArrayList;
@@ -24,16 +24,16 @@ final class FeatureChannels {
 
   private final String featureId;
   private final HostSurfaces host;
-  private final Grants grants;
+  private final AuthorityGates gates;
   private final ModelNotifier notifier = this::notifyModel;
   private final Alerts alerts = this::alert;
   private final List<Held> staged = new ArrayList<>();
   private State state = State.STAGING;
 
-  FeatureChannels(String featureId, HostSurfaces host, Grants grants) {
+  FeatureChannels(String featureId, HostSurfaces host, AuthorityGates gates) {
     this.featureId = featureId;
     this.host = host;
-    this.grants = grants;
+    this.gates = gates;
   }
 
   ModelNotifier notifier() {
@@ -45,10 +45,7 @@ final class FeatureChannels {
   }
 
   private void notifyModel(String text) {
-    if (!grants.hasAny(AuthorityKind.MODEL_NOTIFICATION)) {
-      throw new AuthorityDeniedException(Gates.missing(featureId, "add items to the model's history",
-          AuthorityKind.MODEL_NOTIFICATION, ""));
-    }
+    gates.requireAny(AuthorityKind.MODEL_NOTIFICATION, "add items to the model's history");
     Objects.requireNonNull(text, "text");
     deliver(new Held("model notification " + quoted(text), () -> host.notifier(featureId).notifyModel(text)));
   }
@@ -90,9 +87,7 @@ final class FeatureChannels {
       try {
         item.send().run();
       } catch (Throwable t) {
-        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-          throw (VirtualMachineError) t;
-        }
+        Fault.caught(t);
         undelivered.add(item.what() + " (" + t.getClass().getSimpleName()
             + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")");
       }

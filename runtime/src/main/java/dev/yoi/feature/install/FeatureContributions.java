@@ -12,17 +12,47 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The checked contributions of one successfully installed feature, handed to the Pod in one piece.
+ * The checked contributions of one successfully installed feature, handed to the host in one
+ * piece ({@link HostSurfaces#commit}).
  *
  * @param featureId full id, e.g. {@code builtin:task-tools}
+ * @param services the services it provides, for the host to list (the registry binds them and
+ *     hands them to consumers; the host never does)
+ * @param resources what the feature's runtime installer asked to be closed with the feature
+ *     ({@code RuntimeFeature.closeWith}): the host closes them, last first, when it closes, after
+ *     its tasks have stopped
  */
 public record FeatureContributions(
-    String featureId, List<ToolEntry> tools, List<HookEntry> hooks, List<TaskEntry> tasks) {
+    String featureId, List<ToolEntry> tools, List<HookEntry> hooks, List<TaskEntry> tasks,
+    List<ServiceEntry> services, List<AutoCloseable> resources) {
 
   public FeatureContributions {
+    Objects.requireNonNull(featureId, "featureId");
     tools = List.copyOf(tools);
     hooks = List.copyOf(hooks);
     tasks = List.copyOf(tasks);
+    services = List.copyOf(services);
+    resources = List.copyOf(resources);
+  }
+
+  /**
+   * Closes {@link #resources}, the last first. One that throws does not keep the others open; what
+   * it throws is dropped: the feature is gone (rolled back, or its host closing), and so is
+   * everything the resource could still have done.
+   */
+  public void closeResources() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // See above: nothing is left to act on it.
+      }
+    }
+  }
+
+  /** Tools, hooks and tasks; no service, nothing to close. */
+  public FeatureContributions(String featureId, List<ToolEntry> tools, List<HookEntry> hooks, List<TaskEntry> tasks) {
+    this(featureId, tools, hooks, tasks, List.of(), List.of());
   }
 
   /**
@@ -102,18 +132,6 @@ public record FeatureContributions(
     }
 
     @Override
-    public boolean equals(Object o) {
-      return o instanceof ToolEntry other && featureId.equals(other.featureId)
-          && descriptor.equals(other.descriptor) && Objects.equals(tool, other.tool)
-          && inputTypeName().equals(other.inputTypeName());
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(featureId, descriptor, tool, inputTypeName());
-    }
-
-    @Override
     public String toString() {
       return "ToolEntry[featureId=" + featureId + ", tool=" + descriptor.name() + ", inputType="
           + inputTypeName() + "]";
@@ -121,9 +139,12 @@ public record FeatureContributions(
   }
 
   /**
-   * A hook; {@code hook} implements the interface of {@code descriptor.point()}.
+   * A hook; {@code hook} implements the interface of {@code descriptor.point()}. The notifier is
+   * the feature's own, already gated by its grants: where the host sends a pre-request hook's
+   * abort reason, so the reason reaches the model only as the feature's note, and only with
+   * {@code MODEL_NOTIFICATION}.
    */
-  public record HookEntry(String featureId, HookDescriptor descriptor, Object hook) {}
+  public record HookEntry(String featureId, HookDescriptor descriptor, Object hook, ModelNotifier notifier) {}
 
   /**
    * A background task, started by the Pod's supervisor after every feature is installed. The
@@ -136,4 +157,14 @@ public record FeatureContributions(
       BackgroundTask task,
       ModelNotifier notifier,
       Alerts alerts) {}
+
+  /**
+   * A service the feature provides, as the host lists it.
+   *
+   * @param id qualified by the provider's source, e.g. {@code builtin:task-store}
+   * @param version the provider's SemVer version of it
+   * @param type the canonical name of the interface it is provided as
+   * @param privileged whether consumers need {@code SERVICE_ACCESS:<id>}
+   */
+  public record ServiceEntry(String id, String version, String type, boolean privileged) {}
 }

@@ -1,86 +1,69 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.DiagnosticCode;
-import dev.yoi.descriptor.FeatureDescriptor;
-import dev.yoi.descriptor.HookDescriptor;
-import dev.yoi.descriptor.ProvidedService;
-import dev.yoi.descriptor.TaskDescriptor;
-import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.ContributionReport.Kind;
 import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.FeatureModule;
-import dev.yoi.feature.GeneratedFeature;
+import dev.yoi.feature.RequiredServiceReport;
 import dev.yoi.feature.catalog.CatalogEntry;
-import dev.yoi.feature.grant.GrantSet;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.report.Diagnostics;
-import dev.yoi.feature.report.FeatureReportBuilder;
-import dev.yoi.pod.internal.service.ServiceBinding;
-import dev.yoi.pod.internal.service.ServiceRegistry;
+import dev.yoi.feature.runtime.FeatureRefusedException;
+import dev.yoi.feature.runtime.RuntimeInstaller;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One feature's install, all or nothing: load and check its descriptor class, construct the
- * feature, run {@code install} against a {@link StagingContext}, and commit what it staged to the
- * host only if {@code install} returned normally and no registration was rejected. Otherwise
- * nothing reaches any surface, no service is bound, and held-back notifications are dropped.
+ * One feature's install, all or nothing, the same for every runtime kind: the kind's
+ * {@link RuntimeInstaller} registers the feature's contributions into a {@link StagingContext},
+ * which checks each against the compiled declarations and the grants, and what it staged is
+ * committed to the host only if the installer returned normally and no registration was rejected.
+ * Otherwise nothing reaches any surface, no service is bound, held-back notifications are dropped
+ * and what the installer asked to be closed with the feature is closed.
  */
 final class FeatureTransaction {
   private final CatalogEntry entry;
+  private final RuntimeInstaller installer;
   private final GrantSet grants;
   private final Map<String, String> skippedTools;
+  private final List<RequiredServiceReport> resolved;
   private final HostSurfaces host;
   private final ServiceRegistry services;
+  private final ToolNames toolNames;
   private final FeatureReportBuilder report;
 
+  /**
+   * @param skippedTools tool name to why it is skipped (an optional authority was denied)
+   * @param resolved how each required service resolved, provider failures included
+   */
   FeatureTransaction(
-      CatalogEntry entry, GrantSet grants, Map<String, String> skippedTools, HostSurfaces host,
-      ServiceRegistry services, FeatureReportBuilder report) {
+      CatalogEntry entry, RuntimeInstaller installer, GrantSet grants, Map<String, String> skippedTools,
+      List<RequiredServiceReport> resolved, HostSurfaces host, ServiceRegistry services, ToolNames toolNames,
+      FeatureReportBuilder report) {
     this.entry = entry;
+    this.installer = installer;
     this.grants = grants;
     this.skippedTools = skippedTools;
+    this.resolved = resolved;
     this.host = host;
     this.services = services;
+    this.toolNames = toolNames;
     this.report = report;
   }
 
   /** Runs the install; returns whether the feature's contributions were committed. */
   boolean run() {
     String id = entry.id();
-    DescriptorClasses.Result loaded = DescriptorClasses.load(entry);
-    if (loaded instanceof DescriptorClasses.Failed failed) {
-      report.add(failed.diagnostic());
-      return false;
-    }
-    GeneratedFeature generated = ((DescriptorClasses.Loaded) loaded).generated();
-    // The catalog's descriptor: DescriptorClasses proved the class's text hashes to the same digest,
-    // so parsing the class's copy again would only repeat the catalog's work.
-    FeatureDescriptor descriptor = entry.descriptor();
-    FeatureModule module;
-    try {
-      module = generated.create();
-    } catch (Throwable e) {
-      // As for install: a feature's own failure, even a StackOverflowError, fails only the feature.
-      rethrowIfFatal(e);
-      report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id
-          + " could not be constructed: " + describe(e) + ". It is not installed. Check the feature"
-          + " class's constructor and field initialisers."));
-      return false;
-    }
-    if (module == null) {
-      report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + ": its descriptor"
-          + " class " + entry.line().descriptorClass() + " created no feature (null). Rebuild the module."));
-      return false;
-    }
-
-    FeatureChannels channels = new FeatureChannels(id, host, grants);
-    StagingContext context = new StagingContext(id, entry.source(), descriptor, grants,
-        entry.loader().loader(), host, services, skippedTools, channels, report);
+    StagingContext context = new StagingContext(entry, grants, host, services, toolNames, skippedTools,
+        resolved, report);
     Throwable thrown = null;
+    FeatureRefusedException refused = null;
     try {
-      module.install(context);
+      installer.install(context.asRuntimeFeature());
+    } catch (FeatureRefusedException e) {
+      refused = e;
     } catch (Throwable t) {
       rethrowIfFatal(t);
       thrown = t;
@@ -89,36 +72,33 @@ final class FeatureTransaction {
     }
 
     List<Diagnostic> rejections = context.rejections();
+    if (refused != null) {
+      context.rollback();
+      report.add(Diagnostics.error(refused.code(), id, refused.detail()));
+      return false;
+    }
     if (thrown != null || !rejections.isEmpty()) {
-      channels.rollback();
+      context.rollback();
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id,
           failureMessage(id, thrown, rejections, context.staged())));
       return false;
     }
 
-    FeatureContributions contributions = context.contributions();
     List<ServiceBinding> provided = context.provided();
-    for (ServiceBinding binding : provided) {
-      if (services.binding(binding.id()).isPresent()) {
-        channels.rollback();
-        report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " provided "
-            + binding.id() + ", which " + services.binding(binding.id()).get().providerFeatureId()
-            + " bound while it installed. Nothing it registered was kept."));
-        return false;
-      }
-    }
+    FeatureContributions contributions = context.contributions();
     try {
       host.commit(contributions);
     } catch (RuntimeException e) {
-      channels.rollback();
-      // E.g. a tool name committed by another feature since staging, or a sealed registry.
+      context.rollback();
+      // E.g. a sealed registry, or a host that refuses what the registry checked.
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " passed every"
           + " registration check, but the Pod could not take its contributions: " + describe(e)
           + ". Nothing it registered was kept."));
       return false;
     }
+    toolNames.claim(contributions);
     services.bindAll(provided);
-    List<String> undelivered = channels.commit();
+    List<String> undelivered = context.commitChannels();
     if (!undelivered.isEmpty()) {
       // The contributions are committed and stay: only what install sent is lost.
       report.add(Diagnostics.warning(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " installed,"
@@ -127,64 +107,32 @@ final class FeatureTransaction {
           + " lost:" + Diagnostics.lines(undelivered) + "\n  Check the host's history and alert sink;"
           + " the feature itself works."));
     }
-    recordContributions(descriptor, contributions, provided);
+    recordContributions(contributions, provided);
     return true;
   }
 
-  private void recordContributions(
-      FeatureDescriptor descriptor, FeatureContributions contributions, List<ServiceBinding> provided) {
+  /** What became of each declared contribution; one never registered is a warning. */
+  private void recordContributions(FeatureContributions contributions, List<ServiceBinding> provided) {
     String id = entry.id();
-    Set<String> tools = names(contributions.tools().stream().map(t -> t.descriptor().name()).toList());
-    Set<String> hooks = names(contributions.hooks().stream().map(h -> h.descriptor().name()).toList());
-    Set<String> tasks = names(contributions.tasks().stream().map(t -> t.descriptor().name()).toList());
-    Set<String> services = names(provided.stream().map(ServiceBinding::id).toList());
-    for (ToolDescriptor tool : descriptor.tools()) {
-      String skipped = skippedTools.get(tool.name());
-      if (tools.contains(tool.name())) {
-        report.contribution(Kind.TOOL, tool.name(), Status.INSTALLED, "");
+    Set<String> registered = new HashSet<>();
+    contributions.tools().forEach(t -> registered.add(Declared.key(Kind.TOOL, t.descriptor().name())));
+    contributions.hooks().forEach(h -> registered.add(Declared.key(Kind.HOOK, h.descriptor().name())));
+    contributions.tasks().forEach(t -> registered.add(Declared.key(Kind.TASK, t.descriptor().name())));
+    provided.forEach(s -> registered.add(Declared.key(Kind.SERVICE, s.id())));
+    for (Declared declared : Declared.of(entry.descriptor(), entry.source())) {
+      String skipped = declared.kind() == Kind.TOOL ? skippedTools.get(declared.name()) : null;
+      if (registered.contains(declared.key())) {
+        report.contribution(declared, Status.INSTALLED, "");
       } else if (skipped != null) {
-        report.contribution(Kind.TOOL, tool.name(), Status.SKIPPED, skipped);
+        report.contribution(declared, Status.SKIPPED, skipped);
       } else {
-        notRegistered(Kind.TOOL, "tool \"" + tool.name() + "\"", tool.name(), tool.className(),
-            "context.tools().register(new " + simpleName(tool.className()) + "(..))", "@ToolContribution");
+        report.contribution(declared, Status.NOT_REGISTERED, "install never registered it");
+        report.add(Diagnostics.warning(DiagnosticCode.DECLARED_NOT_REGISTERED, id, "feature " + id
+            + " declares " + declared.what() + " (" + declared.className() + "), but its install never"
+            + " registered it, so it is not available. Register it (" + declared.register() + ") or remove"
+            + " its " + declared.annotation() + "."));
       }
     }
-    for (HookDescriptor hook : descriptor.hooks()) {
-      if (hooks.contains(hook.name())) {
-        report.contribution(Kind.HOOK, hook.name(), Status.INSTALLED, "");
-      } else {
-        notRegistered(Kind.HOOK, hook.point().wireName() + " hook \"" + hook.name() + "\"", hook.name(),
-            hook.className(), "context.hooks().register(new " + simpleName(hook.className()) + "(..))",
-            "@HookContribution");
-      }
-    }
-    for (TaskDescriptor task : descriptor.backgroundTasks()) {
-      if (tasks.contains(task.name())) {
-        report.contribution(Kind.TASK, task.name(), Status.INSTALLED, "");
-      } else {
-        notRegistered(Kind.TASK, "background task \"" + task.name() + "\"", task.name(), task.className(),
-            "context.backgroundTasks().register(new " + simpleName(task.className()) + "(..))",
-            "@BackgroundTaskContribution");
-      }
-    }
-    for (ProvidedService service : descriptor.providedServices()) {
-      String qualified = entry.source().qualify(service.id());
-      if (services.contains(qualified)) {
-        report.contribution(Kind.SERVICE, qualified, Status.INSTALLED, "");
-      } else {
-        notRegistered(Kind.SERVICE, "service " + qualified, qualified, service.className(),
-            "context.services().provide(" + simpleName(service.type()) + ".class, new "
-                + simpleName(service.className()) + "(..))", "@ProvidesService");
-      }
-    }
-  }
-
-  private void notRegistered(Kind kind, String what, String name, String className, String call, String annotation) {
-    String id = entry.id();
-    report.contribution(kind, name, Status.NOT_REGISTERED, "install never registered it");
-    report.add(Diagnostics.warning(DiagnosticCode.DECLARED_NOT_REGISTERED, id, "feature " + id
-        + " declares " + what + " (" + className + "), but its install never registered it, so it is"
-        + " not available. Register it (" + call + ") or remove its " + annotation + "."));
   }
 
   private static String failureMessage(String id, Throwable thrown, List<Diagnostic> rejections, List<String> staged) {
@@ -209,11 +157,9 @@ final class FeatureTransaction {
     return out.toString();
   }
 
-  /** Lets a dying JVM die; a StackOverflowError is the feature's own fault, reported as such. */
-  private static void rethrowIfFatal(Throwable t) {
-    if (t instanceof VirtualMachineError fatal && !(t instanceof StackOverflowError)) {
-      throw fatal;
-    }
+  /** Lets a dying JVM die; what is left, a StackOverflowError too, fails only the feature. */
+  static void rethrowIfFatal(Throwable t) {
+    Fault.caught(t);
   }
 
   /** {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}. */
@@ -228,14 +174,5 @@ final class FeatureTransaction {
       }
     }
     return out.toString();
-  }
-
-  private static Set<String> names(List<String> names) {
-    return Set.copyOf(names);
-  }
-
-  private static String simpleName(String className) {
-    String name = className.substring(className.lastIndexOf('.') + 1);
-    return name.substring(name.lastIndexOf('$') + 1);
   }
 }

@@ -1,18 +1,18 @@
 package dev.yoi.feature.install;
 
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.pod.internal.tool.ToolRegistry;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
-import java.util.Optional;
 
 /**
- * What the feature installer needs from the Pod: per-feature channels, and the surfaces an installed
- * feature's contributions are committed into. The installer does every check (declarations,
- * duplicates, authorities) before it calls {@link #commit}; the Pod only stores.
+ * The one interface between the registry and its host: what the registry needs from the host
+ * (per-feature channels and handles), and where an installed feature's contributions go. The
+ * registry owns it and the host implements it, so the registry never names a host type. The
+ * registry does every check (declarations, names, authorities, services) before it calls
+ * {@link #commit}; the host only stores.
  */
 public interface HostSurfaces {
   /** The history-backed notifier for a feature (the installer gates it by MODEL_NOTIFICATION). */
@@ -30,16 +30,13 @@ public interface HostSurfaces {
   /** The manifest's tool rules (the installer gates it by POD_MANAGEMENT). */
   ManifestView manifest();
 
-  /**
-   * The feature and class that already hold tool name {@code name} here, if any. The host's tool
-   * registry is the one record of which names are taken, across every class loader; the installer
-   * asks it to reject a duplicate registration with both parties named.
-   */
-  Optional<ToolRegistry.Owner> toolOwner(String name);
-
   /** Publishes a diagnostic on the live stream as soon as it is known. */
   void publish(Diagnostic diagnostic);
 
-  /** Adds one installed feature's contributions to the tool, hook and task surfaces. */
+  /**
+   * Adds one installed feature's contributions to the host's surfaces, all or none.
+   *
+   * @throws RuntimeException if the host cannot take them; nothing of the feature is kept then
+   */
   void commit(FeatureContributions contributions);
 }

@@ -1,5 +1,6 @@
 package dev.yoi.pod.history;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -7,12 +8,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.report.Diagnostics;
+import dev.yoi.pod.internal.lock.FileClaim;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +34,17 @@ import java.util.regex.Pattern;
  * {@link #append} returns) or in memory ({@link #inMemory}). Thread-safe.
  *
  * <p>Every tool call has exactly one result: a result without its call, or a second result, is
- * refused. On reopen a torn last line (an append cut short by a crash) is truncated, and a call
- * left without a result gets an error result; both are reported by {@link #recoveryDiagnostics()}.
- * A damaged line before the last one is not a torn append: {@link #open} refuses the file rather
- * than guess.
+ * refused. An entry larger than the {@link EntryLimit} is refused before anything is written, and
+ * the reader is configured from the same limit, so every line written can be read back.
+ *
+ * <p>On reopen a torn last line (an append cut short by a crash: not a whole JSON value) is
+ * truncated, and a call left without a result gets an error result; both are reported by
+ * {@link #recoveryDiagnostics()}. Nothing else is ever truncated: a whole JSON line that is not an
+ * entry, a line over the reader's limit, or a damaged line before the last one makes {@link #open}
+ * refuse the file rather than guess.
+ *
+ * <p>Text is written as UTF-8; a lone UTF-16 surrogate, which UTF-8 cannot hold, is written as its
+ * JSON escape, so every entry reads back exactly as it was appended.
  *
  * <p>Appends are immune to interrupts: the file is written through a {@link RandomAccessFile}
  * and synced through its descriptor, never through an interruptible {@link FileChannel}, which
@@ -54,21 +62,17 @@ public final class History implements AutoCloseable {
   public static final String INTERRUPTED_RESULT =
       "the Pod stopped before this tool call finished; its outcome is unknown";
 
-  /**
-   * The entries' JSON reader and writer, built when a durable history first reads or writes: an
-   * in-memory history never serialises, and building them (a mapper, the entry types' polymorphic
-   * (de)serialisers) was the largest single cost of starting a Pod with a few features.
-   */
-  private static final class Json {
-    // Readers and writers are immutable; unknown fields are skipped so newer files still open.
-    static final ObjectReader READER = new ObjectMapper().readerFor(HistoryEntry.class)
-        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    static final ObjectWriter WRITER = new ObjectMapper().writerFor(HistoryEntry.class);
-  }
   private static final Pattern CALL_NUMBER = Pattern.compile("call-(\\d{1,18})");
 
   private final Object lock = new Object();
+  private final EntryLimit limit;
+  /**
+   * The entries' JSON, built when a durable history first reads or writes (guarded by
+   * {@link #lock}; open reads before anyone else can reach the history): an in-memory history never
+   * serialises, and building a mapper and the entry types' polymorphic (de)serialisers was the
+   * largest single cost of starting a Pod with a few features.
+   */
+  private volatile Json json;
   private final Path file; // null in memory
   private final RandomAccessFile out; // null in memory
   private final FileLock fileLock; // null in memory
@@ -81,41 +85,71 @@ public final class History implements AutoCloseable {
   private long size;
   private boolean closed;
 
-  private History(Path file, RandomAccessFile out, FileLock fileLock) {
+  private History(EntryLimit limit, Path file, RandomAccessFile out, FileLock fileLock) {
+    this.limit = limit;
     this.file = file;
     this.out = out;
     this.fileLock = fileLock;
   }
 
+  /** The mapper, reader and writer of one history's entries, under its limit. */
+  private static final class Json {
+    private final ObjectMapper syntax; // tells a torn line from a whole one
+    /** Unknown fields are skipped so newer files still open; limits are the writer's. */
+    private final ObjectReader reader;
+    /** Writes UTF-8 itself (never a String, then UTF-8), so a lone surrogate is escaped, not '?'. */
+    private final ObjectWriter writer;
+
+    Json(EntryLimit limit) {
+      this.syntax = new ObjectMapper(limit.jsonFactory());
+      this.writer = syntax.writerFor(HistoryEntry.class);
+      this.reader = syntax.readerFor(HistoryEntry.class)
+          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+  }
+
+  /** This history's JSON, built on first use; callers hold {@link #lock} or are {@link #open}. */
+  private Json json() {
+    if (json == null) {
+      json = new Json(limit);
+    }
+    return json;
+  }
+
   /** A history that lives only as long as this object: for tests and throwaway Pods. */
   public static History inMemory() {
-    return new History(null, null, null);
+    return inMemory(EntryLimit.standard());
+  }
+
+  /** {@link #inMemory()} with entries up to {@code limit}. */
+  public static History inMemory(EntryLimit limit) {
+    return new History(java.util.Objects.requireNonNull(limit, "limit"), null, null, null);
+  }
+
+  /** {@link #open(Path, EntryLimit)} with the {@linkplain EntryLimit#standard() standard limit}. */
+  public static History open(Path directory) {
+    return open(directory, EntryLimit.standard());
   }
 
   /**
    * Opens (creating if needed) the durable history in {@code directory}, repairing a torn tail.
    *
-   * @throws IllegalStateException if another Pod has it open, or a line before the last is damaged
+   * @param limit the largest entry appends accept; the reader accepts all they can write
+   * @throws IllegalStateException if another Pod has it open, a line before the last is damaged,
+   *     or a whole line cannot be read (it is then left as it is)
    * @throws UncheckedIOException if the file cannot be read or written
    */
-  public static History open(Path directory) {
+  public static History open(Path directory, EntryLimit limit) {
+    java.util.Objects.requireNonNull(limit, "limit");
     Path file = directory.resolve(FILE_NAME);
     RandomAccessFile out = null;
     try {
       Files.createDirectories(directory);
       out = new RandomAccessFile(file.toFile(), "rw");
-      FileLock fileLock;
-      try {
-        // tryLock, unlike lock, is not interruptible: an interrupted opener cannot close the file.
-        fileLock = out.getChannel().tryLock();
-      } catch (OverlappingFileLockException e) {
-        fileLock = null;
-      }
-      if (fileLock == null) {
-        throw new IllegalStateException("history file " + file + " is open in another Pod;"
-            + " close that Pod first, or give this one its own history directory");
-      }
-      History history = new History(file, out, fileLock);
+      FileLock fileLock = FileClaim.lock(out, "history file " + file,
+          "close that Pod first, or give this one its own history directory");
+      History history = new History(limit, file, out, fileLock);
       history.load();
       return history;
     } catch (IOException e) {
@@ -130,6 +164,18 @@ public final class History implements AutoCloseable {
   /** The history file, or empty in memory. */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
+  }
+
+  /** The largest entry {@link #append} accepts. */
+  public EntryLimit entryLimit() {
+    return limit;
+  }
+
+  /** Whether {@link #close()} ran: appends are refused from then on. */
+  public boolean isClosed() {
+    synchronized (lock) {
+      return closed;
+    }
   }
 
   /** What {@link #open} repaired, one warning per repair; empty if the file was whole. */
@@ -162,6 +208,7 @@ public final class History implements AutoCloseable {
    *
    * @throws IllegalArgumentException for a tool call whose id is taken, or a tool result whose
    *     call is unknown, already answered, or names another tool
+   * @throws EntryTooLargeException for an entry larger than the {@linkplain #entryLimit() limit}
    * @throws IllegalStateException after {@link #close}
    * @throws UncheckedIOException if the write fails (the entry is then not in the history)
    */
@@ -171,6 +218,10 @@ public final class History implements AutoCloseable {
         throw new IllegalStateException("history is closed; " + describe(entry) + " was not recorded");
       }
       check(entry);
+      long bytes = EntryLimit.sizeOf(entry);
+      if (!limit.admits(bytes)) {
+        throw new EntryTooLargeException("the history's " + describe(entry), bytes, limit);
+      }
       if (out != null) {
         write(entry);
       }
@@ -234,7 +285,9 @@ public final class History implements AutoCloseable {
   private void write(HistoryEntry entry) {
     byte[] line;
     try {
-      line = (Json.WRITER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] json = json().writer.writeValueAsBytes(entry);
+      line = java.util.Arrays.copyOf(json, json.length + 1);
+      line[json.length] = '\n';
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + describe(entry) + ": " + e.getMessage(), e);
     }
@@ -284,11 +337,23 @@ public final class History implements AutoCloseable {
       }
       HistoryEntry entry;
       try {
-        entry = Json.READER.readValue(text);
+        entry = json().reader.readValue(text);
       } catch (IOException e) {
-        if (last) {
+        if (overLimit(e)) {
+          throw new IllegalStateException("history file " + file + " line " + lineNumber + " holds a"
+              + " value longer than this Pod reads (" + firstLine(e) + "): it was written under a"
+              + " larger entry limit than this Pod's " + limit + ". Nothing was changed; open it with"
+              + " a larger limit (" + EntryLimit.SETTING + ")");
+        }
+        if (last && !isWholeJson(text)) {
           truncateTornTail(start, bytes.length - start, "not a complete entry");
           break;
+        }
+        if (last) {
+          throw new IllegalStateException("history file " + file + " line " + lineNumber + " is a whole"
+              + " JSON value but not a history entry (" + firstLine(e) + "), so it is not a torn"
+              + " append and was left as it is; it was written by something else or a newer Pod:"
+              + " repair or remove that line by hand, or move the file away to start a new history");
         }
         throw new IllegalStateException("history file " + file + " line " + lineNumber + " is damaged"
             + " and is not the last line, so it is not a torn append (" + firstLine(e) + ");"
@@ -315,6 +380,25 @@ public final class History implements AutoCloseable {
       size = start;
     }
     answerOpenCalls();
+  }
+
+  /** A line cut short is not whole JSON; a whole line that fails to be an entry is no torn append. */
+  private boolean isWholeJson(String text) {
+    try {
+      json().syntax.readTree(text);
+      return true;
+    } catch (IOException e) {
+      return overLimit(e); // too long to tell: treat as whole, so nothing is truncated
+    }
+  }
+
+  private static boolean overLimit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void truncateTornTail(int offset, int length, String what) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.feature.annotation.AuthorityKind;
@@ -37,11 +38,11 @@ class ApprovalLockTest {
   void anApprovalIsReadBackWithItsDigestGrantsAndDescriptor() throws Exception {
     Path lock = dir.resolve(ApprovalLock.FILE_NAME);
     ApprovalLock.approve(lock, "project:weather", Digests.of(WEATHER), WEATHER,
-        Set.of("NETWORK:api.weather.example"));
+        Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")));
 
     Approval approval = ApprovalLock.read(lock).approval("project:weather").orElseThrow();
     assertEquals(Digests.of(WEATHER), approval.digest());
-    assertEquals(Set.of("NETWORK:api.weather.example"), approval.granted());
+    assertEquals(Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")), approval.granted());
     assertEquals(WEATHER, approval.descriptor());
   }
 
@@ -57,7 +58,7 @@ class ApprovalLockTest {
     assertEquals(first, Files.readString(lock));
 
     assertTrue(first.startsWith("{\n  \"features\": {\n    \"user:alpha\": {\n"), first);
-    assertTrue(first.endsWith("  \"format\": 1\n}\n"), first);
+    assertTrue(first.endsWith("  \"format\": 2\n}\n"), first);
     assertTrue(first.indexOf("\"user:alpha\"") < first.indexOf("\"user:weather\""));
     assertTrue(first.contains("\"granted\": [\n        \"MODEL_NOTIFICATION\",\n        \"NETWORK:api.weather.example\"\n      ]"), first);
   }
@@ -88,7 +89,7 @@ class ApprovalLockTest {
   void aLabelTheFeatureDoesNotRequestCannotBeApproved() {
     Path lock = dir.resolve(ApprovalLock.FILE_NAME);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApprovalLock.approve(
-        lock, "project:weather", Digests.of(WEATHER), WEATHER, Set.of("FILESYSTEM")));
+        lock, "project:weather", Digests.of(WEATHER), WEATHER, Set.of(AuthorityLabel.parse("FILESYSTEM"))));
     assertTrue(e.getMessage().contains("does not request [FILESYSTEM]"), e.getMessage());
     assertFalse(Files.exists(lock));
   }
@@ -104,6 +105,65 @@ class ApprovalLockTest {
     assertTrue(read.approval("project:weather").isEmpty());
     assertTrue(read.invalidEntries().get("project:weather").contains("edited by hand"),
         read.invalidEntries().toString());
+  }
+
+  @Test
+  void aLabelAppendedByHandToAnEntrysGrantsGrantsNothingAndSaysTheEntryWasEdited() throws Exception {
+    Path lock = dir.resolve(ApprovalLock.FILE_NAME);
+    ApprovalLock.approve(lock, "project:weather", Digests.of(WEATHER), WEATHER, Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")));
+    // The optional MODEL_NOTIFICATION was left out; someone adds it to "granted" by hand.
+    Files.writeString(lock, Files.readString(lock).replace("\"granted\": [\n        \"NETWORK",
+        "\"granted\": [\n        \"MODEL_NOTIFICATION\",\n        \"NETWORK"));
+    assertTrue(Files.readString(lock).contains("\"MODEL_NOTIFICATION\",\n        \"NETWORK"), "the edit took");
+
+    ApprovalLock read = ApprovalLock.read(lock);
+
+    assertTrue(read.approval("project:weather").isEmpty());
+    String why = read.invalidEntries().get("project:weather");
+    assertTrue(why.contains("seal does not match") && why.contains("edited by hand"), why);
+  }
+
+  @Test
+  void projectFeaturesAreKeptPerProjectUnderTheProjectsCanonicalPath() throws Exception {
+    Path lock = dir.resolve("approvals.json");
+    Path project = Files.createDirectories(dir.resolve("src/weather-app"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), project);
+    ApprovalLock.approve(lock, link, new Approval("project:weather", Digests.of(WEATHER),
+        Set.of(AuthorityLabel.parse("NETWORK:api.weather.example")), WEATHER));
+
+    ApprovalLock read = ApprovalLock.read(lock);
+
+    assertTrue(read.approval(project, "project:weather").isPresent(), "the same directory, by its real path");
+    assertTrue(read.approval(dir.resolve("src/other-app"), "project:weather").isEmpty());
+    assertTrue(read.approval("project:weather").isEmpty(), "not approved for every project");
+    assertTrue(Files.readString(lock).contains("\"projects\": {\n    \"" + project.toRealPath() + "\": {"),
+        Files.readString(lock));
+  }
+
+  @Test
+  void anEntryCopiedByHandToAnotherProjectGrantsNothingThere() throws Exception {
+    Path lock = dir.resolve("approvals.json");
+    Path approved = Files.createDirectories(dir.resolve("approved"));
+    Path other = Files.createDirectories(dir.resolve("other"));
+    ApprovalLock.approve(lock, approved, new Approval("project:weather", Digests.of(WEATHER), Set.of(), WEATHER));
+    Files.writeString(lock, Files.readString(lock).replace(approved.toRealPath().toString(), other.toRealPath().toString()));
+
+    ApprovalLock read = ApprovalLock.read(lock);
+
+    assertTrue(read.approval(other, "project:weather").isEmpty());
+    assertTrue(read.invalidEntries(other).get("project:weather").contains("edited by hand"),
+        read.invalidEntries(other).toString());
+  }
+
+  @Test
+  void aLockOfTheEarlierFormatIsRefusedSayingWhatToDo() throws Exception {
+    Path lock = dir.resolve(ApprovalLock.FILE_NAME);
+    Files.writeString(lock, "{\"features\": {}, \"format\": 1}\n");
+
+    LockFileException e = assertThrows(LockFileException.class, () -> ApprovalLock.read(lock));
+
+    assertTrue(e.getMessage().contains("has format 1; this version reads format 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("delete it and approve the features again"), e.getMessage());
   }
 
   @Test
@@ -144,8 +204,8 @@ class ApprovalLockTest {
 
     assertEquals(writers * each, ApprovalLock.read(lock).approvals().size());
     try (var files = Files.list(dir)) {
-      assertEquals(List.of(ApprovalLock.FILE_NAME, ApprovalLock.FILE_NAME + ".lck"),
-          files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file is left");
+      assertEquals(List.of(ApprovalLock.FILE_NAME),
+          files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary or guard file is left");
     }
   }
 
@@ -168,6 +228,8 @@ class ApprovalLockTest {
     }
 
     assertEquals(30, ApprovalLock.read(lock).approvals().size());
+    // Each write deletes its guard while holding it; the other process then retries on a new one.
+    assertFalse(Files.exists(dir.resolve(ApprovalLock.FILE_NAME + ".lck")), "the guard file is left behind");
   }
 
   private String logs() {

@@ -43,6 +43,36 @@ class DescriptorDiffTest {
   }
 
   @Test
+  void aPathGlobWidenedToTheWholeFilesystemIsMarkedAsAWidening() {
+    DescriptorDiff diff = DescriptorDiff.between(
+        Descriptors.feature("w").authority(AuthorityKind.FILESYSTEM, "/srv/repos/**", false).build(),
+        Descriptors.feature("w").authority(AuthorityKind.FILESYSTEM, "/**", false).build());
+
+    assertEquals(List.of(
+            "- authority FILESYSTEM:/srv/repos/**",
+            "! authority FILESYSTEM:/** (required, reason \"because FILESYSTEM\") widens FILESYSTEM:/srv/repos/**"),
+        diff.lines());
+    assertEquals(DescriptorChange.Type.WIDENED, diff.changes().get(1).type());
+  }
+
+  @Test
+  void aHostBecomingAWildcardIsMarkedAsAWideningAndANarrowedScopeIsNot() {
+    DescriptorDiff wider = DescriptorDiff.between(
+        Descriptors.feature("w").authority(AuthorityKind.NETWORK, "api.example.org", false).build(),
+        Descriptors.feature("w").authority(AuthorityKind.NETWORK, "*.example.org", false).build());
+    DescriptorDiff narrower = DescriptorDiff.between(
+        Descriptors.feature("w").authority(AuthorityKind.FILESYSTEM, "/srv/**", false).build(),
+        Descriptors.feature("w").authority(AuthorityKind.FILESYSTEM, "/srv/repos/**", false).build());
+
+    assertTrue(wider.lines().contains("! authority NETWORK:*.example.org (required, reason \"because NETWORK\")"
+        + " widens NETWORK:api.example.org"), wider.lines().toString());
+    assertEquals(List.of(
+            "- authority FILESYSTEM:/srv/**",
+            "+ authority FILESYSTEM:/srv/repos/** (required, reason \"because FILESYSTEM\")"),
+        narrower.lines());
+  }
+
+  @Test
   void aNewAuthorityIsAddedAndAWholeKindReplacingAScopeIsWidened() {
     DescriptorDiff diff = DescriptorDiff.between(
         Descriptors.feature("w").authority(AuthorityKind.NETWORK, "api.a", false).build(),

@@ -49,6 +49,7 @@ class LockReadOncePerStartTest {
           "{\"features\": {\"enable\": [\"project:alpha\", \"project:beta\"]}}", "pod.json", dir);
       // Deciding alpha (unapproved) publishes approval-required; the host then removes the lock.
       try (Pod pod = Pod.builder().features(loader, FeatureSource.PROJECT).manifest(manifest).approvals(lock)
+          .trustProjectLock(true)
           .diagnostics(d -> {
             if (d.code().equals("yoi/approval-required") && d.featureId().equals("project:alpha")) {
               delete(lock);

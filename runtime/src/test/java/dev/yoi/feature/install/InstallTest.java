@@ -27,6 +27,8 @@ import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.feature.testing.RecordingHost;
+import dev.yoi.pod.DryRun;
+import dev.yoi.pod.PodManifest;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -626,8 +628,8 @@ class InstallTest {
   @Test
   void aDryRunRunsTheWholePathButCommitsNothingToTheHost() {
     Path m = module("m", CLOCK);
-    InstallReport report = FeatureRegistry.dryRun(List.of(new FeatureLoader(loader(m), FeatureSource.BUILTIN)),
-        Enablement.defaults(), AuthorityPolicy.grantRequested());
+    InstallReport report = DryRun.report(List.of(new FeatureLoader(loader(m), FeatureSource.BUILTIN)),
+        PodManifest.empty(), AuthorityPolicy.grantRequested());
 
     assertTrue(feature(report, "builtin:clock").installed());
     assertEquals(List.of(), host.commits());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.feature.FeatureReport;
@@ -97,7 +98,8 @@ class ApprovalLockReliabilityTest {
     assertEquals(2 * PER_PROCESS, result.approvals().size(), "lost updates");
     for (Approval approval : result.approvals().values()) {
       assertEquals(Digests.of(approval.descriptor()), approval.digest());
-      assertEquals(Set.of("NETWORK:" + approval.descriptor().slug() + ".example"), approval.granted());
+      assertEquals(Set.of(AuthorityLabel.parse("NETWORK:" + approval.descriptor().slug() + ".example")),
+          approval.granted());
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(),
@@ -137,6 +139,7 @@ class ApprovalLockReliabilityTest {
       package acme.net;
       @Feature(id = "fetch", name = "Fetch", version = "1.0.0")
       @RequiresAuthority(value = AuthorityKind.NETWORK, scope = "api.example.com", reason = "fetches pages")
+      @RequiresAuthority(value = AuthorityKind.MODEL_NOTIFICATION, optional = true, reason = "says when a page changed")
       public final class FetchFeature implements FeatureModule {
         public void install(InstallContext c) { c.tools().register(new Fetch()); }
         @ToolContribution(name = "Fetch", description = "Fetches a page", requires = AuthorityKind.NETWORK)
@@ -205,6 +208,18 @@ class ApprovalLockReliabilityTest {
       String apply(String lock, CatalogEntry e) {
         return lock.replaceAll("\"digest\": \"sha256:[0-9a-f]+\",?", "");
       }
+    },
+    /** The optional authority left out at approval appended to "granted" (issue 12, item 6). */
+    GRANT_ADDED {
+      String apply(String lock, CatalogEntry e) {
+        return lock.replace("\"granted\": [\n", "\"granted\": [\n          \"MODEL_NOTIFICATION\",\n");
+      }
+    },
+    /** The seal removed, as if the entry had been written by hand. */
+    SEAL_REMOVED {
+      String apply(String lock, CatalogEntry e) {
+        return lock.replaceAll(",\\s*\"seal\": \"sha256:[0-9a-f]+\"", "");
+      }
     };
 
     abstract String apply(String lock, CatalogEntry e);
@@ -213,21 +228,22 @@ class ApprovalLockReliabilityTest {
   @ParameterizedTest
   @EnumSource(HandEdit.class)
   void aHandEditedApprovalGrantsNothingAndThePluginStaysOutOfThePod(HandEdit edit) throws IOException {
-    Path lock = dir.resolve(ApprovalLock.FILE_NAME);
-    ApprovalLock.approve(lock, entry);
+    Path lock = dir.resolve("approvals.json");
+    approveInUserLock(lock);
     String approved = Files.readString(lock);
     String edited = edit.apply(approved, entry);
     assertFalse(edited.equals(approved), "the edit changed nothing");
     Files.writeString(lock, edited);
 
-    PodManifest manifest = new PodManifest(List.of("project:fetch"), List.of(), List.of(), List.of(), Optional.of(lock));
-    try (Pod pod = Pod.builder().features(plugin, FeatureSource.PROJECT).manifest(manifest).build()) {
+    try (Pod pod = podWithUserLock(lock)) {
       InstallReport report = pod.start();
 
       FeatureReport fetch = report.feature("project:fetch").orElseThrow();
       assertFalse(fetch.installed(), report.toJson());
       assertEquals(List.of(), fetch.granted());
       assertTrue(fetch.hasDiagnostic("yoi/approval-required") || fetch.hasDiagnostic("yoi/descriptor-changed"),
+          fetch.diagnostics().toString());
+      assertTrue(fetch.diagnostics().get(0).message().contains("yoi approve project:fetch --project-dir "),
           fetch.diagnostics().toString());
       assertEquals(List.of(), pod.toolDefinitions());
       assertTrue(pod.callTool("Fetch", "{}").isError());
@@ -236,15 +252,28 @@ class ApprovalLockReliabilityTest {
 
   @Test
   void theUneditedApprovalInstallsThePlugin() throws IOException {
-    Path lock = dir.resolve(ApprovalLock.FILE_NAME);
-    ApprovalLock.approve(lock, entry);
-    PodManifest manifest = new PodManifest(List.of("project:fetch"), List.of(), List.of(), List.of(), Optional.of(lock));
-    try (Pod pod = Pod.builder().features(plugin, FeatureSource.PROJECT).manifest(manifest).build()) {
+    Path lock = dir.resolve("approvals.json");
+    approveInUserLock(lock);
+    try (Pod pod = podWithUserLock(lock)) {
       InstallReport report = pod.start();
 
-      assertTrue(report.feature("project:fetch").orElseThrow().installed(), report.toJson());
+      FeatureReport fetch = report.feature("project:fetch").orElseThrow();
+      assertTrue(fetch.installed(), report.toJson());
+      assertEquals(List.of("NETWORK:api.example.com"), fetch.granted());
       assertEquals("page", pod.callTool("Fetch", "{}").text());
     }
+  }
+
+  /** Approves the plugin for the project in {@code dir}, leaving out its optional authority. */
+  private void approveInUserLock(Path lock) throws IOException {
+    ApprovalLock.approve(lock, dir, new Approval(entry.id(), entry.digest(), Set.of(AuthorityLabel.parse("NETWORK:api.example.com")),
+        entry.descriptor(), ApprovalLock.codeOf(entry)));
+  }
+
+  private Pod podWithUserLock(Path lock) {
+    PodManifest manifest = new PodManifest(List.of("project:fetch"), List.of(), List.of(), List.of(), Optional.empty());
+    return Pod.builder().features(plugin, FeatureSource.PROJECT).manifest(manifest)
+        .userApprovals(lock).projectDirectory(dir).build();
   }
 
   private static String javaBin() {

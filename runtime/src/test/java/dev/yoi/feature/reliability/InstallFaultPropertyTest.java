@@ -15,11 +15,11 @@ import dev.yoi.feature.grant.GrantRequest;
 import dev.yoi.feature.reliability.FaultyFeatures.Mode;
 import dev.yoi.feature.testing.FeatureCompiler;
 import dev.yoi.pod.Alert;
+import dev.yoi.pod.InstalledService;
 import dev.yoi.pod.Pod;
 import dev.yoi.pod.PodManifest;
 import dev.yoi.pod.ToolDefinition;
 import dev.yoi.pod.history.HistoryEntry;
-import dev.yoi.pod.internal.service.ServiceBinding;
 import dev.yoi.pod.task.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -249,7 +249,7 @@ class InstallFaultPropertyTest {
     for (TaskStatus task : pod.tasks()) {
       held.computeIfAbsent(task.featureId(), k -> new ArrayList<>()).add("task " + task.name());
     }
-    for (ServiceBinding service : pod.services()) {
+    for (InstalledService service : pod.services()) {
       held.computeIfAbsent(service.providerFeatureId(), k -> new ArrayList<>()).add("service " + service.id());
     }
     for (HistoryEntry entry : pod.history()) {

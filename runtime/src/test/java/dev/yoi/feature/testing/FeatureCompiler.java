@@ -68,7 +68,11 @@ public final class FeatureCompiler {
 
   /**
    * Compiles {@code sources} into {@code out} (created), with the processor, module name
-   * {@code test} and default version {@code 1.0.0}. Fails the test on any compile error.
+   * {@code test}, default version {@code 1.0.0} and runtime {@code builtin}, as the builtins' own
+   * build does: most tests host their features through the host's loader ({@code BUILTIN}), where
+   * the standard policy refuses a feature built as a plugin. Loaded as a user or project plugin,
+   * such a feature is approved like any other (the runtime kind is not looked at there). Fails the
+   * test on any compile error.
    */
   public static Path compile(Path out, Source... sources) {
     return compile(out, List.of(), sources);
@@ -76,6 +80,15 @@ public final class FeatureCompiler {
 
   /** As {@link #compile(Path, Source...)}, with extra directories on the class path. */
   public static Path compile(Path out, List<Path> classpath, Source... sources) {
+    return compile(out, classpath, "builtin", sources);
+  }
+
+  /** As {@link #compile(Path, Source...)}, built as a plugin is (runtime {@code jvm_plugin}). */
+  public static Path compilePlugin(Path out, Source... sources) {
+    return compile(out, List.of(), "jvm_plugin", sources);
+  }
+
+  private static Path compile(Path out, List<Path> classpath, String runtime, Source... sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -96,7 +109,8 @@ public final class FeatureCompiler {
           }
         });
       }
-      List<String> options = List.of("-processor", PROCESSOR, "-Ayoi.module=test", "-Ayoi.version=1.0.0");
+      List<String> options = List.of("-processor", PROCESSOR, "-Ayoi.module=test", "-Ayoi.version=1.0.0",
+          "-Ayoi.runtime=" + runtime);
       boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
       if (!ok) {
         StringBuilder errors = new StringBuilder("feature sources did not compile:");

@@ -3,7 +3,6 @@ package dev.yoi.feature.testing;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.install.HostSurfaces;
-import dev.yoi.pod.internal.tool.ToolRegistry;
 import dev.yoi.pod.manifest.ManifestView;
 import dev.yoi.pod.notify.Alerts;
 import dev.yoi.pod.notify.ModelNotifier;
@@ -109,14 +108,6 @@ public final class RecordingHost implements HostSurfaces {
         return List.of();
       }
     };
-  }
-
-  @Override
-  public synchronized Optional<ToolRegistry.Owner> toolOwner(String name) {
-    return commits.stream().flatMap(c -> c.tools().stream())
-        .filter(t -> t.descriptor().name().equals(name))
-        .map(t -> new ToolRegistry.Owner(t.featureId(), t.tool().getClass().getName()))
-        .findFirst();
   }
 
   @Override

@@ -192,6 +192,8 @@ class HistoryTest {
       first.append(new HistoryEntry.UserMessage("mine"));
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> History.open(directory));
       assertTrue(e.getMessage().contains("is open in another Pod"), e.getMessage());
+      assertTrue(e.getMessage().contains("in this process (pid " + ProcessHandle.current().pid() + ")"),
+          e.getMessage());
     }
     History.open(directory).close();
   }
@@ -230,6 +232,76 @@ class HistoryTest {
     assertTrue(Files.readString(file(), StandardCharsets.UTF_8).contains("Grüße, 東京 🌧"));
     try (History reopened = History.open(directory)) {
       assertEquals(List.of(new HistoryEntry.UserMessage("Grüße, 東京 🌧")), reopened.entries());
+    }
+  }
+
+  // ---- issue 12: limits are explicit and symmetric; recovery never truncates a whole line --------
+
+  @Test
+  void anEntryOverTheLimitIsRefusedAndNothingOfItIsWritten() throws IOException {
+    EntryLimit limit = new EntryLimit(EntryLimit.FLOOR);
+    try (History history = History.open(directory, limit)) {
+      history.append(new HistoryEntry.UserMessage("u".repeat(EntryLimit.FLOOR)));
+      long size = Files.size(file());
+
+      EntryTooLargeException e = assertThrows(EntryTooLargeException.class,
+          () -> history.append(new HistoryEntry.AssistantMessage("a".repeat(EntryLimit.FLOOR + 1))));
+
+      assertTrue(e.getMessage().startsWith("the history's AssistantMessage entry is 65537 bytes"), e.getMessage());
+      assertTrue(e.getMessage().contains("Pod.builder().maxEntryBytes(..)"), e.getMessage());
+      assertEquals(size, Files.size(file()));
+      assertEquals(1, history.size());
+    }
+  }
+
+  @Test
+  void aWholeLastLineLongerThanThisReaderAcceptsIsAnErrorAndTheFileIsLeftAlone() throws IOException {
+    try (History history = History.open(directory)) { // written under the 8 MiB default
+      history.append(new HistoryEntry.UserMessage("hi"));
+      history.append(new HistoryEntry.AssistantMessage("a".repeat(1 << 20)));
+    }
+    byte[] before = Files.readAllBytes(file());
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> History.open(directory, new EntryLimit(EntryLimit.FLOOR)));
+
+    assertTrue(e.getMessage().contains("line 2 holds a value longer than this Pod reads"), e.getMessage());
+    assertTrue(e.getMessage().contains("Nothing was changed; open it with a larger limit"
+        + " (Pod.builder().maxEntryBytes(..))"), e.getMessage());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file())), "nothing was truncated");
+    try (History reopened = History.open(directory)) {
+      assertEquals(2, reopened.size());
+      assertEquals(List.of(), reopened.recoveryDiagnostics());
+    }
+  }
+
+  @Test
+  void aWholeLastLineThatIsNotAnEntryIsAnErrorNotATornTail() throws IOException {
+    writeConversation().close();
+    Files.writeString(file(), "{\"type\":\"tool_progress\",\"percent\":50}\n", StandardOpenOption.APPEND);
+    byte[] before = Files.readAllBytes(file());
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> History.open(directory));
+
+    assertTrue(e.getMessage().contains("line 6 is a whole JSON value but not a history entry"), e.getMessage());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file())), "nothing was truncated");
+  }
+
+  @Test
+  void loneSurrogatesAreStoredEscapedAndReadBackExactly() throws IOException {
+    List<HistoryEntry> entries = List.of(
+        new HistoryEntry.UserMessage("high \uD800 alone"),
+        new HistoryEntry.ToolCall("call-1", "Echo", "{\"text\":\"\uDC00\"}"),
+        new HistoryEntry.ToolResult("call-1", "Echo", "\uDC00 then a pair \uD83C\uDF27", false));
+    try (History history = History.open(directory)) {
+      entries.forEach(history::append);
+    }
+
+    String text = Files.readString(file(), StandardCharsets.UTF_8);
+    assertTrue(text.toLowerCase(java.util.Locale.ROOT).contains("high \\ud800 alone"), text);
+    assertTrue(!text.contains("?"), text);
+    try (History reopened = History.open(directory)) {
+      assertEquals(entries, reopened.entries());
     }
   }
 }

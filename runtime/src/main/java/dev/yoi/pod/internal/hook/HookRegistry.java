@@ -2,7 +2,10 @@ package dev.yoi.pod.internal.hook;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.HookPoint;
+import dev.yoi.feature.AuthorityDeniedException;
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.fault.Excerpt;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.hook.PreRequestDecision;
@@ -14,6 +17,7 @@ import dev.yoi.pod.hook.ToolCallView;
 import dev.yoi.pod.hook.ToolResultHook;
 import dev.yoi.pod.hook.TurnEndHook;
 import dev.yoi.pod.hook.TurnSummary;
+import dev.yoi.pod.notify.ModelNotifier;
 import dev.yoi.pod.tool.ToolResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +32,17 @@ import java.util.function.Consumer;
  * installing N features costs O(N log N), not O(N²). After {@link #seal()} (the Pod seals at the
  * end of start) the lists never change. Thread-safe.
  *
- * <p>Pre-request and pre-tool-call hooks fail closed: a hook that throws or returns {@code null}
- * aborts the turn or denies the call, and is reported as {@code yoi/hook-failed}. Tool-result and
- * turn-end hooks only observe: a failure is reported and the others still run.
+ * <p>Pre-request and pre-tool-call hooks fail closed: a hook that throws (a
+ * {@code StackOverflowError} too: {@link Fault} decides) or returns {@code null} aborts the turn or
+ * denies the call, and is reported as {@code yoi/hook-failed}. Tool-result and turn-end hooks only
+ * observe: a failure is reported and the others still run. A hook interrupted is not reported
+ * (the interrupt is the caller's), but still aborts or denies.
+ *
+ * <p>What the model reads of a pre-request hook that stops a turn: the Pod's own note, in fixed
+ * words that name the hook and its feature, then the hook's reason (or what it threw) as a note of
+ * the feature's own, through the feature's notifier, only if the feature holds
+ * {@code MODEL_NOTIFICATION}, and even then one bounded line ({@link Excerpt}). The reason is
+ * always in the diagnostics ({@code yoi/turn-aborted}, {@code yoi/hook-failed}).
  */
 public final class HookRegistry {
 
@@ -54,7 +66,8 @@ public final class HookRegistry {
     }
   }
 
-  private record Bound<H>(RegisteredHook info, H hook) {}
+  /** A hook, with its feature's notifier (gated by MODEL_NOTIFICATION) for its abort reasons. */
+  private record Bound<H>(RegisteredHook info, H hook, ModelNotifier notifier) {}
 
   private static final Comparator<Bound<?>> ORDER =
       Comparator.<Bound<?>>comparingInt(b -> b.info().order())
@@ -105,11 +118,12 @@ public final class HookRegistry {
       RegisteredHook info = new RegisteredHook(entry.featureId(), entry.descriptor().name(),
           entry.descriptor().point(), entry.descriptor().order());
       Object hook = entry.hook();
+      ModelNotifier notifier = entry.notifier();
       switch (info.point()) {
-        case PRE_REQUEST -> newPreRequest.add(new Bound<>(info, cast(info, hook, PreRequestHook.class)));
-        case PRE_TOOL_CALL -> newPreToolCall.add(new Bound<>(info, cast(info, hook, PreToolCallHook.class)));
-        case TOOL_RESULT -> newToolResult.add(new Bound<>(info, cast(info, hook, ToolResultHook.class)));
-        case TURN_END -> newTurnEnd.add(new Bound<>(info, cast(info, hook, TurnEndHook.class)));
+        case PRE_REQUEST -> newPreRequest.add(new Bound<>(info, cast(info, hook, PreRequestHook.class), notifier));
+        case PRE_TOOL_CALL -> newPreToolCall.add(new Bound<>(info, cast(info, hook, PreToolCallHook.class), notifier));
+        case TOOL_RESULT -> newToolResult.add(new Bound<>(info, cast(info, hook, ToolResultHook.class), notifier));
+        case TURN_END -> newTurnEnd.add(new Bound<>(info, cast(info, hook, TurnEndHook.class), notifier));
       }
     }
     preRequest.addAll(newPreRequest);
@@ -155,31 +169,77 @@ public final class HookRegistry {
   }
 
   /**
-   * Runs the pre-request hooks in order; the first abort wins, and a hook that fails aborts.
-   * An abort's reason names the hook.
+   * Runs the pre-request hooks in order; the first abort wins, and a hook that fails aborts. When
+   * one stops the turn: the Pod's own note goes to {@code podNote} (to be recorded first), then
+   * the hook's reason to its feature's notifier, and a diagnostic says what the model saw.
+   *
+   * @param podNote records the Pod's note, e.g. {@code turn 3 was aborted by pre-request hook
+   *     "budget" of feature builtin:budget}; it holds no text of the hook's
+   * @return whether the turn goes on to the model
    */
-  public PreRequestDecision beforeRequest(RequestView request) {
+  public boolean beforeRequest(RequestView request, Consumer<String> podNote) {
     for (Bound<PreRequestHook> bound : lists().preRequest()) {
       PreRequestDecision decision;
       try {
         decision = bound.hook().beforeRequest(request);
       } catch (Throwable t) {
-        rethrowIfFatal(t);
-        String failure = failure(t);
-        reportClosed(bound.info(), "threw " + failure, "the turn was aborted before the model request");
-        return PreRequestDecision.abort(bound.info().label() + " failed (" + failure
-            + "); turns are aborted while a pre-request hook fails");
+        if (Fault.caught(t) == Fault.INTERRUPTED) {
+          stop(bound, request, podNote, "the hook was interrupted", "");
+        } else {
+          String failure = Fault.describe(t);
+          String shown = stop(bound, request, podNote, "the hook failed", failure);
+          reportClosed(bound.info(), "threw " + failure, "turn " + request.turn()
+              + " was aborted before model request " + request.round() + "; " + shown);
+        }
+        return false;
       }
       if (decision == null) {
+        stop(bound, request, podNote, "the hook returned no decision", "");
         reportClosed(bound.info(), "it returned null instead of a PreRequestDecision",
-            "the turn was aborted before the model request");
-        return PreRequestDecision.abort(bound.info().label() + " returned no decision");
+            "turn " + request.turn() + " was aborted before model request " + request.round());
+        return false;
       }
       if (decision instanceof PreRequestDecision.Abort abort) {
-        return PreRequestDecision.abort("aborted by " + bound.info().label() + ": " + abort.reason());
+        String shown = stop(bound, request, podNote, "", Excerpt.of(abort.reason()));
+        diagnostics.accept(Diagnostics.info(DiagnosticCode.TURN_ABORTED, bound.info().featureId(),
+            bound.info().label() + " aborted turn " + request.turn() + " before model request "
+                + request.round() + ", saying \"" + Excerpt.of(abort.reason()) + "\"; " + shown
+                + ". If the turn should have gone on, check the hook's condition, or disable feature "
+                + bound.info().featureId() + " in the Pod manifest (features.disable)."));
+        return false;
       }
     }
-    return PreRequestDecision.proceed();
+    return true;
+  }
+
+  /**
+   * Records the Pod's note of a stopped turn, then hands {@code reason} (if any) to the feature's
+   * notifier: what the feature may tell the model is its grant's business, not the hook's.
+   *
+   * @param how the Pod's words for how the hook stopped the turn; empty for an abort
+   * @param reason the hook's words, already an {@link Excerpt}; empty for none
+   * @return what the model saw, for the diagnostic
+   */
+  private static String stop(Bound<PreRequestHook> bound, RequestView request, Consumer<String> podNote,
+      String how, String reason) {
+    String note = "turn " + request.turn() + " was aborted by " + bound.info().label()
+        + (how.isEmpty() ? "" : ": " + how);
+    podNote.accept(note);
+    if (reason.isEmpty()) {
+      return "the model saw only the Pod's own note";
+    }
+    try {
+      bound.notifier().notifyModel(reason);
+      return "the model saw the Pod's own note and, as the feature's own note, the reason (one line, at"
+          + " most " + Excerpt.LIMIT + " characters)";
+    } catch (AuthorityDeniedException e) {
+      return "the model saw only the Pod's own note, which names the hook and its feature: feature "
+          + bound.info().featureId() + " does not hold MODEL_NOTIFICATION, so its words are not shown"
+          + " to the model";
+    } catch (RuntimeException e) {
+      return "the model saw only the Pod's own note: the feature's note could not be recorded ("
+          + Fault.describe(e) + ")";
+    }
   }
 
   /**
@@ -192,8 +252,10 @@ public final class HookRegistry {
       try {
         decision = bound.hook().beforeToolCall(call);
       } catch (Throwable t) {
-        rethrowIfFatal(t);
-        String failure = failure(t);
+        if (Fault.caught(t) == Fault.INTERRUPTED) {
+          return PreToolCallDecision.deny("call denied: " + bound.info().label() + " was interrupted");
+        }
+        String failure = Fault.describe(t);
         reportClosed(bound.info(), "threw " + failure,
             "call " + call.callId() + " to tool \"" + call.toolName() + "\" was denied");
         return PreToolCallDecision.deny("call denied: " + bound.info().label() + " failed ("
@@ -217,9 +279,10 @@ public final class HookRegistry {
       try {
         bound.hook().afterToolCall(call, result);
       } catch (Throwable t) {
-        rethrowIfFatal(t);
-        reportObserver(bound.info(), failure(t), "the result of call " + call.callId()
-            + " to tool \"" + call.toolName() + "\" was recorded unchanged");
+        if (Fault.caught(t) == Fault.FEATURE) {
+          reportObserver(bound.info(), Fault.describe(t), "the result of call " + call.callId()
+              + " to tool \"" + call.toolName() + "\" was recorded unchanged");
+        }
       }
     }
   }
@@ -230,8 +293,9 @@ public final class HookRegistry {
       try {
         bound.hook().onTurnEnd(turn);
       } catch (Throwable t) {
-        rethrowIfFatal(t);
-        reportObserver(bound.info(), failure(t), "turn " + turn.turn() + " ended as recorded");
+        if (Fault.caught(t) == Fault.FEATURE) {
+          reportObserver(bound.info(), Fault.describe(t), "turn " + turn.turn() + " ended as recorded");
+        }
       }
     }
   }
@@ -256,18 +320,5 @@ public final class HookRegistry {
           + (hook == null ? "null" : hook.getClass().getName()) + ", not a " + type.getName());
     }
     return type.cast(hook);
-  }
-
-  private static String failure(Throwable t) {
-    if (t instanceof InterruptedException) {
-      Thread.currentThread().interrupt();
-    }
-    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-  }
-
-  private static void rethrowIfFatal(Throwable t) {
-    if (t instanceof VirtualMachineError error) {
-      throw error;
-    }
   }
 }

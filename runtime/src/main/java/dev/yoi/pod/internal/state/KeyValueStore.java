@@ -1,7 +1,9 @@
 package dev.yoi.pod.internal.state;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.state.StateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,29 +21,51 @@ import java.util.TreeMap;
 /**
  * One feature's string key-value store: a JSON object of sorted keys, rewritten atomically on every
  * change (written to a temporary file, forced to disk, then moved over the old one), so a crash
- * leaves either the old or the new content. Thread-safe.
+ * leaves either the old or the new content. A key with its value may be at most the Pod's
+ * {@link EntryLimit}, and the file is read with that limit's reader, so whatever was saved loads.
+ * {@link #revoke()} (at the Pod's close) makes it refuse everything from then on. Thread-safe.
  */
 final class KeyValueStore implements StateStore {
+  private final String featureId;
   private final String name;
   private final Path file; // null: in memory
-  /** Built when a durable store first reads or writes: an in-memory store never serialises. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
-
+  private final EntryLimit limit;
+  /** Built when a durable store first reads or writes (guarded by this): an in-memory store never serialises. */
+  private ObjectMapper mapper;
   private final TreeMap<String, String> entries = new TreeMap<>();
+  private boolean revoked; // guarded by this
 
-  KeyValueStore(String name, Path file) {
+  KeyValueStore(String featureId, String name, Path file, EntryLimit limit) {
+    this.featureId = featureId;
     this.name = name;
     this.file = file;
+    this.limit = limit;
     if (file != null && Files.exists(file)) {
       try {
-        entries.putAll(Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+        entries.putAll(mapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+      } catch (StreamConstraintsException e) {
+        throw new UncheckedIOException("state store file " + file + " holds a key or value longer than"
+            + " this Pod reads (" + e.getOriginalMessage() + "): it was written under a larger entry"
+            + " limit than this Pod's " + limit + ". Nothing was changed; start the Pod with a larger"
+            + " limit (" + EntryLimit.SETTING + ")", e);
       } catch (IOException e) {
         throw new UncheckedIOException("state store file " + file + " cannot be read as a JSON object"
             + " of strings (" + e.getMessage() + "); repair it, or move it away to start the store"
             + " empty", e);
       }
+    }
+  }
+
+  /** Refuses every later call: the Pod that handed this store out is closed. */
+  synchronized void revoke() {
+    revoked = true;
+  }
+
+  private void checkOpen(String what) {
+    if (revoked) {
+      throw new IllegalStateException("state store \"" + name + "\" of feature " + featureId + " was"
+          + " closed with its Pod, so this " + what + " was refused and nothing was written; a task"
+          + " still running after close(), or a reference kept past it, must not touch the store");
     }
   }
 
@@ -52,6 +76,7 @@ final class KeyValueStore implements StateStore {
 
   @Override
   public synchronized Optional<String> get(String key) {
+    checkOpen("read");
     return Optional.ofNullable(entries.get(key));
   }
 
@@ -60,6 +85,9 @@ final class KeyValueStore implements StateStore {
     if (key == null || value == null) {
       throw new NullPointerException("state store \"" + name + "\": key and value must not be null");
     }
+    checkOpen("write");
+    limit.check("an entry (key \"" + shorten(key) + "\" with its value) of state store \"" + name
+        + "\" of feature " + featureId, key, value);
     String previous = entries.put(key, value);
     try {
       save();
@@ -75,6 +103,7 @@ final class KeyValueStore implements StateStore {
 
   @Override
   public synchronized boolean remove(String key) {
+    checkOpen("removal");
     String previous = entries.remove(key);
     if (previous == null) {
       return false;
@@ -90,7 +119,15 @@ final class KeyValueStore implements StateStore {
 
   @Override
   public synchronized Map<String, String> entries() {
+    checkOpen("read");
     return java.util.Collections.unmodifiableMap(new TreeMap<>(entries));
+  }
+
+  private synchronized ObjectMapper mapper() {
+    if (mapper == null) {
+      mapper = new ObjectMapper(limit.jsonFactory());
+    }
+    return mapper;
   }
 
   private void save() {
@@ -102,7 +139,7 @@ final class KeyValueStore implements StateStore {
     try {
       Files.createDirectories(directory);
       temporary = Files.createTempFile(directory, "." + name + ".", ".tmp");
-      byte[] bytes = Json.MAPPER.writeValueAsBytes(entries);
+      byte[] bytes = mapper().writeValueAsBytes(entries);
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
@@ -128,6 +165,11 @@ final class KeyValueStore implements StateStore {
         }
       }
     }
+  }
+
+  /** A key as a message quotes it: a huge key is what the message is about, not what it shows. */
+  private static String shorten(String key) {
+    return key.length() <= 64 ? key : key.substring(0, 64) + "...";
   }
 
   /** Makes the rename itself durable where the platform allows it (Linux does; some do not). */

@@ -3,6 +3,7 @@ package dev.yoi.pod.internal.task;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.annotation.RestartPolicy;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.Backoff;
@@ -25,8 +26,9 @@ import java.util.function.Consumer;
  * Runs features' background tasks, one daemon thread per task named {@code yoi-task <feature>/<task>}.
  *
  * <p>A run-once task ({@code every} empty) is called once and may run until cancelled; a periodic
- * task is called again {@code every} after each run ends (fixed delay). When {@code run} throws,
- * the {@link RestartPolicy} decides: {@code NEVER} ends in {@link TaskState#FAILED}; otherwise the
+ * task is called again {@code every} after each run ends (fixed delay). When {@code run} throws
+ * (anything that is the task's own fault by {@link Fault}: a {@code StackOverflowError} too, and
+ * an interrupt the supervisor did not send), the {@link RestartPolicy} decides: {@code NEVER} ends in {@link TaskState#FAILED}; otherwise the
  * task waits in {@link TaskState#BACKOFF} ({@link Backoff}, doubling per failure in a row, reset by
  * a success) and starts again. A normal return of a run-once task ends in {@link TaskState#STOPPED},
  * except under {@code ALWAYS}, which restarts it after the backoff base. Every failure is published
@@ -207,11 +209,15 @@ public final class TaskSupervisor {
         if (isCancelled()) {
           break; // however it ended, a cancelled task was stopped by the host
         }
-        if (failure instanceof VirtualMachineError error) {
+        if (failure != null && Fault.of(failure) == Fault.FATAL) {
           record(failure);
           update(TaskState.FAILED, Duration.ZERO);
-          throw error;
+          throw (Error) failure; // every FATAL throwable is an Error: the JVM is failing, nothing restarts
         }
+        // Not cancelled, so an interrupt did not come from close(): the task's own code sent it
+        // (its InterruptedException is a failure like any other). Clear it, or the backoff below
+        // would end at once as if the host had cancelled the task.
+        Thread.interrupted();
         Duration wait;
         if (failure == null) {
           streak = 0;
@@ -263,8 +269,7 @@ public final class TaskSupervisor {
 
     private synchronized void record(Throwable failure) {
       failures++;
-      lastFailure = Optional.of(failure.getClass().getSimpleName()
-          + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+      lastFailure = Optional.of(Fault.describe(failure));
     }
 
     private void report(Throwable failure, int streak, String consequence) {

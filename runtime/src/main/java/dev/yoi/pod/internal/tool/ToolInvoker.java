@@ -3,7 +3,9 @@ package dev.yoi.pod.internal.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.report.Diagnostics;
+import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
 import dev.yoi.pod.hook.PreToolCallDecision;
@@ -22,13 +24,16 @@ import java.util.function.Function;
 /**
  * The whole tool path, for the model's calls and the host's alike:
  * <ol>
- *   <li>the call is recorded in history under a new call id;
+ *   <li>the call is recorded in history under a new call id; an input over the Pod's
+ *       {@link EntryLimit} is recorded as a note of its size, and the call is an error result;
  *   <li>an unknown tool is an error result;
  *   <li>pre-tool-call hooks run in order: the first deny wins, a failing hook denies;
  *   <li>the input is checked against the tool's compiled schema: violations are an error result
  *       that lists them all;
  *   <li>the input is decoded into the tool's input record (or passed as a {@code JsonNode});
- *   <li>the tool runs: an exception is an error result with its message, and a diagnostic;
+ *   <li>the tool runs: whatever it throws that is its own fault ({@link Fault}), a
+ *       {@code StackOverflowError} too, is an error result with its message, and a diagnostic;
+ *   <li>a result over the entry limit is replaced by an error result saying so;
  *   <li>tool-result hooks observe the result;
  *   <li>the result is recorded in history: exactly one per call.
  * </ol>
@@ -77,8 +82,12 @@ public final class ToolInvoker {
   public Completed invoke(String name, String inputJson) {
     String toolName = name == null ? "" : name;
     String input = inputJson == null || inputJson.isBlank() ? "{}" : inputJson;
-    ToolCallView call = new ToolCallView(history.newCallId(), toolName, input);
-    Optional<String> unrecorded = record(new HistoryEntry.ToolCall(call.callId(), toolName, input), call);
+    String callId = history.newCallId();
+    Optional<ToolResult> oversized = oversizedInput(callId, toolName, input);
+    ToolCallView call = new ToolCallView(callId, toolName,
+        oversized.isPresent() ? omittedInput(input) : input);
+    Optional<String> unrecorded =
+        record(new HistoryEntry.ToolCall(call.callId(), toolName, call.inputJson()), call);
     if (unrecorded.isPresent()) {
       // A call the history does not hold must not run: its result could never be recorded.
       return new Completed(call, ToolResult.error("tool \"" + toolName + "\" was not run: the host"
@@ -87,7 +96,7 @@ public final class ToolInvoker {
     // Whatever happens below, the call gets its one result.
     ToolResult result = ToolResult.error("the host failed while running this call");
     try {
-      result = run(call);
+      result = oversized.isPresent() ? oversized.get() : withinLimit(call, run(call));
       hooks.afterToolCall(call, result);
     } finally {
       unrecorded = record(
@@ -99,6 +108,54 @@ public final class ToolInvoker {
           + (result.isError() ? " an error" : "") + ":\n" + result.text());
     }
     return new Completed(call, result);
+  }
+
+  /** An error result if the call, input included, is larger than the history may record. */
+  private Optional<ToolResult> oversizedInput(String callId, String toolName, String input) {
+    EntryLimit limit = history.entryLimit();
+    long bytes = EntryLimit.sizeOf(new HistoryEntry.ToolCall(callId, toolName, input));
+    if (limit.admits(bytes)) {
+      return Optional.empty();
+    }
+    return Optional.of(ToolResult.error("input for tool \"" + shorten(toolName) + "\" is "
+        + EntryLimit.sizeOf(input) + " bytes of JSON, more than the Pod's entry limit of " + limit
+        + ", so the tool was not run and the input was not recorded. Send a smaller input: split"
+        + " the work into several calls (the host sets the limit with " + EntryLimit.SETTING + ")"));
+  }
+
+  /** What history records in place of an input over the limit: its size, as a JSON object. */
+  private String omittedInput(String input) {
+    return "{\"omittedInput\":{\"bytes\":" + EntryLimit.sizeOf(input)
+        + ",\"entryLimitBytes\":" + history.entryLimit().maxBytes() + "}}";
+  }
+
+  /** The result, or an error result saying it was dropped if it is larger than history may record. */
+  private ToolResult withinLimit(ToolCallView call, ToolResult result) {
+    EntryLimit limit = history.entryLimit();
+    long bytes = EntryLimit.sizeOf(
+        new HistoryEntry.ToolResult(call.callId(), call.toolName(), result.text(), result.isError()));
+    if (limit.admits(bytes)) {
+      return result;
+    }
+    RegisteredTool tool = tools.lookup(call.toolName());
+    String feature = tool == null ? "" : tool.featureId();
+    long textBytes = EntryLimit.sizeOf(result.text());
+    String size = textBytes + " bytes (" + EntryLimit.describe(textBytes) + ")";
+    diagnostics.accept(Diagnostics.error(DiagnosticCode.TOOL_FAILED, feature,
+        "tool \"" + shorten(call.toolName()) + "\"" + (tool == null ? "" : " of feature " + feature)
+            + " was expected to return a result within the Pod's entry limit of " + limit
+            + " for call " + call.callId() + ", but returned " + size + "; the model got an error"
+            + " result and nothing of the result was recorded. Have the tool return less at once"
+            + " (page or summarise it), or raise the limit with " + EntryLimit.SETTING + "."));
+    String what = result.isError() ? "an error result" : "a result";
+    return ToolResult.error("tool \"" + shorten(call.toolName()) + "\" returned " + what + " of " + size + ", more than the Pod's entry limit of " + limit + ", so it was"
+        + " dropped and not recorded. Ask for less at once (a narrower query, a page of it); the"
+        + " host sets the limit with " + EntryLimit.SETTING);
+  }
+
+  /** A name as a message quotes it: a huge name is what the message is about, not what it shows. */
+  private static String shorten(String name) {
+    return name.length() <= 100 ? name : name.substring(0, 100) + "...";
   }
 
   /**
@@ -155,6 +212,16 @@ public final class ToolInvoker {
     } catch (IOException | RuntimeException e) {
       return ToolResult.error("input for tool \"" + tool.name() + "\" matches its schema but cannot be"
           + " decoded into " + simpleName(tool.inputTypeName()) + " (" + firstLine(e.getMessage()) + ")");
+    } catch (Throwable t) {
+      // An Error from the input record's own code (its constructor, its static initialiser) is the
+      // feature's fault, not the input's.
+      Fault fault = Fault.caught(t);
+      String failure = Fault.describe(t);
+      if (fault == Fault.FEATURE) {
+        report(tool, call, "threw " + failure + " while its input was decoded into "
+            + simpleName(tool.inputTypeName()));
+      }
+      return ToolResult.error("tool \"" + tool.name() + "\" failed: " + failure);
     }
     ToolContext context = new CallContext(call.callId(), tool.name(), tool.featureId(),
         alerts.apply(tool.featureId()));
@@ -162,15 +229,13 @@ public final class ToolInvoker {
     try {
       result = tool.tool().call(decoded, context);
     } catch (Throwable t) {
-      if (t instanceof VirtualMachineError error) {
-        throw error;
+      // A StackOverflowError too is the tool's own fault; an interrupt is the caller's, not reported.
+      Fault fault = Fault.caught(t);
+      String failure = Fault.describe(t);
+      if (fault == Fault.FEATURE) {
+        report(tool, call, "threw " + failure);
       }
-      if (t instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      String failure = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-      report(tool, call, "threw " + failure);
-      return ToolResult.error("tool \"" + tool.name() + "\" failed: " + failure);
+      return ToolResult.error("tool \"" + tool.name() + "\" failed: " + Fault.whole(t));
     }
     if (result == null) {
       report(tool, call, "returned null");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.yoi.pod.history.EntryLimit;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,9 @@ final class ToolMapper {
     mapper.readerFor(Sample.class).readValue(input);
   }
 
-  static ObjectMapper create() {
-    return new ObjectMapper()
+  /** The tools' mapper, reading inputs up to {@code limit}. */
+  static ObjectMapper create(EntryLimit limit) {
+    return new ObjectMapper(limit.jsonFactory())
         .registerModule(new Jdk8Module())
         .registerModule(new JavaTimeModule())
         // An OffsetDateTime or ZonedDateTime keeps the offset or zone the model sent.

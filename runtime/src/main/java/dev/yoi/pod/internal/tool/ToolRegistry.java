@@ -2,8 +2,11 @@ package dev.yoi.pod.internal.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.descriptor.Identities;
+import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.pod.ToolDefinition;
+import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.tool.Tool;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,23 +46,23 @@ public final class ToolRegistry {
   private final Object mapperLock = new Object();
   /** The thread preparing the tools ahead of their first calls, or null. */
   private volatile Thread preparing;
-  /** Every committed tool; guarded by {@code this}. */
-  private final Map<String, RegisteredTool> committed = new HashMap<>();
+  /** Every committed tool by its identity (a tool name is global); guarded by {@code this}. */
+  private final Map<Identities.Key, RegisteredTool> committed = new HashMap<>();
   /** What readers see; null when a commit made it stale (rebuilt by the next read). */
   private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-  /**
-   * Who holds a tool name: the contributing feature and the tool's class, as a duplicate's message
-   * lists them.
-   */
-  public record Owner(String featureId, String className) {
-    @Override
-    public String toString() {
-      return featureId + "  " + className;
-    }
+  private boolean sealed;
+  /** Tool inputs are read with the limit they were written under. */
+  private final EntryLimit limit;
+
+  public ToolRegistry() {
+    this(EntryLimit.standard());
   }
 
-  private boolean sealed;
+  /** A registry whose tools decode inputs up to {@code limit}. */
+  public ToolRegistry(EntryLimit limit) {
+    this.limit = java.util.Objects.requireNonNull(limit, "limit");
+  }
 
   private record Snapshot(Map<String, RegisteredTool> byName, List<ToolDefinition> definitions) {
     static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
@@ -88,13 +91,13 @@ public final class ToolRegistry {
       synchronized (ToolRegistry.this) {
         checkOpen(featureId);
         for (RegisteredTool tool : tools) {
-          RegisteredTool previous = committed.get(tool.name());
+          RegisteredTool previous = committed.get(key(tool));
           if (previous != null) {
             throw duplicate(tool, previous);
           }
         }
         for (RegisteredTool tool : tools) {
-          committed.put(tool.name(), tool);
+          committed.put(key(tool), tool);
         }
         if (!tools.isEmpty()) {
           snapshot = null;
@@ -113,12 +116,12 @@ public final class ToolRegistry {
   public synchronized Staged stage(FeatureContributions contributions) {
     checkOpen(contributions.featureId());
     List<RegisteredTool> staged = new ArrayList<>();
-    Map<String, RegisteredTool> names = new HashMap<>();
+    Map<Identities.Key, RegisteredTool> names = new HashMap<>();
     for (FeatureContributions.ToolEntry entry : contributions.tools()) {
       RegisteredTool tool = compile(entry);
-      RegisteredTool previous = committed.get(tool.name());
+      RegisteredTool previous = committed.get(key(tool));
       if (previous == null) {
-        previous = names.putIfAbsent(tool.name(), tool);
+        previous = names.putIfAbsent(key(tool), tool);
       }
       if (previous != null) {
         throw duplicate(tool, previous);
@@ -136,15 +139,6 @@ public final class ToolRegistry {
   /** Freezes the registry: later commits throw. */
   public synchronized void seal() {
     sealed = true;
-  }
-
-  /**
-   * The feature and class holding tool {@code name}, if it is committed. Reads the committed map,
-   * not the snapshot, so checking names during install does not rebuild a snapshot per feature.
-   */
-  public synchronized Optional<Owner> owner(String name) {
-    RegisteredTool tool = name == null ? null : committed.get(name);
-    return tool == null ? Optional.empty() : Optional.of(new Owner(tool.featureId(), tool.tool().getClass().getName()));
   }
 
   /** The definition of tool {@code name}, if there is one. */
@@ -175,9 +169,13 @@ public final class ToolRegistry {
     synchronized (this) {
       if (snapshot == null) {
         List<ToolDefinition> listed = new ArrayList<>(committed.size());
-        committed.values().forEach(tool -> listed.add(tool.definition()));
+        Map<String, RegisteredTool> byName = new HashMap<>();
+        for (RegisteredTool tool : committed.values()) {
+          listed.add(tool.definition());
+          byName.put(tool.name(), tool);
+        }
         listed.sort(Comparator.comparing(ToolDefinition::name));
-        snapshot = new Snapshot(Map.copyOf(committed), List.copyOf(listed));
+        snapshot = new Snapshot(Map.copyOf(byName), List.copyOf(listed));
       }
       return snapshot;
     }
@@ -188,7 +186,7 @@ public final class ToolRegistry {
     if (current == null) {
       synchronized (mapperLock) {
         if (mapper == null) {
-          mapper = ToolMapper.create();
+          mapper = ToolMapper.create(limit);
         }
         current = mapper;
       }
@@ -202,15 +200,12 @@ public final class ToolRegistry {
    * cannot do, the first call does as it always did.
    */
   public void prepareAhead() {
-    List<RegisteredTool> ahead;
+    List<RegisteredTool> all;
     synchronized (this) {
-      List<String> names = new ArrayList<>(committed.keySet());
-      names.sort(null);
-      ahead = new ArrayList<>();
-      for (String name : names.subList(0, Math.min(PREPARED_AHEAD, names.size()))) {
-        ahead.add(committed.get(name));
-      }
+      all = new ArrayList<>(committed.values());
     }
+    all.sort(Comparator.comparing(RegisteredTool::name));
+    List<RegisteredTool> ahead = List.copyOf(all.subList(0, Math.min(PREPARED_AHEAD, all.size())));
     if (ahead.isEmpty()) {
       return;
     }
@@ -276,6 +271,13 @@ public final class ToolRegistry {
       throw new IllegalStateException("tools are sealed once the Pod has started; feature "
           + featureId + " cannot add tools now");
     }
+  }
+
+  /** What two tools conflict under: the descriptor module's one meaning (tool names are global). */
+  private static Identities.Key key(RegisteredTool tool) {
+    String source = FeatureSource.ofQualifiedId(tool.featureId()).prefix();
+    return Identities.key(Identities.Namespace.TOOL_NAME, Identities.Origin.source(source), tool.name())
+        .orElseThrow();
   }
 
   private static IllegalArgumentException duplicate(RegisteredTool tool, RegisteredTool previous) {

@@ -2,13 +2,13 @@ package dev.yoi.pod.internal.turn;
 
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.LlmClient;
 import dev.yoi.pod.LlmRequest;
 import dev.yoi.pod.LlmResponse;
 import dev.yoi.pod.history.History;
 import dev.yoi.pod.history.HistoryEntry;
-import dev.yoi.pod.hook.PreRequestDecision;
 import dev.yoi.pod.hook.RequestView;
 import dev.yoi.pod.hook.ToolCallView;
 import dev.yoi.pod.hook.TurnSummary;
@@ -22,10 +22,15 @@ import java.util.function.Consumer;
 
 /**
  * The turn loop. A turn records the user message, then per round: pre-request hooks (an abort, or a
- * failing hook, ends the turn and is recorded as a system item) → the model → each tool call it
+ * failing hook, ends the turn: the Pod's note is recorded as a system item, and the hook's reason
+ * only as its feature's own note, see {@link HookRegistry}) → the model → each tool call it
  * asks for, through the whole tool path → the next round, until the model answers without tool
  * calls or the round limit is reached. Turn-end hooks then get the {@link TurnSummary}. One turn at
  * a time; tool calls from other threads may interleave.
+ *
+ * <p>A turn that outlives its Pod's close (the close timeout passed, or a tool or the model closed
+ * the Pod) stops at once with an {@link IllegalStateException}: the model is never asked again
+ * once the history is closed. A model reply over the entry limit is a model failure.
  */
 public final class TurnRunner {
   /** The most model requests a turn makes unless the host sets another bound. */
@@ -63,20 +68,23 @@ public final class TurnRunner {
   /** Runs one turn for {@code userMessage}. */
   public synchronized TurnSummary run(String userMessage) {
     Objects.requireNonNull(userMessage, "userMessage");
+    record(turns + 1, 0, new HistoryEntry.UserMessage(userMessage)); // an oversized one throws: no turn
     long turn = ++turns;
-    history.append(new HistoryEntry.UserMessage(userMessage));
     List<ToolCallView> calls = new ArrayList<>();
     String reply = "";
     boolean aborted = false;
     for (int round = 1; ; round++) {
+      if (history.isClosed()) {
+        throw closed(turn, round, null);
+      }
       if (round > maxRounds) {
         stopAtLimit(turn);
         break;
       }
-      PreRequestDecision decision =
-          hooks.beforeRequest(new RequestView(turn, userMessage, round, tools.names()));
-      if (decision instanceof PreRequestDecision.Abort abort) {
-        history.append(new HistoryEntry.SystemItem("", "turn " + turn + " was " + abort.reason()));
+      final int requestRound = round;
+      boolean proceed = hooks.beforeRequest(new RequestView(turn, userMessage, round, tools.names()),
+          note -> record(turn, requestRound, new HistoryEntry.SystemItem("", note)));
+      if (!proceed) {
         aborted = true;
         reply = "";
         break;
@@ -87,18 +95,15 @@ public final class TurnRunner {
         if (response == null) {
           throw new IllegalStateException("the client returned null instead of an LlmResponse");
         }
+        history.entryLimit().check("the model's reply", response.text());
       } catch (Throwable t) {
-        if (t instanceof VirtualMachineError error) {
-          throw error;
-        }
-        if (t instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
+        // The host's model client, judged by the features' rule: what it throws is its own fault.
+        Fault.caught(t);
         modelFailed(turn, round, t);
         break;
       }
       if (!response.text().isEmpty()) {
-        history.append(new HistoryEntry.AssistantMessage(response.text()));
+        record(turn, round, new HistoryEntry.AssistantMessage(response.text()));
         reply = response.text();
       }
       if (response.toolCalls().isEmpty()) {
@@ -113,10 +118,28 @@ public final class TurnRunner {
     return summary;
   }
 
+  /** Appends {@code entry}; a history closed meanwhile ends the turn, saying why. */
+  private void record(long turn, int round, HistoryEntry entry) {
+    try {
+      history.append(entry);
+    } catch (IllegalStateException e) {
+      throw history.isClosed() ? closed(turn, round, e) : e;
+    }
+  }
+
+  private static IllegalStateException closed(long turn, int round, Exception cause) {
+    String where = round == 0 ? "turn " + turn + " was not started"
+        : "turn " + turn + " stopped at model request " + round;
+    return new IllegalStateException(where + ": the Pod was closed (its history is closed), so the"
+        + " model is not asked again and nothing more of the turn is recorded. close() waits up to"
+        + " its close timeout for a turn in progress (Pod.builder().closeTimeout(..)); build a new"
+        + " Pod to go on with the conversation", cause);
+  }
+
   private void modelFailed(long turn, int round, Throwable t) {
-    String failure = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    history.append(new HistoryEntry.SystemItem("", "turn " + turn + " ended without a reply: the model"
-        + " request failed (" + failure + ")"));
+    String failure = Fault.describe(t);
+    record(turn, round, new HistoryEntry.SystemItem("", "turn " + turn + " ended without a reply: the"
+        + " model request failed (" + failure + ")"));
     diagnostics.accept(Diagnostics.error(DiagnosticCode.MODEL_FAILED, "",
         "the model client " + model.getClass().getName()
             + " was expected to answer request " + round + " of turn " + turn + ", but threw "
@@ -125,7 +148,7 @@ public final class TurnRunner {
   }
 
   private void stopAtLimit(long turn) {
-    history.append(new HistoryEntry.SystemItem("", "turn " + turn + " stopped after " + maxRounds
+    record(turn, maxRounds + 1, new HistoryEntry.SystemItem("", "turn " + turn + " stopped after " + maxRounds
         + " model requests, the most a turn may make; the last tool results have no reply yet"));
     diagnostics.accept(Diagnostics.warning(DiagnosticCode.TURN_LIMIT, "",
         "turn " + turn + " was expected to end within " + maxRounds

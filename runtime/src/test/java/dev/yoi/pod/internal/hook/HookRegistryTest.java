@@ -1,6 +1,7 @@
 package dev.yoi.pod.internal.hook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ class HookRegistryTest {
   final List<Diagnostic> diagnostics = new ArrayList<>();
   final HookRegistry hooks = new HookRegistry(diagnostics::add);
   final List<String> ran = new ArrayList<>();
+  final List<String> notes = new ArrayList<>();
   final RequestView request = new RequestView(1, "hello", 1, List.of());
 
   PreRequestHook recording(String name) {
@@ -46,7 +48,8 @@ class HookRegistryTest {
         .hook("early", HookPoint.PRE_REQUEST, -5, recording("builtin:alpha/early"))
         .build());
 
-    assertEquals(PreRequestDecision.proceed(), hooks.beforeRequest(request));
+    assertTrue(hooks.beforeRequest(request, notes::add));
+    assertEquals(List.of(), notes);
 
     List<String> expected = List.of("builtin:alpha/early", "builtin:alpha/a", "builtin:alpha/b",
         "project:zeta/a", "project:zeta/late");
@@ -63,11 +66,35 @@ class HookRegistryTest {
         .hook("later", HookPoint.PRE_REQUEST, 1, recording("later"))
         .build());
 
-    PreRequestDecision decision = hooks.beforeRequest(request);
+    assertFalse(hooks.beforeRequest(request, notes::add));
 
-    assertEquals(PreRequestDecision.abort(
-        "aborted by pre-request hook \"budget\" of feature builtin:budget: out of tokens"), decision);
+    assertEquals(List.of("turn 1 was aborted by pre-request hook \"budget\" of feature builtin:budget"), notes);
     assertEquals(List.of(), ran);
+    Diagnostic aborted = diagnostics.get(0);
+    assertEquals("yoi/turn-aborted", aborted.code());
+    assertEquals(Severity.INFO, aborted.severity());
+    assertEquals("builtin:budget", aborted.featureId());
+    assertTrue(aborted.message().startsWith("[yoi/turn-aborted] pre-request hook \"budget\" of feature"
+        + " builtin:budget aborted turn 1 before model request 1, saying \"out of tokens\"; the model saw"
+        + " only the Pod's own note"), aborted.message());
+  }
+
+  @Test
+  void anAbortReasonGoesToTheFeaturesNotifierBoundedAndOnOneLineAfterThePodsNote() {
+    List<String> order = new ArrayList<>();
+    hooks.commit(Contributions.of("builtin:budget")
+        .hook("budget", HookPoint.PRE_REQUEST, 0,
+            (PreRequestHook) r -> PreRequestDecision.abort("over\nbudget " + "x".repeat(300)),
+            text -> order.add("feature: " + text))
+        .build());
+
+    assertFalse(hooks.beforeRequest(request, note -> order.add("pod: " + note)));
+
+    assertEquals(List.of("pod: turn 1 was aborted by pre-request hook \"budget\" of feature builtin:budget",
+        "feature: over\\nbudget " + "x".repeat(200 - "over\nbudget ".length()) + "... (112 more characters)"),
+        order);
+    assertTrue(diagnostics.get(0).message().contains("and, as the feature's own note, the reason"),
+        diagnostics.get(0).message());
   }
 
   @Test
@@ -79,17 +106,18 @@ class HookRegistryTest {
         .hook("later", HookPoint.PRE_REQUEST, 1, recording("later"))
         .build());
 
-    PreRequestDecision decision = hooks.beforeRequest(request);
+    assertFalse(hooks.beforeRequest(request, notes::add));
 
-    PreRequestDecision.Abort abort = assertInstanceOf(PreRequestDecision.Abort.class, decision);
-    assertTrue(abort.reason().contains("IllegalStateException: policy server down"), abort.reason());
+    assertEquals(List.of("turn 1 was aborted by pre-request hook \"policy\" of feature project:policy:"
+        + " the hook failed"), notes);
     assertEquals(List.of(), ran);
     Diagnostic diagnostic = diagnostics.get(0);
     assertEquals("yoi/hook-failed", diagnostic.code());
     assertEquals(Severity.ERROR, diagnostic.severity());
     assertEquals("project:policy", diagnostic.featureId());
     assertTrue(diagnostic.message().startsWith("[yoi/hook-failed] pre-request hook \"policy\" of feature"
-        + " project:policy was expected to return a decision, but threw IllegalStateException"),
+        + " project:policy was expected to return a decision, but threw IllegalStateException: policy"
+        + " server down; turn 1 was aborted before model request 1; the model saw only the Pod's own note"),
         diagnostic.message());
     assertTrue(diagnostic.message().contains("features.disable"), diagnostic.message());
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.pod.history.EntryLimit;
+import dev.yoi.pod.history.EntryTooLargeException;
 import dev.yoi.pod.state.StateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,15 +25,18 @@ class StateStoresTest {
 
   @Test
   void aPutSurvivesARestart() {
-    StateStore memory = StateStores.under(data).store("builtin:memory", "memory");
-    memory.put("colour", "blue");
-    memory.put("city", "Oslo");
-    memory.remove("colour");
+    try (StateStores stores = StateStores.under(data)) {
+      StateStore memory = stores.store("builtin:memory", "memory");
+      memory.put("colour", "blue");
+      memory.put("city", "Oslo");
+      memory.remove("colour");
+    }
 
-    StateStore reopened = StateStores.under(data).store("builtin:memory", "memory");
-
-    assertEquals(Optional.of("Oslo"), reopened.get("city"));
-    assertEquals(Map.of("city", "Oslo"), reopened.entries());
+    try (StateStores stores = StateStores.under(data)) {
+      StateStore reopened = stores.store("builtin:memory", "memory");
+      assertEquals(Optional.of("Oslo"), reopened.get("city"));
+      assertEquals(Map.of("city", "Oslo"), reopened.entries());
+    }
   }
 
   @Test
@@ -97,6 +102,68 @@ class StateStoresTest {
     assertFalse(store.remove("k"));
     try (Stream<Path> files = Files.list(data)) {
       assertEquals(0, files.count());
+    }
+  }
+
+  // ---- issue 12: one owner per data directory, handles revoked at close, symmetric limits -------
+
+  @Test
+  void aSecondOwnerOfTheDataDirectoryIsRefusedNamingTheHolderUntilTheFirstCloses() {
+    try (StateStores first = StateStores.under(data)) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> StateStores.under(data));
+      assertEquals("data directory " + data + " is open in another Pod, in this process (pid "
+          + ProcessHandle.current().pid() + "); close that Pod first, or give this one its own data"
+          + " directory (Pod.builder().dataDirectory(..))", e.getMessage());
+      first.store("builtin:memory", "memory").put("k", "first");
+    }
+    try (StateStores second = StateStores.under(data)) {
+      assertEquals(Optional.of("first"), second.store("builtin:memory", "memory").get("k"));
+    }
+  }
+
+  @Test
+  void aStoreKeptPastCloseRefusesEveryCallAndWritesNothing() throws IOException {
+    StateStores stores = StateStores.under(data);
+    StateStore kept = stores.store("project:notes", "notes");
+    kept.put("owner", "first");
+    stores.close();
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> kept.put("owner", "late"));
+    assertEquals("state store \"notes\" of feature project:notes was closed with its Pod, so this write was"
+        + " refused and nothing was written; a task still running after close(), or a reference kept past"
+        + " it, must not touch the store", e.getMessage());
+    assertThrows(IllegalStateException.class, () -> kept.remove("owner"));
+    assertThrows(IllegalStateException.class, () -> kept.get("owner"));
+    assertThrows(IllegalStateException.class, () -> stores.store("project:notes", "other"));
+    assertEquals("{\"owner\":\"first\"}", Files.readString(data.resolve("state/project/notes/notes.json")));
+  }
+
+  @Test
+  void aKeyWithItsValueOverTheLimitIsRefusedAndTheStoreIsUnchanged() throws IOException {
+    try (StateStores stores = StateStores.under(data, new EntryLimit(EntryLimit.FLOOR))) {
+      StateStore store = stores.store("builtin:memory", "memory");
+      store.put("a", "1");
+
+      EntryTooLargeException e = assertThrows(EntryTooLargeException.class,
+          () -> store.put("b", "v".repeat(EntryLimit.FLOOR)));
+
+      assertTrue(e.getMessage().startsWith("an entry (key \"b\" with its value) of state store \"memory\" of"
+          + " feature builtin:memory is 65537 bytes"), e.getMessage());
+      assertEquals(Map.of("a", "1"), store.entries());
+      assertEquals("{\"a\":\"1\"}", Files.readString(data.resolve("state/builtin/memory/memory.json")));
+    }
+  }
+
+  @Test
+  void underARaisedLimitAValueAndAKeyLongerThanJacksonsDefaultsLoadOnReopen() {
+    EntryLimit raised = new EntryLimit(32 << 20);
+    String value = "v".repeat(21_000_000); // Jackson's default string limit is 20,000,000
+    String key = "k".repeat(60_000); // and its default name limit 50,000
+    try (StateStores stores = StateStores.under(data, raised)) {
+      stores.store("builtin:memory", "memory").put(key, value);
+    }
+    try (StateStores stores = StateStores.under(data, raised)) {
+      assertEquals(Optional.of(value), stores.store("builtin:memory", "memory").get(key));
     }
   }
 }

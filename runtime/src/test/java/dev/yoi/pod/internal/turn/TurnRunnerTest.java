@@ -101,8 +101,11 @@ class TurnRunnerTest {
     assertTrue(summary.aborted());
     assertEquals("", summary.assistantMessage());
     assertEquals(List.of(), model.requests());
-    assertEquals(new HistoryEntry.SystemItem("", "turn 1 was aborted by pre-request hook \"budget\" of"
-        + " feature builtin:budget: out of budget"), history.entries().get(1));
+    assertEquals(List.of(new HistoryEntry.UserMessage("hi"), new HistoryEntry.SystemItem("",
+        "turn 1 was aborted by pre-request hook \"budget\" of feature builtin:budget")), history.entries(),
+        "the Pod's note, and no text of the hook's: its feature may not notify the model");
+    assertEquals("yoi/turn-aborted", diagnostics.get(0).code());
+    assertTrue(diagnostics.get(0).message().contains("saying \"out of budget\""), diagnostics.get(0).message());
     assertEquals(List.of(summary), ended);
   }
 
