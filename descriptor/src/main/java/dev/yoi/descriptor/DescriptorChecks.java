@@ -65,6 +65,7 @@ public final class DescriptorChecks {
         problems.add(request.kind() + " needs a scope");
       }
     }
+    McpServerChecks.check(d, problems);
     return problems;
   }
 
