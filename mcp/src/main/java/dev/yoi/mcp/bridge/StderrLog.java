@@ -1,0 +1,101 @@
+package dev.yoi.mcp.bridge;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where a server's stderr goes: never to the model. The last lines are kept (escaped and cut to a
+ * bounded length) for failure messages, and the first ones of each run are handed on as notes; a
+ * server that floods stderr costs a fixed amount of memory and one note saying the rest was held
+ * back.
+ */
+final class StderrLog {
+  /** The longest line kept, in characters (after escaping). */
+  static final int LINE_LIMIT = 500;
+
+  private static final Duration DRAIN_QUIET = Duration.ofMillis(100);
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(1);
+
+  private final int limit;
+  private final Consumer<String> notes;
+  private final ArrayDeque<String> last;
+  private int published;
+  private long lines;
+
+  /**
+   * @param limit lines kept, and lines handed on per run
+   * @param notes receives each line handed on, escaped, and one line when the rest is held back
+   */
+  StderrLog(int limit, Consumer<String> notes) {
+    this.limit = limit;
+    this.notes = notes;
+    this.last = new ArrayDeque<>(limit);
+  }
+
+  /** One line the server wrote. */
+  void line(String raw) {
+    String line = ServerText.escape(raw, LINE_LIMIT);
+    boolean publish;
+    boolean holdBack;
+    synchronized (this) {
+      if (last.size() == limit) {
+        last.removeFirst();
+      }
+      last.addLast(line);
+      publish = published < limit;
+      holdBack = published == limit;
+      published++;
+      lines++;
+      notifyAll();
+    }
+    if (publish) {
+      notes.accept(line);
+    } else if (holdBack) {
+      notes.accept("(more than " + limit + " lines: the rest of this run's stderr is not published;"
+          + " the last " + limit + " lines are kept)");
+    }
+  }
+
+  /** A new server run: its first lines are handed on again. */
+  synchronized void restart() {
+    published = 0;
+  }
+
+  /**
+   * Waits until no line has arrived for 100 ms, at most a second: a server that exited
+   * has written its last words, but the SDK's reader thread may not have handed them over yet,
+   * and there is no end-of-stream signal to wait for instead.
+   */
+  synchronized void drain() {
+    long end = System.nanoTime() + DRAIN_LIMIT.toNanos();
+    long seen = -1;
+    try {
+      while (seen != lines && System.nanoTime() < end) {
+        seen = lines;
+        wait(Math.min(DRAIN_QUIET.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The last lines, oldest first. */
+  synchronized List<String> last() {
+    return List.copyOf(last);
+  }
+
+  /** The last {@code n} lines as an indented block for a message; empty when there are none. */
+  String tail(int n) {
+    List<String> lines = last();
+    if (lines.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(" Its last stderr lines:");
+    for (String line : lines.subList(Math.max(0, lines.size() - n), lines.size())) {
+      out.append("\n    ").append(line);
+    }
+    return out.toString();
+  }
+}
