@@ -3,6 +3,7 @@ package dev.yoi.cli;
 import dev.yoi.cli.approve.ApproveCommand;
 import dev.yoi.cli.demo.DemoCommand;
 import dev.yoi.cli.inspect.InspectCommand;
+import dev.yoi.cli.mcp.McpCommand;
 import dev.yoi.cli.report.ReportCommand;
 import dev.yoi.cli.verify.VerifyCommand;
 import java.io.PrintWriter;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
       ApproveCommand.class,
       ReportCommand.class,
       DemoCommand.class,
+      McpCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

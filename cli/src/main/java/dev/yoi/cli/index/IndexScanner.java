@@ -41,7 +41,8 @@ public final class IndexScanner {
     List<Diagnostic> problems = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path) && !Files.isRegularFile(path.resolve(INDEX))
-          && PluginLoaders.plugins(List.of(path)).isEmpty()) {
+          && PluginLoaders.plugins(List.of(path)).isEmpty()
+          && PluginLoaders.featureFiles(List.of(path)).isEmpty()) {
         // An error, like a jar without an index: a CI step that verifies an empty build output
         // directory must not pass.
         problems.add(error(DiagnosticCode.INDEX_CORRUPT, "", path.toAbsolutePath().normalize()
@@ -56,7 +57,7 @@ public final class IndexScanner {
     }
     // The platform loader as parent: the plugins see no index but their own, and nothing of yoi.
     try (PluginLoaders loaders = PluginLoaders.open(ClassLoader.getPlatformClassLoader(), source, readable)) {
-      Inventory found = read(FeatureCatalog.read(loaders.loaders()));
+      Inventory found = read(FeatureCatalog.read(loaders.loaders(), loaders.files()));
       return new Inventory(List.of(), problems).plus(found);
     }
   }
@@ -108,6 +109,9 @@ public final class IndexScanner {
    */
   private static List<Diagnostic> checkClasses(FoundFeature feature, ClassLoader loader) {
     IndexLine line = feature.line();
+    if (feature.location().endsWith(IndexLine.FEATURE_FILE_SUFFIX)) {
+      return List.of(); // a feature file's line names no class (IndexFile.readFeatureFile checked it)
+    }
     String where = "feature " + feature.id() + " (index line " + feature.lineNumber() + " of "
         + feature.location() + ")";
     Optional<byte[]> descriptorClass = classBytes(loader, line.descriptorClass());

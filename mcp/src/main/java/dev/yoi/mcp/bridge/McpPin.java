@@ -79,7 +79,7 @@ public final class McpPin {
    * Starts the server, lists its tools and builds the descriptor; the server is stopped before
    * this returns.
    *
-   * @param stderr receives the server's stderr lines, escaped
+   * @param stderr receives the server's first stderr lines, escaped
    * @throws McpBridgeException if the request is invalid, or the server cannot be started,
    *     initialized or listed
    */
@@ -95,19 +95,19 @@ public final class McpPin {
     List<McpSchema.Tool> listed;
     McpSchema.Implementation info;
     Session session;
+    StderrLog log = new StderrLog(settings.stderrLines(), stderr);
     try {
-      session = Session.open(request.server(), launch, settings, new StderrLog(settings.stderrLines(), stderr),
-          tools -> {});
+      session = Session.open(request.server(), launch, settings, log, tools -> {});
     } catch (RuntimeException e) {
       throw new McpBridgeException("the MCP server (" + describe(request.server()) + ") could not be started"
-          + " and initialized: " + cause(e) + ".");
+          + " and initialized: " + cause(e) + "." + log.tail(10));
     }
     try (session) {
       info = session.initialized().serverInfo();
       listed = session.listTools();
     } catch (RuntimeException e) {
       throw new McpBridgeException("the MCP server (" + describe(request.server()) + ") started, but its"
-          + " tools/list failed: " + cause(e) + ".");
+          + " tools/list failed: " + cause(e) + "." + log.tail(10));
     }
     List<ToolDescriptor> tools = new ArrayList<>();
     List<String> skipped = new ArrayList<>();

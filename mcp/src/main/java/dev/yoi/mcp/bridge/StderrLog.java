@@ -15,8 +15,8 @@ final class StderrLog {
   /** The longest line kept, in characters (after escaping). */
   static final int LINE_LIMIT = 500;
 
-  private static final Duration DRAIN_QUIET = Duration.ofMillis(100);
-  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(1);
+  private static final Duration DRAIN_QUIET = Duration.ofMillis(200);
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(2);
 
   private final int limit;
   private final Consumer<String> notes;
@@ -61,20 +61,26 @@ final class StderrLog {
   /** A new server run: its first lines are handed on again. */
   synchronized void restart() {
     published = 0;
+    lines = 0;
   }
 
   /**
-   * Waits until no line has arrived for 100 ms, at most a second: a server that exited
-   * has written its last words, but the SDK's reader thread may not have handed them over yet,
-   * and there is no end-of-stream signal to wait for instead.
+   * Waits for the last lines of a server that exited: until a line has come and none followed for
+   * 200 ms, at most two seconds. The server has written its last words, but the SDK's reader
+   * thread may not have handed them over yet (on a busy machine, not even the first), and there is
+   * no end-of-stream signal to wait for instead. Called only when a start failed.
    */
   synchronized void drain() {
     long end = System.nanoTime() + DRAIN_LIMIT.toNanos();
-    long seen = -1;
+    long seen = lines;
     try {
-      while (seen != lines && System.nanoTime() < end) {
+      while (System.nanoTime() < end) {
+        long left = Math.max(1, (end - System.nanoTime()) / 1_000_000);
+        wait(lines == 0 ? left : Math.min(DRAIN_QUIET.toMillis(), left));
+        if (lines > 0 && lines == seen) {
+          return;
+        }
         seen = lines;
-        wait(Math.min(DRAIN_QUIET.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
