@@ -70,11 +70,11 @@ final class ApprovalPrompt {
   /** What an MCP bridge runs, and with which variables: what the approval lets onto the machine. */
   private static void server(McpServer server, PrintWriter out) {
     if (server instanceof McpServer.StreamableHttp) {
-      line(out, "", "It reaches the MCP server at " + McpPin.describe(server) + ".");
+      out.print(TextTable.hanging("", "    ", "It reaches the MCP server at " + McpPin.describe(server) + "."));
       return;
     }
     McpServer.Stdio stdio = (McpServer.Stdio) server;
-    line(out, "", "It starts the MCP server: " + McpPin.describe(server));
+    out.print(TextTable.hanging("", "    ", "It starts the MCP server: " + McpPin.describe(server)));
     if (!stdio.workingDirectory().isEmpty()) {
       line(out, "  ", "in " + ServerText.escape(stdio.workingDirectory()));
     }

@@ -8,6 +8,7 @@ import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.Severity;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
+import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,9 @@ public final class IndexScanner {
     }
     // The platform loader as parent: the plugins see no index but their own, and nothing of yoi.
     try (PluginLoaders loaders = PluginLoaders.open(ClassLoader.getPlatformClassLoader(), source, readable)) {
-      Inventory found = read(FeatureCatalog.read(loaders.loaders(), loaders.files()));
+      List<FeatureFile> files = PluginLoaders.featureFiles(paths).stream()
+          .map(file -> new FeatureFile(file, source)).toList();
+      Inventory found = read(FeatureCatalog.read(loaders.loaders(), files));
       return new Inventory(List.of(), problems).plus(found);
     }
   }
