@@ -103,31 +103,39 @@ final class Session implements AutoCloseable {
         .roots(grants.roots().stream().map(uri -> new McpSchema.Root(uri, uri)).toList())
         .toolsChangeConsumer(tools -> Mono.fromRunnable(() -> toolsChanged.accept(tools)))
         .build();
-    CompletableFuture<Process> started = child == null ? new CompletableFuture<>() : child.started();
+    CompletableFuture<Process> started = child == null ? null : child.started();
     try {
       McpSchema.InitializeResult initialized =
           whileRunning(client.initialize(), started).block(settings.startTimeout());
-      return new Session(client, Optional.ofNullable(started.getNow(null)), initialized, settings);
+      return new Session(client, Optional.ofNullable(started).map(f -> f.getNow(null)), initialized, settings);
     } catch (RuntimeException e) {
       if (Exited.in(e).isPresent()) {
         stderr.drain(); // its last words explain the exit; stopping the client stops their reader
       }
-      stop(client, Optional.ofNullable(started.isCompletedExceptionally() ? null : started.getNow(null)), settings);
+      Optional<Process> process = Optional.ofNullable(started)
+          .filter(f -> f.isDone() && !f.isCompletedExceptionally()).map(f -> f.getNow(null));
+      stop(client, process, settings);
       throw e;
     }
   }
 
-  /** {@code request}, or {@link Exited} as soon as the process exits (a remote server: never). */
+  /**
+   * {@code request}, or {@link Exited} as soon as the process exits; a remote server's
+   * ({@code started} null) never does. The futures are only watched: the request winning must not
+   * cancel them.
+   */
   private static <T> Mono<T> whileRunning(Mono<T> request, CompletableFuture<Process> started) {
-    Mono<T> exit = Mono.fromFuture(started)
-        .flatMap(p -> Mono.fromFuture(p.onExit()))
+    if (started == null) {
+      return request;
+    }
+    Mono<T> exit = Mono.fromFuture(started, true)
+        .flatMap(p -> Mono.fromFuture(p.onExit(), true))
         .flatMap(p -> Mono.error(new Exited(p.exitValue())));
     return Mono.firstWithSignal(request, exit);
   }
 
   private <T> T bounded(Mono<T> request, Duration timeout) {
-    CompletableFuture<Process> exit = process.map(CompletableFuture::completedFuture).orElseGet(CompletableFuture::new);
-    return whileRunning(request, exit).block(timeout);
+    return whileRunning(request, process.map(CompletableFuture::completedFuture).orElse(null)).block(timeout);
   }
 
   McpSchema.InitializeResult initialized() {

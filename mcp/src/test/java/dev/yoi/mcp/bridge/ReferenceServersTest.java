@@ -158,6 +158,36 @@ class ReferenceServersTest {
     }
   }
 
+  @Test
+  void aStreamableHttpServerOnLoopbackIsBridgedByItsUrl() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    McpServer.Stdio stdio = Fixtures.everything(List.of());
+    ProcessBuilder builder = new ProcessBuilder("node", stdio.args().get(0), "streamableHttp");
+    builder.environment().put("PORT", Integer.toString(port));
+    Process http = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      java.io.BufferedReader stderr = new java.io.BufferedReader(
+          new java.io.InputStreamReader(http.getErrorStream(), StandardCharsets.UTF_8));
+      for (String line = stderr.readLine(); !line.contains("listening on port"); line = stderr.readLine()) {
+        // the server says when it listens; a line that never comes ends with the process (null)
+      }
+      McpServer.StreamableHttp server = new McpServer.StreamableHttp("http://127.0.0.1:" + port + "/mcp");
+      FeatureDescriptor pinned = pin("everything-http", server, List.of(), Fixtures.noSecrets()).descriptor();
+      try (McpBridge bridge = bridge(pinned, Fixtures.granting(), Fixtures.noSecrets(), Fixtures.settings())) {
+        assertEquals(List.of(), bridge.connect().diagnostics());
+
+        assertEquals(ToolResult.text("Echo: over http"), bridge.call("echo", CanonicalJson.parse("{\"message\":\"over http\"}")));
+        assertEquals(Optional.empty(), bridge.process(), "a remote server has no process of the host's");
+      }
+    } finally {
+      http.destroy();
+      http.onExit().get(30, TimeUnit.SECONDS);
+    }
+  }
+
   static JsonNode path(Path path) {
     return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("path", path.toString());
   }
