@@ -1,5 +1,6 @@
 package dev.yoi.mcp.bridge;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yoi.descriptor.DiagnosticCode;
@@ -8,6 +9,7 @@ import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.Grants;
 import dev.yoi.feature.Severity;
 import dev.yoi.pod.tool.Tool;
+import dev.yoi.pod.tool.ToolContext;
 import dev.yoi.pod.tool.ToolResult;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -41,6 +43,7 @@ import java.util.function.Consumer;
  */
 public final class McpBridge implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {};
 
   private final PinnedFeature feature;
   private final Grants grants;
@@ -71,8 +74,7 @@ public final class McpBridge implements AutoCloseable {
     this.stderr = new StderrLog(settings.stderrLines(), line -> diagnostics.accept(note(
         "feature " + feature.featureId() + "'s MCP server wrote on stderr: " + line)));
     for (ToolDescriptor tool : feature.descriptor().tools()) {
-      String name = tool.name();
-      tools.put(name, (input, context) -> call(name, input));
+      tools.put(tool.name(), new Proxy(this, tool.name()));
     }
   }
 
@@ -188,7 +190,7 @@ public final class McpBridge implements AutoCloseable {
     }
     Map<String, Object> arguments;
     try {
-      arguments = input == null || input.isNull() ? Map.of() : JSON.convertValue(input, Map.class);
+      arguments = input == null || input.isNull() ? Map.of() : JSON.convertValue(input, ARGUMENTS);
     } catch (IllegalArgumentException e) {
       return ToolResult.error("The tool \"" + name + "\" takes a JSON object, not " + input.getNodeType() + ".");
     }
@@ -230,6 +232,27 @@ public final class McpBridge implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** A declared tool as the host registers it: every call goes through {@link #call}. */
+  private static final class Proxy implements Tool<JsonNode> {
+    private final McpBridge bridge;
+    private final String name;
+
+    Proxy(McpBridge bridge, String name) {
+      this.bridge = bridge;
+      this.name = name;
+    }
+
+    @Override
+    public ToolResult call(JsonNode input, ToolContext context) {
+      return bridge.call(name, input);
+    }
+
+    @Override
+    public String toString() {
+      return "MCP tool \"" + name + "\" of " + bridge.feature.featureId();
+    }
   }
 
   /** The server's tool list changed: check it again, and publish what is new. */

@@ -150,7 +150,8 @@ public final class McpPin {
     return line.toString();
   }
 
-  private static String quote(String word) {
+  /** {@code word} escaped, and single-quoted for a shell when it holds spaces or shell syntax. */
+  static String quote(String word) {
     String escaped = ServerText.escape(word);
     return !escaped.isEmpty() && escaped.chars().noneMatch(c -> Character.isWhitespace(c) || "'\"$`\\;&|<>()".indexOf(c) >= 0)
         ? escaped : "'" + escaped.replace("'", "'\\''") + "'";

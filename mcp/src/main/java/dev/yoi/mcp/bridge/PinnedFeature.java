@@ -27,7 +27,7 @@ public record PinnedFeature(String featureId, FeatureDescriptor descriptor, Opti
   /** The command that pins the server again from the feature file, as messages show it. */
   public String repinCommand() {
     String out = file.map(Path::toString).orElse(descriptor.slug() + IndexLine.FEATURE_FILE_SUFFIX);
-    return "yoi mcp pin --out " + out + " --update";
+    return "yoi mcp pin --out " + McpPin.quote(out) + " --update";
   }
 
   /** The server as a person reads it: the command line, or the URL; escaped. */

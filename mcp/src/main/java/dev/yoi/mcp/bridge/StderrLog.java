@@ -16,7 +16,7 @@ final class StderrLog {
   static final int LINE_LIMIT = 500;
 
   private static final Duration DRAIN_QUIET = Duration.ofMillis(200);
-  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(2);
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(5);
 
   private final int limit;
   private final Consumer<String> notes;
@@ -66,7 +66,7 @@ final class StderrLog {
 
   /**
    * Waits for the last lines of a server that exited: until a line has come and none followed for
-   * 200 ms, at most two seconds. The server has written its last words, but the SDK's reader
+   * 200 ms, at most five seconds. The server has written its last words, but the SDK's reader
    * thread may not have handed them over yet (on a busy machine, not even the first), and there is
    * no end-of-stream signal to wait for instead. Called only when a start failed.
    */

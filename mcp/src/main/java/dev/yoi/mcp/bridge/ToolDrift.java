@@ -1,5 +1,6 @@
 package dev.yoi.mcp.bridge;
 
+import dev.yoi.descriptor.CanonicalJson;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.ToolDescriptor;
@@ -102,8 +103,7 @@ public final class ToolDrift {
 
   private static String what(ToolDescriptor declared, ToolDescriptor now) {
     boolean description = !declared.description().equals(now.description());
-    boolean schema = !dev.yoi.descriptor.CanonicalJson.write(declared.inputSchema())
-        .equals(dev.yoi.descriptor.CanonicalJson.write(now.inputSchema()));
+    boolean schema = !CanonicalJson.write(declared.inputSchema()).equals(CanonicalJson.write(now.inputSchema()));
     return description && schema ? "another description and input schema"
         : description ? "another description" : "another input schema";
   }
