@@ -16,7 +16,7 @@ final class StderrLog {
   static final int LINE_LIMIT = 500;
 
   private static final Duration DRAIN_QUIET = Duration.ofMillis(200);
-  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(5);
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(1);
 
   private final int limit;
   private final Consumer<String> notes;
@@ -65,10 +65,10 @@ final class StderrLog {
   }
 
   /**
-   * Waits for the last lines of a server that exited: until a line has come and none followed for
-   * 200 ms, at most five seconds. The server has written its last words, but the SDK's reader
-   * thread may not have handed them over yet (on a busy machine, not even the first), and there is
-   * no end-of-stream signal to wait for instead. Called only when a start failed.
+   * Waits for the last lines of a server that exited during its start: until a line has come and
+   * none followed for 200 ms, at most a second. Best effort: the SDK's stdio transport stops
+   * reading stderr once the server's stdout has closed, so a line it had not read by then is lost
+   * (the failure message still names the exit code).
    */
   synchronized void drain() {
     long end = System.nanoTime() + DRAIN_LIMIT.toNanos();
