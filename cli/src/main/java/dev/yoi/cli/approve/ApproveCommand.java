@@ -114,7 +114,7 @@ public final class ApproveCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (PluginLoaders loaders = plugins.open(ApproveCommand.class.getClassLoader())) {
-      FeatureCatalog catalog = FeatureCatalog.read(loaders.loaders());
+      FeatureCatalog catalog = FeatureCatalog.read(loaders.loaders(), loaders.files());
       List<CatalogEntry> matches = catalog.entries(featureId);
       List<Diagnostic> problems = catalog.diagnostics(featureId);
       if (matches.isEmpty() && !problems.isEmpty()) {
