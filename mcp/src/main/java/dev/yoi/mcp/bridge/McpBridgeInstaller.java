@@ -43,6 +43,11 @@ public final class McpBridgeInstaller implements RuntimeInstaller {
   @Override
   public void install(RuntimeFeature feature) throws FeatureRefusedException {
     CatalogEntry entry = feature.entry();
+    if (entry.descriptor().server() == null) {
+      throw new FeatureRefusedException(DiagnosticCode.RUNTIME_UNSUPPORTED, "feature " + entry.id()
+          + " has runtime mcp_bridge but names no server to bridge (" + entry.location() + "). Pin the"
+          + " server with yoi mcp pin and install the feature file it writes instead.");
+    }
     InstallContext context = feature.context();
     PinnedFeature pinned = new PinnedFeature(entry.id(), entry.descriptor(), file(entry.location()));
     // Only secrets the grants allow are asked for (ServerGrants); the context's handle checks again.
