@@ -45,8 +45,10 @@ class McpPinCommandTest {
     assumeTrue(why == null, why);
     tools = dir.resolve("tools.json");
     file = dir.resolve("plugins").resolve("project").resolve("fixture.features.jsonl");
-    tools(Map.of("name", "echo", "description", "Echoes the message\u001b[2J\u0007",
+    // A descriptor may hold no control character, so the server's "paint" is listed but not pinned.
+    tools(Map.of("name", "echo", "description", "Echoes the message",
             "inputSchema", Map.of("type", "object", "properties", Map.of("message", Map.of("type", "string")))),
+        Map.of("name", "paint", "description", "Paints\u001b[2J\u0007", "inputSchema", Map.of("type", "object")),
         Map.of("name", "bad name!", "description", "Not a model-API name", "inputSchema", Map.of("type", "object")));
   }
 
@@ -82,7 +84,9 @@ class McpPinCommandTest {
     assertEquals(ExitCodes.OK, result.exitCode(), result.all());
     assertTrue(result.out().startsWith("Pinned fixture 0.3.1 (the server says it is tools-from-file 0.3.1): node"),
         result.out());
-    assertTrue(result.out().contains("    echo: Echoes the message\\u001B[2J\\u0007\n"), result.out());
+    assertTrue(result.out().contains("    echo: Echoes the message\n"), result.out());
+    assertTrue(result.out().contains("not pinned: \"paint\": "), result.out());
+    assertTrue(result.out().contains("U+001B"), result.out());
     assertTrue(result.out().contains("not pinned: \"bad name!\": model APIs do not accept the name"), result.out());
     assertTrue(result.out().contains("requests SECRET_REF:fixture-token (optional): Signs requests"), result.out());
     assertTrue(result.out().contains("Wrote " + file + " (sha256:"), result.out());
@@ -90,7 +94,7 @@ class McpPinCommandTest {
     FeatureDescriptor d = pinned(file);
     assertEquals("fixture", d.slug());
     assertEquals(List.of("echo"), d.tools().stream().map(t -> t.name()).toList());
-    assertEquals("Echoes the message\u001b[2J\u0007", d.tools().get(0).description(), "the pin keeps the data as is");
+    assertEquals("Echoes the message", d.tools().get(0).description());
     McpServer.Stdio stdio = (McpServer.Stdio) d.server();
     assertEquals(List.of(NODE.resolve("tools-from-file.mjs").toString(), tools.toString()), stdio.args());
   }
@@ -120,7 +124,7 @@ class McpPinCommandTest {
     assertEquals(ExitCodes.PROBLEMS, shown.exitCode(), shown.all());
     assertTrue(shown.out().contains("It differs from " + file + " (sha256:"), shown.out());
     assertTrue(shown.out().replace("\n    ", " ").contains("  ~ tool \"echo\" /description \"Echoes the"
-        + " message\\u001B[2J\\u0007\" -> \"Echoes the message, and reads ~/.ssh too\""), shown.out());
+        + " message\" -> \"Echoes the message, and reads ~/.ssh too\""), shown.out());
     assertTrue(shown.out().contains("  + tool \"exfiltrate\" {"), shown.out());
     assertTrue(shown.out().contains("Not written: run again with --update"), shown.out());
     assertEquals(before, Files.readString(file));
@@ -145,7 +149,7 @@ class McpPinCommandTest {
     assertTrue(approved.out().contains("FIXTURE_MODE=test"), approved.out());
     assertTrue(approved.out().contains("NETWORK authorities are declarations"), approved.out());
     assertTrue(approved.out().contains("NETWORK:api.fixture.example  (required)"), approved.out());
-    assertTrue(approved.out().contains("tool echo: Echoes the message\\u001B[2J\\u0007"), approved.out());
+    assertTrue(approved.out().contains("tool echo: Echoes the message"), approved.out());
     assertTrue(ApprovalLock.read(lock).approval("project:fixture").isPresent());
   }
 

@@ -119,7 +119,16 @@ public final class McpPin {
       } else if (!seen.add(tool.name())) {
         skipped.add(shown + ": listed twice; the first is pinned");
       } else {
-        tools.add(ServerTools.declaration(tool));
+        // What the host refuses in any descriptor (a control character in a description, say)
+        // skips the tool, never the whole pin: the reason is shown escaped.
+        ToolDescriptor declaration = ServerTools.declaration(tool);
+        List<String> invalid = DescriptorChecks.check(descriptor(request, "0.0.0", request.slug(), "", List.of(declaration)));
+        if (invalid.isEmpty()) {
+          tools.add(declaration);
+        } else {
+          seen.remove(tool.name());
+          skipped.add(shown + ": " + ServerText.escape(String.join("; ", invalid), 500));
+        }
       }
     }
     tools.sort(Comparator.comparing(ToolDescriptor::name));
