@@ -1,6 +1,7 @@
 package dev.yoi.cli.mcp;
 
 import dev.yoi.cli.ExitCodes;
+import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.text.TextTable;
 import dev.yoi.descriptor.AuthorityRequest;
 import dev.yoi.descriptor.Digests;
@@ -130,14 +131,14 @@ public final class McpPinCommand implements Callable<Integer> {
     try {
       previous = file == null ? Optional.empty() : previous(file);
     } catch (UsageException e) {
-      err.println("yoi mcp pin: " + e.getMessage());
+      err.print(TerminalText.message("yoi mcp pin: " + e.getMessage()));
       return ExitCodes.USAGE;
     }
     McpPin.Request request;
     try {
       request = request(previous);
     } catch (UsageException e) {
-      err.println("yoi mcp pin: " + e.getMessage());
+      err.print(TerminalText.message("yoi mcp pin: " + e.getMessage()));
       return ExitCodes.USAGE;
     }
     if (file == null) {
@@ -145,7 +146,7 @@ public final class McpPinCommand implements Callable<Integer> {
     }
     List<String> problems = McpPin.problems(request);
     if (!problems.isEmpty()) {
-      problems.forEach(p -> err.println("yoi mcp pin: " + p + "."));
+      problems.forEach(p -> err.print(TerminalText.message("yoi mcp pin: " + p + ".")));
       return ExitCodes.USAGE;
     }
     BridgeSettings settings = BridgeSettings.defaults();
@@ -156,7 +157,7 @@ public final class McpPinCommand implements Callable<Integer> {
     try {
       pinned = McpPin.pin(request, secrets::resolve, settings, line -> {});
     } catch (McpBridgeException e) {
-      err.println("yoi mcp pin: " + e.getMessage());
+      err.print(TerminalText.message("yoi mcp pin: " + e.getMessage()));
       return ExitCodes.PROBLEMS;
     }
     FeatureDescriptor d = pinned.descriptor();
@@ -169,7 +170,7 @@ public final class McpPinCommand implements Callable<Integer> {
       }
       stdout.println();
       stdout.println("It differs from " + file + " (" + Digests.of(previous.get()) + " -> " + Digests.of(d) + "):");
-      diff.lines().forEach(l -> stdout.print(TextTable.hanging("  ", "    ", ServerText.escape(l, 2000))));
+      diff.lines().forEach(l -> stdout.print(TextTable.hanging("  ", "    ", TerminalText.inline(ServerText.escape(l, 2000)))));
       stdout.println("(+ added, - removed, ~ changed, ! widens an authority.)");
       if (!update) {
         stdout.println("Not written: run again with --update to pin this, then approve the new digest.");
@@ -288,27 +289,27 @@ public final class McpPinCommand implements Callable<Integer> {
     FeatureDescriptor d = pinned.descriptor();
     String info = pinned.serverInfo() == null ? "" : " (the server says it is "
         + ServerText.escape(pinned.serverInfo().name(), 100) + " " + ServerText.escape(pinned.serverInfo().version(), 40) + ")";
-    out.print(TextTable.hanging("", "  ", "Pinned " + d.slug() + " " + d.version() + info + ": "
-        + McpPin.describe(server)));
+    out.print(TextTable.hanging("", "  ", TerminalText.inline("Pinned " + d.slug() + " " + d.version() + info + ": "
+        + McpPin.describe(server))));
     if (server instanceof McpServer.Stdio stdio) {
       for (EnvVariable variable : stdio.environment()) {
-        out.println("  env " + variable.name() + (variable.usesSecret() ? " from secret " + variable.secret()
-            : "=" + ServerText.escape(variable.value(), 200)));
+        out.println("  env " + TerminalText.inline(variable.name() + (variable.usesSecret() ? " from secret " + variable.secret()
+            : "=" + ServerText.escape(variable.value(), 200))));
       }
     }
     out.println("  " + d.tools().size() + (d.tools().size() == 1 ? " tool:" : " tools:"));
     for (ToolDescriptor tool : d.tools()) {
-      out.print(TextTable.hanging("    ", "      ", tool.name() + ": " + ServerText.escape(tool.description(), 160)));
+      out.print(TextTable.hanging("    ", "      ", TerminalText.inline(tool.name() + ": " + ServerText.escape(tool.description(), 160))));
     }
     for (String skipped : pinned.skipped()) {
-      out.print(TextTable.hanging("  ", "    ", "not pinned: " + skipped));
+      out.print(TextTable.hanging("  ", "    ", "not pinned: " + TerminalText.inline(skipped)));
     }
     if (d.authorities().isEmpty()) {
       out.println("  It requests no authority.");
     }
     for (AuthorityRequest a : d.authorities()) {
       out.print(TextTable.hanging("  ", "    ", "requests " + a.label() + (a.optional() ? " (optional): " : " (required): ")
-          + a.reason()));
+          + TerminalText.multiline(a.reason())));
     }
   }
 
