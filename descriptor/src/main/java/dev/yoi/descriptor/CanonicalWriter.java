@@ -93,6 +93,11 @@ final class CanonicalWriter {
     }
     out.writeEndArray();
     out.writeStringField("runtime", d.runtime().wireName());
+    if (d.server() != null) {
+      // Absent, not null, without one: the descriptors of every other kind keep their digests.
+      out.writeFieldName("server");
+      server(d.server());
+    }
     out.writeStringField("slug", d.slug());
     out.writeArrayFieldStart("tools");
     for (ToolDescriptor t : d.tools()) {
@@ -112,6 +117,37 @@ final class CanonicalWriter {
     }
     out.writeEndArray();
     out.writeStringField("version", d.version());
+    out.writeEndObject();
+  }
+
+  private void server(McpServer server) throws IOException {
+    out.writeStartObject();
+    if (server instanceof McpServer.Stdio stdio) {
+      out.writeArrayFieldStart("args");
+      for (String arg : stdio.args()) {
+        out.writeString(arg);
+      }
+      out.writeEndArray();
+      out.writeStringField("command", stdio.command());
+      out.writeArrayFieldStart("environment");
+      for (EnvVariable variable : stdio.environment()) {
+        out.writeStartObject();
+        out.writeStringField("name", variable.name());
+        if (variable.secret() != null) {
+          out.writeStringField("secret", variable.secret());
+        }
+        if (variable.value() != null) {
+          out.writeStringField("value", variable.value());
+        }
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeStringField("transport", McpServer.STDIO);
+      out.writeStringField("workingDirectory", stdio.workingDirectory());
+    } else if (server instanceof McpServer.StreamableHttp http) {
+      out.writeStringField("transport", McpServer.STREAMABLE_HTTP);
+      out.writeStringField("url", http.url());
+    }
     out.writeEndObject();
   }
 

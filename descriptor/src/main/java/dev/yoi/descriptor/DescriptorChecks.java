@@ -88,6 +88,7 @@ public final class DescriptorChecks {
           .ifPresent(problem -> problems.add(problem.detail()));
       text(problems, "reason for " + request.kind(), request.reason());
     }
+    McpServerChecks.check(d, problems);
     return problems;
   }
 

@@ -14,14 +14,18 @@ import java.util.function.Function;
  * them: every field of every record present, with the JSON type the writer gives it (a string, a
  * boolean, an integer, an array, an enum by its written name), and no other field. Only
  * {@code description}, {@code scope} and {@code every}, which the records default to empty, may be
- * missing or null. Stricter than Jackson's data binding (no coercion of a number into a string or
- * of a string into a boolean, no enum by ordinal), and without its bean introspection, which was
- * the larger part of reading an index line and hundreds of classes loaded at every start.
+ * missing or null, and so may the MCP server ({@code "server"}, only an {@code mcp_bridge} feature
+ * has one) and, in a {@code stdio} server, its {@code args}, {@code workingDirectory} and
+ * {@code environment}, and a variable's {@code value} or {@code secret}; the server's
+ * {@code "transport"} names its kind. Stricter than Jackson's data binding (no coercion of a number
+ * into a string or of a string into a boolean, no enum by ordinal), and without its bean
+ * introspection, which was the larger part of reading an index line and hundreds of classes loaded
+ * at every start.
  */
 final class DescriptorTree {
   private static final Set<String> FEATURE = Set.of("authorities", "backgroundTasks", "description",
-      "featureClass", "hooks", "name", "providedServices", "requiredServices", "runtime", "slug", "tools",
-      "version");
+      "featureClass", "hooks", "name", "providedServices", "requiredServices", "runtime", "server", "slug",
+      "tools", "version");
   private static final Set<String> TOOL = Set.of("className", "description", "inputSchema", "inputType",
       "name", "requires");
   private static final Set<String> HOOK = Set.of("className", "name", "order", "point");
@@ -29,6 +33,9 @@ final class DescriptorTree {
   private static final Set<String> PROVIDED = Set.of("className", "id", "privileged", "type", "version");
   private static final Set<String> REQUIRED = Set.of("id", "optional", "reason", "type", "version");
   private static final Set<String> AUTHORITY = Set.of("kind", "optional", "reason", "scope");
+  private static final Set<String> STDIO = Set.of("args", "command", "environment", "transport", "workingDirectory");
+  private static final Set<String> STREAMABLE_HTTP = Set.of("transport", "url");
+  private static final Set<String> VARIABLE = Set.of("name", "secret", "value");
 
   private DescriptorTree() {}
 
@@ -54,7 +61,43 @@ final class DescriptorTree {
         root.list("requiredServices", REQUIRED, r -> new RequiredService(r.text("id"), r.text("version"),
             r.text("type"), r.bool("optional"), r.text("reason"))),
         root.list("authorities", AUTHORITY, a -> new AuthorityRequest(a.name("kind", AuthorityKind.class),
-            a.textOrEmpty("scope"), a.bool("optional"), a.text("reason"))));
+            a.textOrEmpty("scope"), a.bool("optional"), a.text("reason"))),
+        server(root));
+  }
+
+  /**
+   * The MCP server, or null when {@code "server"} is missing or null; its {@code "transport"} says
+   * which kind, and the lists a {@code stdio} server may leave out or null are empty.
+   */
+  private static McpServer server(At root) {
+    JsonNode node = root.node().get("server");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("\"server\" of the descriptor is not an object");
+    }
+    JsonNode transport = node.get("transport");
+    if (transport == null || !transport.isTextual()) {
+      throw new IllegalArgumentException("the server has no \"transport\" naming its kind ("
+          + McpServer.STDIO + " or " + McpServer.STREAMABLE_HTTP + ")");
+    }
+    switch (transport.textValue()) {
+      case McpServer.STDIO: {
+        At stdio = At.object(node, "the server", STDIO);
+        return new McpServer.Stdio(stdio.text("command"), stdio.textsOrEmpty("args"),
+            stdio.textOrEmpty("workingDirectory"), stdio.listOrEmpty("environment", VARIABLE,
+                v -> new EnvVariable(v.text("name"), v.textOrNull("value"), v.textOrNull("secret"))));
+      }
+      case McpServer.STREAMABLE_HTTP: {
+        At http = At.object(node, "the server", STREAMABLE_HTTP);
+        return new McpServer.StreamableHttp(http.text("url"));
+      }
+      default:
+        throw new IllegalArgumentException("the server's \"transport\" is "
+            + ControlCharacters.quote(transport.textValue()) + ", not " + McpServer.STDIO + " or "
+            + McpServer.STREAMABLE_HTTP);
+    }
   }
 
   /** One JSON object of the tree and where it is, for messages. */
@@ -91,6 +134,35 @@ final class DescriptorTree {
         throw mistyped(field, "a string");
       }
       return value.textValue();
+    }
+
+    /** A string that may be missing or null (then null). */
+    String textOrNull(String field) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? null : text(field);
+    }
+
+    /** Strings, none of them null; empty when the field is missing or null. */
+    List<String> textsOrEmpty(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return List.of();
+      }
+      JsonNode array = array(field);
+      List<String> out = new ArrayList<>(array.size());
+      for (int i = 0; i < array.size(); i++) {
+        if (!array.get(i).isTextual()) {
+          throw mistyped(field + "[" + i + "]", "a string");
+        }
+        out.add(array.get(i).textValue());
+      }
+      return out;
+    }
+
+    /** {@link #list}, empty when the field is missing or null. */
+    <R> List<R> listOrEmpty(String field, Set<String> fields, Function<At, R> read) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? List.of() : list(field, fields, read);
     }
 
     /** A string the record defaults to empty when it is missing or null. */

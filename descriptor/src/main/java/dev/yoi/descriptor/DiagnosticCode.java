@@ -62,7 +62,10 @@ public enum DiagnosticCode {
   HISTORY_WRITE_FAILED("history-write-failed", Phase.RUN, "the history could not record an entry; the tool call got an error result instead"),
   MANIFEST_INVALID("manifest-invalid", Phase.RUN, "the Pod manifest cannot be read, or has an unknown or ill-typed field"),
   MODEL_FAILED("model-failed", Phase.RUN, "the model client threw; the turn ended without a reply"),
-  TURN_LIMIT("turn-limit", Phase.RUN, "a turn reached the most model requests it may make");
+  TURN_LIMIT("turn-limit", Phase.RUN, "a turn reached the most model requests it may make"),
+
+  // Run time: bridged MCP servers.
+  MCP_DRIFT("mcp-drift", Phase.RUN, "a bridged MCP server lists a declared tool with another description or input schema than the pinned one; the tool is disabled until it is pinned and approved again");
 
   /** When a code can be reported: what {@link #buildTime()} selects by. */
   private enum Phase {

@@ -1,5 +1,6 @@
 package dev.yoi.descriptor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param providedServices services this feature provides, sorted by id
  * @param requiredServices services this feature needs, in declaration order
  * @param authorities authority requests, in declaration order
+ * @param server how to reach the MCP server of an {@code mcp_bridge} feature; null (and absent
+ *     from the canonical JSON, so older descriptors keep their digests) for every other kind
  */
 public record FeatureDescriptor(
     String slug,
@@ -32,7 +35,26 @@ public record FeatureDescriptor(
     List<TaskDescriptor> backgroundTasks,
     List<ProvidedService> providedServices,
     List<RequiredService> requiredServices,
-    List<AuthorityRequest> authorities) {
+    List<AuthorityRequest> authorities,
+    @JsonInclude(JsonInclude.Include.NON_NULL) McpServer server) {
+
+  /** A descriptor with no MCP server: every kind but {@code mcp_bridge}. */
+  public FeatureDescriptor(
+      String slug,
+      String name,
+      String version,
+      String description,
+      RuntimeKind runtime,
+      String featureClass,
+      List<ToolDescriptor> tools,
+      List<HookDescriptor> hooks,
+      List<TaskDescriptor> backgroundTasks,
+      List<ProvidedService> providedServices,
+      List<RequiredService> requiredServices,
+      List<AuthorityRequest> authorities) {
+    this(slug, name, version, description, runtime, featureClass, tools, hooks, backgroundTasks,
+        providedServices, requiredServices, authorities, null);
+  }
 
   public FeatureDescriptor {
     Objects.requireNonNull(slug, "slug");

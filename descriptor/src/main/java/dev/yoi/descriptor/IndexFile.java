@@ -54,6 +54,26 @@ public final class IndexFile {
 
   /** Reads one index, sharing {@code versions} with the other indexes of the same read. */
   public static List<IndexEntry> read(String location, byte[] bytes, VersionChecks versions) {
+    return read(location, bytes, versions, Origin.BUILD);
+  }
+
+  /** Who writes an index, for what a broken line's message tells the person to do. */
+  private enum Origin {
+    BUILD("Rebuild the module that produced it.",
+        "The index was edited after the build; rebuild the plugin instead of editing " + IndexLine.INDEX_PATH + "."),
+    PIN("Pin the feature again with yoi mcp pin.",
+        "The file was edited after it was pinned; pin it again with yoi mcp pin instead of editing it.");
+
+    final String remedy;
+    final String editedRemedy;
+
+    Origin(String remedy, String editedRemedy) {
+      this.remedy = remedy;
+      this.editedRemedy = editedRemedy;
+    }
+  }
+
+  private static List<IndexEntry> read(String location, byte[] bytes, VersionChecks versions, Origin origin) {
     List<IndexEntry> entries = new ArrayList<>();
     int start = 0;
     int lineNumber = 0;
@@ -62,7 +82,7 @@ public final class IndexFile {
         lineNumber++;
         int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
         if (end > start) {
-          parseLine(location, lineNumber, bytes, start, end, versions).ifPresent(entries::add);
+          parseLine(location, lineNumber, bytes, start, end, versions, origin).ifPresent(entries::add);
         }
         start = i + 1;
       }
@@ -70,14 +90,47 @@ public final class IndexFile {
     return entries;
   }
 
+  /**
+   * Reads a feature file ({@link IndexLine#FEATURE_FILE_SUFFIX}) that a person keeps beside the
+   * plugin jars: lines as {@link #read(String, byte[], VersionChecks)} reads them, each of which must
+   * also be a feature with no code, an {@code mcp_bridge} feature naming its server, with an empty
+   * {@code descriptorClass}. A file is data anyone can write, so it cannot name a class for the
+   * host to load, nor claim a JVM runtime; the host gives its features their source, as it does a
+   * jar's, by the directory it reads the file from.
+   */
+  public static List<IndexEntry> readFeatureFile(String location, byte[] bytes, VersionChecks versions) {
+    List<IndexEntry> entries = new ArrayList<>();
+    for (IndexEntry entry : read(location, bytes, versions, Origin.PIN)) {
+      entries.add(entry instanceof IndexEntry.Valid valid ? declarative(valid) : entry);
+    }
+    return entries;
+  }
+
+  private static IndexEntry declarative(IndexEntry.Valid valid) {
+    IndexLine line = valid.line();
+    FeatureDescriptor d = line.descriptor();
+    String why = null;
+    if (d.runtime() != RuntimeKind.MCP_BRIDGE || d.server() == null) {
+      why = "a feature file holds mcp_bridge features that name their server, but this line's runtime"
+          + " is " + d.runtime().wireName() + (d.runtime() == RuntimeKind.MCP_BRIDGE ? " with no server" : "")
+          + " (a feature with code comes in its plugin jar, whose index the build writes)";
+    } else if (!line.descriptorClass().isEmpty()) {
+      why = "\"descriptorClass\" is \"" + line.descriptorClass() + "\", but a feature file names no"
+          + " class for the host to load (write \"\")";
+    }
+    return why == null ? valid
+        : corrupt(valid.location(), valid.lineNumber(), line.slug(), why, Origin.PIN);
+  }
+
   /** Parses one line; empty for a blank line. */
   public static Optional<IndexEntry> parseLine(String location, int lineNumber, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return parseLine(location, lineNumber, bytes, 0, bytes.length, new VersionChecks());
+    return parseLine(location, lineNumber, bytes, 0, bytes.length, new VersionChecks(), Origin.BUILD);
   }
 
   private static Optional<IndexEntry> parseLine(
-      String location, int lineNumber, byte[] bytes, int from, int to, VersionChecks versions) {
+      String location, int lineNumber, byte[] bytes, int from, int to, VersionChecks versions,
+      Origin origin) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()
@@ -86,31 +139,31 @@ public final class IndexFile {
           .decode(ByteBuffer.wrap(bytes, from, to - from))
           .toString();
     } catch (CharacterCodingException e) {
-      return Optional.of(corrupt(location, lineNumber, "", "the line is not valid UTF-8"));
+      return Optional.of(corrupt(location, lineNumber, "", "the line is not valid UTF-8", origin));
     }
     if (text.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(parseText(location, lineNumber, text, versions));
+    return Optional.of(parseText(location, lineNumber, text, versions, origin));
   }
 
   private static IndexEntry parseText(
-      String location, int lineNumber, String text, VersionChecks versions) {
+      String location, int lineNumber, String text, VersionChecks versions, Origin origin) {
     JsonNode node;
     try {
       node = CanonicalJson.readStrictly(text);
     } catch (JsonProcessingException | RuntimeException e) {
-      return corrupt(location, lineNumber, "", "the line is not JSON (" + firstLine(e) + ")");
+      return corrupt(location, lineNumber, "", "the line is not JSON (" + firstLine(e) + ")", origin);
     }
     if (node == null || !node.isObject()) {
-      return corrupt(location, lineNumber, "", "the line is not a JSON object");
+      return corrupt(location, lineNumber, "", "the line is not a JSON object", origin);
     }
     String written = node.path("slug").isTextual() ? node.get("slug").asText() : "";
     // A line names a feature only by a slug: anything else is shown escaped, never as an id.
     String slug = Names.SLUG.matcher(written).matches() ? written : "";
     JsonNode format = node.get("format");
     if (format == null || !format.isInt()) {
-      return corrupt(location, lineNumber, slug, "\"format\" is missing or not an integer");
+      return corrupt(location, lineNumber, slug, "\"format\" is missing or not an integer", origin);
     }
     if (format.intValue() != IndexLine.FORMAT) {
       return new IndexEntry.Broken(location, lineNumber, slug,
@@ -120,30 +173,30 @@ public final class IndexFile {
     }
     for (String field : List.of("slug", "module", "descriptorClass", "digest")) {
       if (!node.path(field).isTextual()) {
-        return corrupt(location, lineNumber, slug, "\"" + field + "\" is missing or not a string");
+        return corrupt(location, lineNumber, slug, "\"" + field + "\" is missing or not a string", origin);
       }
       Optional<Problem> control = ControlCharacters.checkLine("\"" + field + "\"", node.get(field).asText());
       if (control.isPresent()) {
-        return corrupt(location, lineNumber, slug, control.get().detail());
+        return corrupt(location, lineNumber, slug, control.get().detail(), origin);
       }
     }
     JsonNode descriptorTree = node.get("descriptor");
     if (descriptorTree == null || !descriptorTree.isObject()) {
-      return corrupt(location, lineNumber, slug, "\"descriptor\" is missing or not an object");
+      return corrupt(location, lineNumber, slug, "\"descriptor\" is missing or not an object", origin);
     }
     FeatureDescriptor descriptor;
     try {
       descriptor = CanonicalJson.toDescriptor(descriptorTree);
     } catch (RuntimeException e) {
-      return corrupt(location, lineNumber, slug, "the descriptor is malformed (" + firstLine(e) + ")");
+      return corrupt(location, lineNumber, slug, "the descriptor is malformed (" + firstLine(e) + ")", origin);
     }
     List<String> problems = DescriptorChecks.check(descriptor, versions);
     if (!problems.isEmpty()) {
-      return corrupt(location, lineNumber, slug, "the descriptor is invalid: " + String.join("; ", problems));
+      return corrupt(location, lineNumber, slug, "the descriptor is invalid: " + String.join("; ", problems), origin);
     }
     if (!descriptor.slug().equals(written)) {
       return corrupt(location, lineNumber, slug, "\"slug\" is " + ControlCharacters.quote(written)
-          + " but the descriptor's slug is " + ControlCharacters.quote(descriptor.slug()));
+          + " but the descriptor's slug is " + ControlCharacters.quote(descriptor.slug()), origin);
     }
     String declared = node.get("digest").asText();
     String recomputed = Digests.of(descriptor);
@@ -152,20 +205,19 @@ public final class IndexFile {
           DiagnosticCode.DIGEST_MISMATCH.problem("feature " + slug + " (index line " + lineNumber
               + " of " + location + "): the line says digest " + ControlCharacters.shown(declared)
               + " but its descriptor hashes to " + recomputed
-              + ". The index was edited after the build; rebuild the plugin instead of editing"
-              + " META-INF/yoi/features.jsonl."));
+              + ". " + origin.editedRemedy));
     }
     IndexLine line = new IndexLine(format.intValue(), slug, node.get("module").asText(),
         node.get("descriptorClass").asText(), declared, descriptor);
     return new IndexEntry.Valid(location, lineNumber, line);
   }
 
-  private static IndexEntry.Broken corrupt(String location, int lineNumber, String slug, String why) {
+  private static IndexEntry.Broken corrupt(
+      String location, int lineNumber, String slug, String why, Origin origin) {
     return new IndexEntry.Broken(location, lineNumber, slug,
         DiagnosticCode.INDEX_CORRUPT.problem("index line " + lineNumber + " of " + location
             + (slug.isEmpty() ? "" : " (feature " + slug + ")") + ": " + why
-            + ". The line is skipped; every other line still loads."
-            + " Rebuild the module that produced it."));
+            + ". The line is skipped; every other line still loads. " + origin.remedy));
   }
 
   private static String firstLine(Exception e) {

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * How a feature runs. Only the JVM kinds install today; the others are described, reported and
- * refused with {@code yoi/runtime-unsupported}.
+ * How a feature runs. The registry installs the JVM kinds itself; {@code mcp_bridge} installs in a
+ * host that registers the {@code yoi-mcp} installer (the {@code yoi} CLI does); the others are
+ * described, reported and refused with {@code yoi/runtime-unsupported}.
  */
 public enum RuntimeKind {
   BUILTIN("builtin", true),
   JVM_PLUGIN("jvm_plugin", true),
   DECLARATIVE("declarative", false),
-  MCP_BRIDGE("mcp_bridge", false),
+  MCP_BRIDGE("mcp_bridge", true),
   WASM("wasm", false);
 
   private final String wireName;
@@ -27,7 +28,10 @@ public enum RuntimeKind {
     return wireName;
   }
 
-  /** Whether this runtime can install features of this kind. */
+  /**
+   * Whether the yoi hosts can install features of this kind (a Pod still needs the kind's
+   * installer: the registry refuses a kind no installer claims, whatever this says).
+   */
   public boolean supported() {
     return supported;
   }

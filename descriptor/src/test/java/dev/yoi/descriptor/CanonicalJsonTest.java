@@ -98,7 +98,45 @@ class CanonicalJsonTest {
         List.of(new ProvidedService("svc", "2.0.0", "acme.Svc", true, "acme.Every$Svc")),
         List.of(new RequiredService("user:other", ">=1.0 <2.0", "acme.Other", true, AWKWARD)),
         List.of(new AuthorityRequest(AuthorityKind.FILESYSTEM, "/tmp/" + AWKWARD, true, AWKWARD),
-            new AuthorityRequest(AuthorityKind.NETWORK, "", false, "r")));
+            new AuthorityRequest(AuthorityKind.NETWORK, "", false, "r")),
+        new McpServer.Stdio(AWKWARD, List.of("b", AWKWARD, ""), "/srv/" + AWKWARD,
+            List.of(EnvVariable.literal("Z_" + AWKWARD, AWKWARD), EnvVariable.fromSecret("A", AWKWARD))));
+  }
+
+  /** {@link #everyComponentSet()} reached over HTTP instead. */
+  static FeatureDescriptor overHttp() {
+    FeatureDescriptor d = everyComponentSet();
+    return new FeatureDescriptor(d.slug(), d.name(), d.version(), d.description(), d.runtime(),
+        d.featureClass(), d.tools(), d.hooks(), d.backgroundTasks(), d.providedServices(),
+        d.requiredServices(), d.authorities(), new McpServer.StreamableHttp("http://127.0.0.1:1/" + AWKWARD));
+  }
+
+  @Test
+  void aDescriptorWithoutAServerHasNoServerKey() {
+    assertFalse(CanonicalJson.write(Samples.weather()).contains("\"server\""));
+    assertFalse(CanonicalJson.toTree(Samples.weather()).has("server"));
+  }
+
+  @Test
+  void eachServerTransportSurvivesItsCanonicalTree() {
+    for (FeatureDescriptor d : List.of(everyComponentSet(), overHttp())) {
+      assertEquals(d, CanonicalJson.toDescriptor(CanonicalJson.toTree(d)));
+      assertEquals(d, CanonicalJson.toDescriptor(CanonicalJson.parse(CanonicalJson.write(d))));
+    }
+  }
+
+  @Test
+  void aServerNamesItsTransport() {
+    assertEquals("stdio", CanonicalJson.toTree(everyComponentSet()).get("server").get("transport").asText());
+    assertEquals("streamable_http", CanonicalJson.toTree(overHttp()).get("server").get("transport").asText());
+  }
+
+  @Test
+  void anUnknownTransportIsRefused() {
+    var tree = CanonicalJson.toTree(overHttp());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("server")).put("transport", "carrier_pigeon");
+
+    assertThrows(IllegalArgumentException.class, () -> CanonicalJson.toDescriptor(tree));
   }
 
   /** Jackson's own serialisation of the sorted bean tree: the reference the writer must match. */
@@ -109,7 +147,7 @@ class CanonicalJsonTest {
 
   @Test
   void theDescriptorWriterGivesExactlyTheTextOfTheSortedBeanTree() throws Exception {
-    for (FeatureDescriptor d : List.of(everyComponentSet(), Samples.weather(), Samples.weather(AWKWARD))) {
+    for (FeatureDescriptor d : List.of(everyComponentSet(), overHttp(), Samples.weather(), Samples.weather(AWKWARD))) {
       assertEquals(jacksonText(d), CanonicalJson.write(d));
       assertEquals(jacksonText(d), CanonicalJson.write(CanonicalJson.toTree(d)));
     }
@@ -145,6 +183,16 @@ class CanonicalJsonTest {
     assertEquals(names(HookDescriptor.class), names(written.get("hooks").get(0)));
     assertEquals(names(ProvidedService.class), names(written.get("providedServices").get(0)));
     assertEquals(names(RequiredService.class), names(written.get("requiredServices").get(0)));
+    java.util.SortedSet<String> stdio = names(McpServer.Stdio.class);
+    stdio.add("transport");
+    assertEquals(stdio, names(written.get("server")));
+    assertEquals(names(tree.get("server")), names(written.get("server")));
+    JsonNode variables = written.get("server").get("environment");
+    assertEquals(java.util.Set.of("name", "value"), names(variables.get(0)));
+    assertEquals(java.util.Set.of("name", "secret"), names(variables.get(1)));
+    java.util.SortedSet<String> http = names(McpServer.StreamableHttp.class);
+    http.add("transport");
+    assertEquals(http, names(CanonicalJson.parse(CanonicalJson.write(overHttp())).get("server")));
   }
 
   private static java.util.SortedSet<String> names(Class<? extends Record> type) {

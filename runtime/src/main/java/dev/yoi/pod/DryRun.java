@@ -2,6 +2,7 @@ package dev.yoi.pod;
 
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
@@ -36,7 +37,13 @@ public final class DryRun {
   /** As {@link #report(List, PodManifest, AuthorityPolicy)}, with the installers of further runtime kinds. */
   public static InstallReport report(
       List<FeatureLoader> loaders, PodManifest manifest, AuthorityPolicy policy, List<RuntimeInstaller> installers) {
-    return FeatureRegistry.install(loaders, manifest.enablement(), policy, new Surfaces(manifest), installers);
+    return report(loaders, List.of(), manifest, policy, installers);
+  }
+
+  /** As {@link #report(List, PodManifest, AuthorityPolicy, List)}, with feature files read beside the loaders. */
+  public static InstallReport report(List<FeatureLoader> loaders, List<FeatureFile> files, PodManifest manifest,
+      AuthorityPolicy policy, List<RuntimeInstaller> installers) {
+    return FeatureRegistry.install(loaders, files, manifest.enablement(), policy, new Surfaces(manifest), installers);
   }
 
   private static final class Surfaces implements HostSurfaces {

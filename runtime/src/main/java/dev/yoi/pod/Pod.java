@@ -4,6 +4,7 @@ import dev.yoi.descriptor.HookPoint;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
+import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.ApprovalSettings;
 import dev.yoi.feature.grant.AuthorityPolicy;
@@ -71,6 +72,7 @@ public final class Pod implements AutoCloseable {
   private enum Lifecycle { NEW, STARTING, STARTED, FAILED, CLOSED }
 
   private final List<FeatureLoader> loaders;
+  private final List<FeatureFile> featureFiles;
   private final List<RuntimeInstaller> runtimes;
   private final PodManifest manifest;
   private final ApprovalSettings approvals;
@@ -105,6 +107,7 @@ public final class Pod implements AutoCloseable {
   private Pod(Builder builder, PodManifest manifest, History history, StateStores stateStores,
       DiagnosticStream diagnostics) {
     this.loaders = List.copyOf(builder.loaders);
+    this.featureFiles = List.copyOf(builder.featureFiles);
     this.runtimes = List.copyOf(builder.runtimes);
     this.checkDescriptorClasses = builder.checkDescriptorClasses;
     this.manifest = manifest;
@@ -165,7 +168,8 @@ public final class Pod implements AutoCloseable {
       try {
         AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
         InstallReport installed = FeatureRegistry.install(
-            loaders, manifest.enablement(), authorities, new Surfaces(), runtimes, checkDescriptorClasses);
+            loaders, featureFiles, manifest.enablement(), authorities, new Surfaces(), runtimes,
+            checkDescriptorClasses);
         tools.seal();
         hooks.seal();
         tasks.start();
@@ -452,6 +456,7 @@ public final class Pod implements AutoCloseable {
   /** Builds a {@link Pod}; every part is optional. */
   public static final class Builder {
     private final List<FeatureLoader> loaders = new ArrayList<>();
+    private final List<FeatureFile> featureFiles = new ArrayList<>();
     private Path manifestFile;
     private PodManifest manifest;
     private Path approvals;
@@ -483,6 +488,17 @@ public final class Pod implements AutoCloseable {
      */
     public Builder features(ClassLoader loader, FeatureSource source) {
       loaders.add(new FeatureLoader(loader, source));
+      return this;
+    }
+
+    /**
+     * Adds the features of a feature file ({@code plugins/project/<slug>.features.jsonl}): features
+     * with no code, such as an {@code mcp_bridge} feature and its server, with {@code source}
+     * deciding their ids and defaults as for a jar found in that directory. Their kind still needs
+     * an installer ({@link #runtime}). Call once per file.
+     */
+    public Builder featureFile(Path file, FeatureSource source) {
+      featureFiles.add(new FeatureFile(file, source));
       return this;
     }
 

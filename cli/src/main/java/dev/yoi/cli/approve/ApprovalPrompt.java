@@ -5,7 +5,9 @@ import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.text.TextTable;
 import dev.yoi.descriptor.AuthorityLabel;
 import dev.yoi.descriptor.AuthorityRequest;
+import dev.yoi.descriptor.EnvVariable;
 import dev.yoi.descriptor.FeatureDescriptor;
+import dev.yoi.descriptor.McpServer;
 import dev.yoi.descriptor.ProvidedService;
 import dev.yoi.descriptor.RequiredService;
 import dev.yoi.descriptor.TaskDescriptor;
@@ -13,6 +15,8 @@ import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.grant.Approval;
 import dev.yoi.feature.grant.DescriptorDiff;
+import dev.yoi.mcp.bridge.McpPin;
+import dev.yoi.mcp.bridge.ServerText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,14 @@ final class ApprovalPrompt {
     line(out, "  ", inline(d.name()) + (d.description().isEmpty() ? "" : ": " + d.description()));
     line(out, "  ", "from " + inline(Locations.display(entry.location())) + " (index line " + entry.lineNumber() + ")");
     line(out, "  ", "digest " + inline(entry.digest()));
+    if (d.server() != null) {
+      out.println();
+      server(d.server(), out);
+      if (d.authorities().stream().anyMatch(a -> a.kind() == dev.yoi.feature.annotation.AuthorityKind.NETWORK)) {
+        line(out, "  ", "Its NETWORK authorities are declarations: the host records them, but does not"
+            + " confine what a separate process connects to.");
+      }
+    }
     out.println();
     if (d.authorities().isEmpty()) {
       out.println("It requests no authority.");
@@ -65,7 +77,7 @@ final class ApprovalPrompt {
 
   /** The same declarations as approved, but another jar: what a Pod that pins code refuses. */
   static void sameDeclarationsNewCode(CatalogEntry entry, Approval previous, Optional<String> code, PrintWriter out) {
-    line(out, "", entry.id() + " " + entry.descriptor().version() + ": same declarations, new code. Its tools,"
+    line(out, "", inline(entry.id()) + " " + inline(entry.descriptor().version()) + ": same declarations, new code. Its tools,"
         + " schemas, hooks, tasks, services and authorities are the ones you approved (" + entry.digest()
         + "), but " + Locations.display(entry.location()) + " is not the build you approved: "
         + previous.code().map(c -> "it was " + c + ", it is now " + code.orElse("unreadable"))
@@ -96,11 +108,31 @@ final class ApprovalPrompt {
         + " to (--trust-project-lock, Pod.builder().trustProjectLock(true))." : "."));
   }
 
+  /** What an MCP bridge runs, and with which variables: what the approval lets onto the machine. */
+  private static void server(McpServer server, PrintWriter out) {
+    if (server instanceof McpServer.StreamableHttp) {
+      out.print(TextTable.hanging("", "    ", "It reaches the MCP server at " + inline(McpPin.describe(server)) + "."));
+      return;
+    }
+    McpServer.Stdio stdio = (McpServer.Stdio) server;
+    out.print(TextTable.hanging("", "    ", "It starts the MCP server: " + inline(McpPin.describe(server))));
+    if (!stdio.workingDirectory().isEmpty()) {
+      line(out, "  ", "in " + inline(stdio.workingDirectory()));
+    }
+    line(out, "  ", "with PATH, HOME and the locale variables"
+        + (stdio.environment().isEmpty() ? ", and no other variable." : ", and:"));
+    for (EnvVariable variable : stdio.environment()) {
+      line(out, "    ", inline(variable.name()) + (variable.usesSecret()
+          ? " from the secret " + inline(variable.secret()) + " (only while SECRET_REF:" + inline(variable.secret()) + " is granted)"
+          : "=" + inline(ServerText.escape(variable.value(), 200))));
+    }
+  }
+
   private static List<String> contributions(CatalogEntry entry) {
     FeatureDescriptor d = entry.descriptor();
     List<String> lines = new ArrayList<>();
     for (ToolDescriptor tool : d.tools()) {
-      lines.add("tool " + inline(tool.name()) + ": " + tool.description()
+      lines.add("tool " + inline(tool.name()) + ": " + TerminalText.multiline(tool.description())
           + (tool.requires().isEmpty() ? "" : " (needs " + tool.requires().stream().map(Enum::name)
               .collect(Collectors.joining(", ")) + ")"));
     }

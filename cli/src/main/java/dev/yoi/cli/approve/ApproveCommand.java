@@ -114,7 +114,7 @@ public final class ApproveCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (PluginLoaders loaders = plugins.open(ApproveCommand.class.getClassLoader())) {
-      FeatureCatalog catalog = FeatureCatalog.read(loaders.loaders());
+      FeatureCatalog catalog = FeatureCatalog.read(loaders.loaders(), loaders.files());
       List<CatalogEntry> matches = catalog.entries(featureId);
       List<Diagnostic> problems = catalog.diagnostics(featureId);
       if (matches.isEmpty() && !problems.isEmpty()) {
@@ -148,7 +148,8 @@ public final class ApproveCommand implements Callable<Integer> {
   private int approve(CatalogEntry entry, PrintWriter out, PrintWriter err) throws IOException {
     // What the Pod checks before it loads the descriptor class, read from the class file here too:
     // never approve a line whose class was built from other declarations, and run no plugin code.
-    DescriptorClassFile.Result classFile = DescriptorClassFile.check(entry);
+    // A feature file (an MCP server's pin) has no code and no descriptor class to check.
+    DescriptorClassFile.Result classFile = entry.descriptor().server() != null ? null : DescriptorClassFile.check(entry);
     if (classFile instanceof DescriptorClassFile.Disagrees disagrees) {
       err.println(disagrees.diagnostic().message());
       err.println("yoi approve: " + featureId + "'s index line and its descriptor class come from different"

@@ -8,6 +8,7 @@ import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
+import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
@@ -42,7 +43,8 @@ public final class IndexScanner {
     List<Diagnostic> problems = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path) && !Files.isRegularFile(path.resolve(INDEX))
-          && PluginLoaders.plugins(List.of(path)).isEmpty()) {
+          && PluginLoaders.plugins(List.of(path)).isEmpty()
+          && PluginLoaders.featureFiles(List.of(path)).isEmpty()) {
         problems.add(IndexPresence.emptyDirectory(path.toAbsolutePath().normalize()));
       }
     }
@@ -52,7 +54,9 @@ public final class IndexScanner {
     }
     // The platform loader as parent: the plugins see no index but their own, and nothing of yoi.
     try (PluginLoaders loaders = PluginLoaders.open(ClassLoader.getPlatformClassLoader(), source, readable)) {
-      Inventory found = read(FeatureCatalog.read(loaders.loaders()));
+      List<FeatureFile> files = PluginLoaders.featureFiles(paths).stream()
+          .map(file -> new FeatureFile(file, source)).toList();
+      Inventory found = read(FeatureCatalog.read(loaders.loaders(), files));
       return new Inventory(List.of(), problems).plus(found);
     }
   }
@@ -83,6 +87,9 @@ public final class IndexScanner {
    */
   private static List<Diagnostic> checkClasses(FoundFeature feature, ClassLoader loader) {
     IndexLine line = feature.line();
+    if (feature.location().endsWith(IndexLine.FEATURE_FILE_SUFFIX)) {
+      return List.of(); // a feature file's line names no class (IndexFile.readFeatureFile checked it)
+    }
     String where = "feature " + feature.id() + " (index line " + feature.lineNumber() + " of "
         + feature.location() + ")";
     Optional<byte[]> descriptorClass = classBytes(loader, line.descriptorClass());

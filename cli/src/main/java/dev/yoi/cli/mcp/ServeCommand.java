@@ -4,6 +4,7 @@ import dev.yoi.cli.ExitCodes;
 import dev.yoi.cli.approve.ApprovalOptions;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.plugin.PluginLoaders;
+import dev.yoi.mcp.bridge.McpBridgeInstaller;
 import dev.yoi.cli.plugin.PluginOptions;
 import dev.yoi.cli.text.DiagnosticText;
 import dev.yoi.cli.text.TerminalText;
@@ -100,6 +101,9 @@ public final class ServeCommand implements Callable<Integer> {
       ClientNotifications notifications = new ClientNotifications();
       Pod.Builder builder = Pod.builder().features(host, FeatureSource.BUILTIN);
       loaders.loaders().forEach(loader -> builder.features(loader.loader(), loader.source()));
+      // Feature files beside the jars: bridged MCP servers, served downstream like any tool.
+      loaders.files().forEach(file -> builder.featureFile(file.path(), file.source()));
+      builder.runtime(new McpBridgeInstaller());
       PodManifest manifest;
       try {
         manifest = manifestFile != null ? PodManifest.read(manifestFile) : PodManifest.empty();

@@ -3,6 +3,7 @@ package dev.yoi.cli.plugin;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.descriptor.IndexLine;
 import dev.yoi.feature.FeatureSource;
+import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +18,15 @@ import java.util.stream.Stream;
 
 /**
  * One class loader per plugin jar (or class directory), each a child of the host's loader so the
- * plugin sees the author API, each tagged with the source the host gives it. Closing closes them.
+ * plugin sees the author API, each tagged with the source the host gives it; and the feature files
+ * ({@code *.features.jsonl}, features with no code) found beside them, with the same source.
+ * Closing closes the loaders.
  */
 public final class PluginLoaders implements AutoCloseable {
   private final List<URLClassLoader> opened = new ArrayList<>();
   private final List<FeatureLoader> loaders = new ArrayList<>();
   private final List<Path> plugins = new ArrayList<>();
+  private final List<FeatureFile> files = new ArrayList<>();
 
   private PluginLoaders() {}
 
@@ -77,7 +81,15 @@ public final class PluginLoaders implements AutoCloseable {
       loaders.add(new FeatureLoader(loader, source));
       plugins.add(plugin);
     }
+    for (Path file : featureFiles(paths)) {
+      files.add(new FeatureFile(file, source));
+    }
     return this;
+  }
+
+  /** The feature files found, in the order found, each with the source of the path it was found under. */
+  public List<FeatureFile> files() {
+    return List.copyOf(files);
   }
 
   /** The loaders, in the order the plugins were found. */
@@ -112,6 +124,9 @@ public final class PluginLoaders implements AutoCloseable {
       if (!Files.exists(path)) {
         throw new InputException(path + ": no such file or directory");
       }
+      if (featureFile(path)) {
+        continue; // read as data by featureFiles, never opened as a jar
+      }
       if (!Files.isDirectory(path) || Files.isRegularFile(path.resolve(IndexLine.INDEX_PATH))) {
         found.add(canonical(path));
         continue;
@@ -135,6 +150,36 @@ public final class PluginLoaders implements AutoCloseable {
     } catch (IOException e) {
       return path.toAbsolutePath().normalize();
     }
+  }
+
+  /**
+   * The feature files the paths name: a {@code *.features.jsonl} file itself, or every one in a
+   * directory of plugins, searched recursively; in order, each once.
+   *
+   * @throws InputException if a path does not exist or cannot be listed
+   */
+  public static List<Path> featureFiles(List<Path> paths) throws InputException {
+    List<Path> found = new ArrayList<>();
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        throw new InputException(path + ": no such file or directory");
+      }
+      if (featureFile(path)) {
+        found.add(path.toAbsolutePath().normalize());
+      } else if (Files.isDirectory(path) && !Files.isRegularFile(path.resolve(IndexLine.INDEX_PATH))) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          walk.filter(PluginLoaders::featureFile).sorted().map(p -> p.toAbsolutePath().normalize()).forEach(found::add);
+        } catch (IOException | UncheckedIOException e) {
+          throw new InputException(path + ": cannot list the directory (" + e.getMessage() + ")");
+        }
+      }
+    }
+    return found.stream().distinct().toList();
+  }
+
+  private static boolean featureFile(Path path) {
+    return path.getFileName() != null && path.getFileName().toString().endsWith(IndexLine.FEATURE_FILE_SUFFIX)
+        && Files.isRegularFile(path);
   }
 
   private static URL url(Path plugin) {

@@ -9,6 +9,7 @@ import dev.yoi.cli.approve.ApprovalOptions;
 import dev.yoi.cli.index.InputException;
 import dev.yoi.cli.index.InventoryJson;
 import dev.yoi.cli.plugin.PluginLoaders;
+import dev.yoi.mcp.bridge.McpBridgeInstaller;
 import dev.yoi.cli.plugin.PluginOptions;
 import dev.yoi.cli.text.TerminalText;
 import dev.yoi.feature.Diagnostic;
@@ -114,7 +115,10 @@ public final class ReportCommand implements Callable<Integer> {
       List<FeatureLoader> all = new ArrayList<>();
       all.add(new FeatureLoader(host, FeatureSource.BUILTIN));
       all.addAll(loaders.loaders());
-      InstallReport report = DryRun.report(all, manifest, AuthorityPolicy.standard(settings));
+      // Feature files (bridged MCP servers) too: their installer starts each server, checks its
+      // tools against the pin, and stops it again, as the dry run closes what an install opened.
+      InstallReport report = DryRun.report(all, loaders.files(), manifest, AuthorityPolicy.standard(settings),
+          List.of(new McpBridgeInstaller()));
       if (format == Format.json) {
         // The same document, with what a plugin wrote escaped for a terminal.
         out.print(InventoryJson.write((ObjectNode) InventoryJson.MAPPER.readTree(report.toJson())));

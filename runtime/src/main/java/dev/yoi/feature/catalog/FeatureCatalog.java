@@ -12,6 +12,7 @@ import dev.yoi.feature.Severity;
 import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -81,6 +82,14 @@ public final class FeatureCatalog {
 
   /** Reads the indexes of every loader, in order, each with the source the host gave it. */
   public static FeatureCatalog read(List<FeatureLoader> loaders) {
+    return read(loaders, List.of());
+  }
+
+  /**
+   * Reads the indexes of every loader, then every feature file, each with the source the host
+   * gave it. A file's features have no code: {@link CatalogEntry#loader()} loads nothing.
+   */
+  public static FeatureCatalog read(List<FeatureLoader> loaders, List<FeatureFile> files) {
     List<CatalogEntry> entries = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     SortedSet<String> brokenIds = new TreeSet<>();
@@ -100,7 +109,27 @@ public final class FeatureCatalog {
         readIndex(loader, url, entries, diagnostics, brokenIds, versions);
       }
     }
+    for (FeatureFile file : files) {
+      readFeatureFile(file, entries, diagnostics, brokenIds, versions);
+    }
     return new FeatureCatalog(loaders, entries, diagnostics, brokenIds);
+  }
+
+  private static void readFeatureFile(
+      FeatureFile file, List<CatalogEntry> entries, List<Diagnostic> diagnostics,
+      SortedSet<String> brokenIds, VersionChecks versions) {
+    String location = file.path().toUri().toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file.path());
+    } catch (IOException e) {
+      diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
+          "the feature file " + file.path() + " could not be read (" + e + "). None of its features"
+              + " are loaded; check that the file is readable."));
+      return;
+    }
+    add(FeatureLoader.withoutCode(file.source()), location,
+        IndexFile.readFeatureFile(location, bytes, versions), entries, diagnostics, brokenIds);
   }
 
   /** Reads the indexes of the given loaders. */
@@ -121,7 +150,13 @@ public final class FeatureCatalog {
               + " loaded; check that the jar or directory is readable and not truncated."));
       return;
     }
-    for (IndexEntry entry : IndexFile.read(location, bytes, versions)) {
+    add(loader, location, IndexFile.read(location, bytes, versions), entries, diagnostics, brokenIds);
+  }
+
+  private static void add(
+      FeatureLoader loader, String location, List<IndexEntry> read, List<CatalogEntry> entries,
+      List<Diagnostic> diagnostics, SortedSet<String> brokenIds) {
+    for (IndexEntry entry : read) {
       if (entry instanceof IndexEntry.Valid valid) {
         IndexLine line = valid.line();
         entries.add(new CatalogEntry(loader.source().qualify(line.slug()), loader, location,

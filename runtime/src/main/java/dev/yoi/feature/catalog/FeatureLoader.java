@@ -9,4 +9,18 @@ public record FeatureLoader(ClassLoader loader, FeatureSource source) {
     Objects.requireNonNull(loader, "loader");
     Objects.requireNonNull(source, "source");
   }
+
+  /**
+   * The loader of features that have no code (a {@link FeatureFile}'s): it loads nothing beyond
+   * the platform's own classes and holds no index, so nothing a file names can be loaded from it.
+   */
+  public static FeatureLoader withoutCode(FeatureSource source) {
+    return new FeatureLoader(new NoCode(), source);
+  }
+
+  private static final class NoCode extends ClassLoader {
+    NoCode() {
+      super("yoi-no-code", null);
+    }
+  }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * The exact difference between the descriptor a person approved and the one a feature has now:
  * tools, hooks, tasks and services added, removed or changed (input schemas down to the JSON
- * pointer), authorities added, removed or widened, and the scalar fields. What
+ * pointer), authorities added, removed or widened, an MCP bridge's server, and the scalar fields. What
  * {@code yoi/descriptor-changed} and {@code yoi approve} show.
  */
 public final class DescriptorDiff {
@@ -52,6 +52,7 @@ public final class DescriptorDiff {
         changes.add(new DescriptorChange(DescriptorChange.Type.CHANGED, field, text(a) + " -> " + text(b)));
       }
     }
+    diffServer(before.path("server"), after.path("server"), changes);
     for (Section section : SECTIONS) {
       diffSection(section, before.path(section.field), after.path(section.field), changes);
     }
@@ -66,7 +67,7 @@ public final class DescriptorDiff {
     return changes.isEmpty();
   }
 
-  /** One line per change, in descriptor order (scalars, tools, hooks, tasks, services, authorities). */
+  /** One line per change, in descriptor order (scalars, server, tools, hooks, tasks, services, authorities). */
   public List<String> lines() {
     return changes.stream().map(DescriptorChange::line).toList();
   }
@@ -74,6 +75,20 @@ public final class DescriptorDiff {
   @Override
   public String toString() {
     return String.join("\n", lines());
+  }
+
+  /** An MCP bridge's server: the command line, environment mapping or URL, down to the pointer. */
+  private static void diffServer(JsonNode before, JsonNode after, List<DescriptorChange> out) {
+    if (before.equals(after)) {
+      return;
+    }
+    if (before.isMissingNode() || after.isMissingNode()) {
+      out.add(new DescriptorChange(DescriptorChange.Type.CHANGED, "server", text(before) + " -> " + text(after)));
+      return;
+    }
+    List<String> details = new ArrayList<>();
+    diffTree("", before, after, details);
+    details.forEach(d -> out.add(new DescriptorChange(DescriptorChange.Type.CHANGED, "server", d)));
   }
 
   private static void diffSection(Section section, JsonNode before, JsonNode after, List<DescriptorChange> out) {

@@ -13,6 +13,7 @@ import dev.yoi.feature.RequiredServiceReport;
 import dev.yoi.feature.Severity;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
+import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.grant.GrantDecision;
@@ -83,20 +84,30 @@ public final class FeatureRegistry {
   public static InstallReport install(
       List<FeatureLoader> loaders, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
       List<RuntimeInstaller> installers) {
-    return install(loaders, enablement, policy, host, installers, false);
+    return install(loaders, List.of(), enablement, policy, host, installers);
   }
 
   /**
-   * {@link #install(List, Enablement, AuthorityPolicy, HostSurfaces, List)}; with
+   * {@link #install(List, Enablement, AuthorityPolicy, HostSurfaces, List)}, with the feature files
+   * (features with no code, such as {@code mcp_bridge} ones) read beside the loaders' indexes.
+   */
+  public static InstallReport install(
+      List<FeatureLoader> loaders, List<FeatureFile> files, Enablement enablement, AuthorityPolicy policy,
+      HostSurfaces host, List<RuntimeInstaller> installers) {
+    return install(loaders, files, enablement, policy, host, installers, false);
+  }
+
+  /**
+   * {@link #install(List, List, Enablement, AuthorityPolicy, HostSurfaces, List)}; with
    * {@code checkDescriptorClasses}, each JVM feature is constructed through its generated
    * descriptor class, whose digests must agree with its index line ({@code yoi/digest-mismatch}),
    * instead of through its own public no-argument constructor.
    */
   public static InstallReport install(
-      List<FeatureLoader> loaders, Enablement enablement, AuthorityPolicy policy, HostSurfaces host,
-      List<RuntimeInstaller> installers, boolean checkDescriptorClasses) {
+      List<FeatureLoader> loaders, List<FeatureFile> files, Enablement enablement, AuthorityPolicy policy,
+      HostSurfaces host, List<RuntimeInstaller> installers, boolean checkDescriptorClasses) {
     Runtimes runtimes = new Runtimes(installers, checkDescriptorClasses);
-    return new FeatureRegistry(FeatureCatalog.read(loaders), enablement, policy, host, runtimes).run();
+    return new FeatureRegistry(FeatureCatalog.read(loaders, files), enablement, policy, host, runtimes).run();
   }
 
   /** {@link #install(List, Enablement, AuthorityPolicy, HostSurfaces, List)} of the JVM kinds only. */

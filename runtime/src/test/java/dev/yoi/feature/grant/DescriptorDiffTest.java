@@ -14,6 +14,42 @@ class DescriptorDiffTest {
   private static final String CITY_AND_DAYS = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
       + "\"days\":{\"type\":\"integer\"}},\"required\":[\"city\"],\"additionalProperties\":false}";
 
+  private static dev.yoi.descriptor.FeatureDescriptor bridge(dev.yoi.descriptor.McpServer server) {
+    dev.yoi.descriptor.FeatureDescriptor d = Descriptors.feature("b").runtime(dev.yoi.descriptor.RuntimeKind.MCP_BRIDGE).build();
+    return new dev.yoi.descriptor.FeatureDescriptor(d.slug(), d.name(), d.version(), d.description(), d.runtime(),
+        "", d.tools(), d.hooks(), d.backgroundTasks(), d.providedServices(), d.requiredServices(),
+        d.authorities(), server);
+  }
+
+  @Test
+  void aChangedServerCommandLineOrEnvironmentIsShownDownToTheJsonPointer() {
+    DescriptorDiff diff = DescriptorDiff.between(
+        bridge(new dev.yoi.descriptor.McpServer.Stdio("node", List.of("a.js"), "", List.of())),
+        bridge(new dev.yoi.descriptor.McpServer.Stdio("node", List.of("a.js", "--unsafe"), "",
+            List.of(dev.yoi.descriptor.EnvVariable.fromSecret("KEY", "k")))));
+
+    assertEquals(List.of(
+            "~ server /args [\"a.js\"] -> [\"a.js\",\"--unsafe\"]",
+            "~ server /environment [] -> [{\"name\":\"KEY\",\"secret\":\"k\"}]"),
+        diff.lines());
+  }
+
+  @Test
+  void aServerReplacedByAnotherTransportIsShownWhole() {
+    DescriptorDiff diff = DescriptorDiff.between(
+        bridge(new dev.yoi.descriptor.McpServer.StreamableHttp("http://127.0.0.1:1/mcp")),
+        bridge(new dev.yoi.descriptor.McpServer.Stdio("node", List.of(), "", List.of())));
+
+    assertEquals(List.of(
+            "~ server /args added: []",
+            "~ server /command added: \"node\"",
+            "~ server /environment added: []",
+            "~ server /transport \"streamable_http\" -> \"stdio\"",
+            "~ server /url removed: \"http://127.0.0.1:1/mcp\"",
+            "~ server /workingDirectory added: \"\""),
+        diff.lines());
+  }
+
   @Test
   void identicalDescriptorsHaveNoDifference() {
     assertTrue(DescriptorDiff.between(Descriptors.feature("w").tool("A").build(),

@@ -77,7 +77,7 @@ class InstallTest {
 
   /** As a host with {@code Pod.builder().checkDescriptorClasses(true)} installs. */
   private InstallReport installBuiltinsCheckingDescriptorClasses(Path... modules) {
-    return FeatureRegistry.install(List.of(new FeatureLoader(loader(modules), FeatureSource.BUILTIN)),
+    return FeatureRegistry.install(List.of(new FeatureLoader(loader(modules), FeatureSource.BUILTIN)), List.of(),
         Enablement.defaults(), AuthorityPolicy.grantRequested(), host, List.of(), true);
   }
 
