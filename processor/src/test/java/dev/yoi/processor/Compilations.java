@@ -98,11 +98,15 @@ public final class Compilations {
       if (exit != 0) {
         throw new AssertionError("javap failed on " + qualifiedName + ":\n" + out);
       }
-      return out.toString();
+      // javap indents instructions by JDK (7 spaces in 17, 9 in 25): one indent, so goldens hold on both.
+      return INSTRUCTION_INDENT.matcher(out.toString()).replaceAll("       $1");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  private static final java.util.regex.Pattern INSTRUCTION_INDENT =
+      java.util.regex.Pattern.compile("(?m)^ +(\\d+: )");
 
   /** The generated marker sources (package {@code dev.yoi.markers}), by file name. */
   static List<JavaFileObject> markerSources(Compilation compilation) {
