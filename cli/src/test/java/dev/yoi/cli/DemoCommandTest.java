@@ -56,7 +56,7 @@ class DemoCommandTest {
     String out = result.out();
     assertTrue(out.contains("\nMCP server, pinned into everything.features.jsonl as yoi mcp pin does, bridged as"
         + " project:everything:\n  node "), out);
-    assertTrue(out.contains("the server says it is mcp-servers/everything 2.0.0; 13 tools pinned"), out);
+    assertTrue(out.contains("  the server says it is mcp-servers/everything 2.0.0; 13 tools pinned\n"), out);
     assertTrue(out.contains("project:everything  granted nothing: it requests no authority"), out);
     assertTrue(out.contains(String.format("%-30sinstalled", "project:everything")), out);
     assertFalse(out.contains("MCP server not bridged"), out);

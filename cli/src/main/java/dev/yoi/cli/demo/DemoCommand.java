@@ -233,7 +233,7 @@ public final class DemoCommand implements Callable<Integer> {
     String says = pin.serverInfo() == null ? "" : "the server says it is " + pin.serverInfo().name() + " "
         + pin.serverInfo().version() + "; ";
     out.print(TextTable.hanging("  ", "    ", TerminalText.inline(says + pin.descriptor().tools().size()
-        + " tools pinned, with their descriptions and input schemas")));
+        + " tools pinned")));
   }
 
   /** A file of the demo's working directory, named relative to it. */

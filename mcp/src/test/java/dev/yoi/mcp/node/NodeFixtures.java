@@ -85,8 +85,8 @@ public final class NodeFixtures {
         return;
       }
       Files.writeString(marker, lock, StandardCharsets.UTF_8);
-      System.out.println("[yoi-mcp] npm ci: installed " + fixtures.resolve("package-lock.json").toAbsolutePath().normalize() + " in "
-          + dir.resolve("node_modules"));
+      System.out.println("[yoi-mcp] npm ci: installed " + shown(fixtures.resolve("package-lock.json")) + " in "
+          + shown(dir.resolve("node_modules")));
     } finally {
       Files.deleteIfExists(log);
     }
@@ -129,6 +129,13 @@ public final class NodeFixtures {
   /** The {@code node} executable on the PATH (for starting fixture scripts). */
   public static Path node() {
     return onPath("node").orElseThrow(() -> new IllegalStateException("node is not on the PATH"));
+  }
+
+  /** {@code path} relative to the directory the build runs in, when it is under it. */
+  private static Path shown(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path here = Path.of("").toAbsolutePath();
+    return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
   }
 
   static String lockDigest(Path dir) throws IOException {
