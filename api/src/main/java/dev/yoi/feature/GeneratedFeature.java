@@ -6,7 +6,8 @@ package dev.yoi.feature;
  * The runtime loads only this class, and only when it installs the feature.
  *
  * <p>The contract between the processor and the runtime: for a feature {@code p.Foo} (nested:
- * {@code p.Outer.Inner} gives {@code p.Outer_Inner_FeatureDescriptor}) the processor generates
+ * {@code p.Outer.Inner} gives {@code p.Outer_Inner_FeatureDescriptor}) the processor generates the
+ * class file of
  *
  * <pre>{@code
  * public final class Foo_FeatureDescriptor implements GeneratedFeature {
@@ -21,8 +22,8 @@ package dev.yoi.feature;
  * }
  * }</pre>
  *
- * The descriptor is text, not code, because text is what the digest is over and what javac
- * compiles cheapest. The index line's {@code descriptorClass} names the class; the runtime
+ * The descriptor is text, not code, because text is what the digest is over. The class is written
+ * as a class file, not a source, so javac does not compile one more class per feature. The index line's {@code descriptorClass} names the class; the runtime
  * constructs it through its public no-argument constructor and checks that {@link #digest()}, the
  * index line's digest and a SHA-256 recomputed over {@link #descriptorJson()} agree before calling
  * {@link #create()}.

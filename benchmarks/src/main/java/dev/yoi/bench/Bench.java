@@ -3,6 +3,7 @@ package dev.yoi.bench;
 import dev.yoi.bench.buildtime.BuildConfig;
 import dev.yoi.bench.buildtime.BuildTime;
 import dev.yoi.bench.buildtime.Javac;
+import dev.yoi.bench.fixed.FixedCost;
 import dev.yoi.bench.generate.SyntheticFeatures;
 import dev.yoi.bench.hotpath.HotPath;
 import dev.yoi.bench.mcp.McpServe;
@@ -64,7 +65,11 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--all-builds", description = "Build time: every configuration at every N (default: above N = 1,000 only yoi).")
   boolean allBuilds;
 
-  @Option(names = "--skip", split = ",", description = "Figures to leave out: build, startup, hotpath, mcp.")
+  @Option(names = "--few", defaultValue = "5",
+      description = "Build time also at this small N, every configuration: a module of a few features, like examples/ (0: not).")
+  int few;
+
+  @Option(names = "--skip", split = ",", description = "Figures to leave out: fixed, build, startup, hotpath, mcp.")
   Set<String> skip = Set.of();
 
   @Option(names = "--analysis", description = "A hand-written section (profiles of missed targets) appended to the report.")
@@ -92,6 +97,19 @@ public final class Bench implements Callable<Integer> {
     Path cliJar = cliJar(artifacts);
     Startup startup = new Startup(child, childClasspath(classes, artifacts), cliJar, log);
     Report report = new Report();
+
+    FixedCost fixed = new FixedCost(child, artifacts, work, log);
+    if (!skip.contains("fixed")) {
+      report.fixed(fixed.measure(r, work, !quick));
+    }
+    if (!skip.contains("build") && few > 0) {
+      Path dir = work.resolve("n" + few);
+      Javac.deleteTree(dir);
+      new SyntheticFeatures(few).write(dir.resolve("src"));
+      Path argFile = Javac.argFile(dir.resolve("sources.txt"), SyntheticFeatures.sources(dir.resolve("src")));
+      report.build(few, new BuildTime(javac, log).measure(few, BuildConfig.measured(), argFile, dir, r, !quick));
+      Javac.deleteTree(dir);
+    }
 
     for (int n : ns) {
       Path dir = work.resolve("n" + n);
@@ -132,7 +150,7 @@ public final class Bench implements Callable<Integer> {
       }
     }
 
-    addCommands(report, javac, startup, ns, r, settings);
+    addCommands(report, javac, startup, fixed, ns, r, settings);
     if (mcp != null && !skip.contains("mcp")) {
       report.command("# yoi mcp serve: the MCP Java SDK's client (StdioClientTransport) in the benchmark JVM starts");
       report.command(shorten(mcp.serverCommand()) + "   (" + mcpSettings.describe() + ")");
@@ -178,7 +196,7 @@ public final class Bench implements Callable<Integer> {
     return yoi;
   }
 
-  private void addCommands(Report report, Javac javac, Startup startup, List<Integer> ns, int r,
+  private void addCommands(Report report, Javac javac, Startup startup, FixedCost fixed, List<Integer> ns, int r,
       HotPath.Settings settings) {
     report.command("# everything, from a clean checkout (what produced this file):");
     report.command("benchmarks/run.sh" + (quick ? " --quick" : ""));
@@ -188,8 +206,13 @@ public final class Bench implements Callable<Integer> {
     report.command("# which runs: java -cp <benchmarks classes and Maven class path> " + Bench.class.getName()
         + " --classpath-file benchmarks/target/classpath.txt" + (quick ? " --quick" : "")
         + "   (sizes " + ns + ", " + r + " runs each)");
+    report.command("# fixed cost, one fresh JVM per run (fixed-cost.jar: FixedCostChild and PlainContext alone):");
+    for (FixedCost.Row row : FixedCost.Row.values()) {
+      report.command(shorten(fixed.command(row)));
+    }
     Path dir = work.resolve("nN");
-    report.command("# build time, one fresh javac per run, for each configuration:");
+    report.command("# build time, one fresh javac per run, for each configuration (N = " + few
+        + " and the sizes below):");
     for (BuildConfig config : BuildConfig.measured()) {
       report.command(shorten(javac.command(config, dir.resolve("sources.txt"), dir.resolve("classes-"
           + config.name().toLowerCase()))));

@@ -1,12 +1,15 @@
 package dev.yoi.descriptor;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,64 +28,72 @@ import java.util.List;
  * whitespace, UTF-8. The digest is computed over exactly this text, by this one piece of code, at
  * build time and at run time.
  *
- * <p>The mapper (and its factory, whose features decide the text: escaping, number forms) is
- * private to this class and nothing here hands it out, directly or through a generator or parser
- * (whose {@code getCodec()} would): code outside cannot reconfigure it and so cannot change a
- * digest. Its stream limits are set explicitly, so Jackson's process-wide default overrides do not
- * reach it either. A caller that needs a general mapper makes its own.
+ * <p>Text is written through a generator, and read through a parser, of private {@link JsonFactory}s
+ * with no mapper behind them: reading an index line and writing a descriptor (the processor inside
+ * javac, the digest check of every line) never builds an {@link ObjectMapper} and its hundreds of
+ * classes, which was most of the fixed cost of a start and of {@code yoi inspect}. {@link TreeReader}
+ * builds the tree from the parser's tokens as Jackson's own {@code readTree} does (a test compares
+ * the two). A mapper is made only to write a node no generator writes alone (a POJO node, never in
+ * a parsed tree). The factories and the mapper (whose features decide the text: escaping, number
+ * forms) are private to this class and nothing here hands them out, directly or through a
+ * generator or parser (whose {@code getCodec()} would): code outside cannot reconfigure them and so
+ * cannot change a digest. Their stream limits are set explicitly, so Jackson's process-wide default
+ * overrides do not reach them either. A caller that needs a general mapper makes its own.
  */
 public final class CanonicalJson {
-  /** Strict about duplicate keys, unknown fields, nulls for primitives and trailing tokens. */
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder(JsonFactory.builder()
-              .streamReadConstraints(StreamReadConstraints.builder().build())
-              .streamWriteConstraints(StreamWriteConstraints.builder().build())
-              .build())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  /** Writes every canonical text; never has a codec, so it never builds a mapper. */
+  private static final JsonFactory WRITER = factory().build();
+
+  /** Reads every text strictly: a duplicate key is an error. Never has a codec either. */
+  private static final JsonFactory READER =
+      factory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /** The mapper, built only to write a node no generator writes alone. */
+  private static final class Writer {
+    private static final ObjectMapper MAPPER = JsonMapper.builder(factory().build()).build();
+  }
 
   private CanonicalJson() {}
 
-  /** The descriptor as a canonical (key-sorted) tree. */
-  public static ObjectNode toTree(FeatureDescriptor descriptor) {
-    return (ObjectNode) sorted(MAPPER.valueToTree(descriptor));
+  /** Jackson's default factory with explicit stream limits: the one configuration for text. */
+  private static JsonFactoryBuilder factory() {
+    return (JsonFactoryBuilder) JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().build())
+        .streamWriteConstraints(StreamWriteConstraints.builder().build());
   }
 
-  /** The descriptor as canonical JSON text: the same text as {@code write(toTree(descriptor))}. */
+  /** The descriptor as a canonical (key-sorted) tree. */
+  public static ObjectNode toTree(FeatureDescriptor descriptor) {
+    return (ObjectNode) parse(write(descriptor));
+  }
+
+  /** The descriptor as canonical JSON text. */
   public static String write(FeatureDescriptor descriptor) {
-    StringWriter text = new StringWriter(2048);
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(text)) {
-      CanonicalWriter.write(generator, descriptor);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+    return writeWith(generator -> CanonicalWriter.write(generator, descriptor));
   }
 
   /** Any tree as canonical JSON text. */
   public static String write(JsonNode node) {
-    return writeAsBuilt(sorted(node));
+    return writeWith(generator -> CanonicalWriter.write(generator, node));
   }
 
-  /** Parses JSON text (strictly) into a tree. */
+  /** Parses JSON text (strictly: no duplicate key, nothing after the value) into a tree. */
   public static JsonNode parse(String json) {
     try {
-      return MAPPER.readTree(json);
+      return readStrictly(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  /** Reads a descriptor back from its JSON tree. */
+  /**
+   * Reads a descriptor back from its JSON tree, as strictly as it was written: every field of
+   * every record present with its JSON type (see {@link DescriptorTree}), nothing else.
+   *
+   * @throws IllegalArgumentException naming the first field that is missing, unknown or mistyped
+   */
   public static FeatureDescriptor toDescriptor(JsonNode tree) {
-    try {
-      return MAPPER.treeToValue(tree, FeatureDescriptor.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
-    }
+    return DescriptorTree.read(tree);
   }
 
   /** A copy of {@code node} whose object keys are sorted at every level. */
@@ -107,17 +118,47 @@ public final class CanonicalJson {
     return node;
   }
 
-  /** {@code node} as compact JSON text in the order it was built (an index line's field order). */
-  static String writeAsBuilt(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** What writes one text through a canonical generator. */
+  interface Writing {
+    void to(JsonGenerator generator) throws IOException;
   }
 
-  /** Parses strictly, keeping the parser's own exception for a message that quotes it. */
+  /** The text {@code writing} writes through one of this class's generators (never kept). */
+  static String writeWith(Writing writing) {
+    StringWriter text = new StringWriter(2048);
+    try (JsonGenerator generator = WRITER.createGenerator(text)) {
+      writing.to(generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /**
+   * Writes a node no generator writes alone (a POJO node, never in a parsed tree) as the strict
+   * mapper serialises it.
+   */
+  static void writeThroughMapper(JsonGenerator generator, JsonNode node) throws IOException {
+    Writer.MAPPER.writeValue(generator, node);
+  }
+
+  /**
+   * Parses strictly, keeping the parser's own exception for a message that quotes it: empty text
+   * is a missing node, a duplicate key or anything after the value is an error.
+   */
   static JsonNode readStrictly(String json) throws JsonProcessingException {
-    return MAPPER.readTree(json);
+    try (JsonParser parser = READER.createParser(json)) {
+      JsonNode node = TreeReader.read(parser);
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value:"
+            + " not allowed in canonical JSON");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String source does no I/O
+    }
   }
 }

@@ -8,18 +8,25 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Writes a descriptor's canonical JSON straight from the records, through a generator of the same
- * private mapper (so the same escaping and number text) that {@link CanonicalJson#write(JsonNode)}
- * of the sorted tree uses, without building the bean tree and its sorted copy first: that detour was most
- * of the cost of checking an index line's digest. Keys are written in sorted order by hand; a test
- * compares the output with the tree route for every record component, so a component added to a
- * record and not written here fails the build instead of escaping the digest.
+ * Writes a descriptor's canonical JSON straight from the records, through one of
+ * {@link CanonicalJson}'s generators (so the same escaping and number text as Jackson's own
+ * serialisation of the sorted tree), without building the bean tree and its sorted copy first: that
+ * detour was most of the cost of checking an index line's digest. Keys are written in sorted order
+ * by hand; a test compares the output with Jackson's serialisation of the sorted bean tree for
+ * every record component, so a component added to a record and not written here fails the build
+ * instead of escaping the digest. The generator has no mapper behind it: every node a parsed tree
+ * can hold is written here, as Jackson's own serialisers write it.
  */
 final class CanonicalWriter {
   private final JsonGenerator out;
 
   private CanonicalWriter(JsonGenerator out) {
     this.out = out;
+  }
+
+  /** Writes {@code node}, object keys sorted at every level, to {@code generator}. */
+  static void write(JsonGenerator generator, JsonNode node) throws IOException {
+    new CanonicalWriter(generator).node(node);
   }
 
   /** Writes {@code d} to {@code generator}, one of {@link CanonicalJson}'s; never keeps it. */
@@ -166,13 +173,21 @@ final class CanonicalWriter {
       out.writeString(node.textValue());
     } else if (node.isBoolean()) {
       out.writeBoolean(node.booleanValue());
-    } else if (node.isInt()) {
-      out.writeNumber(node.intValue());
-    } else if (node.isLong()) {
-      out.writeNumber(node.longValue());
+    } else if (node.isNull()) {
+      out.writeNull();
+    } else if (node.isNumber()) {
+      // As each numeric node's own serialize writes it: its value, in its own type.
+      switch (node.numberType()) {
+        case INT -> out.writeNumber(node.intValue());
+        case LONG -> out.writeNumber(node.longValue());
+        case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
+        case FLOAT -> out.writeNumber(node.floatValue());
+        case DOUBLE -> out.writeNumber(node.doubleValue());
+        default -> out.writeNumber(node.decimalValue());
+      }
     } else {
-      // Other numbers, null, binary, POJOs: exactly as the mapper (the generator's codec) writes them.
-      out.writeTree(node);
+      // Binary and POJO nodes (never in a parsed tree): exactly as the strict mapper writes them.
+      CanonicalJson.writeThroughMapper(out, node);
     }
   }
 }

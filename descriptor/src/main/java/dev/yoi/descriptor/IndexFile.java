@@ -2,8 +2,6 @@ package dev.yoi.descriptor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -32,14 +30,17 @@ public final class IndexFile {
 
   /** One line, fields in the documented order, the descriptor canonical. */
   public static String writeLine(IndexLine line) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("format", line.format());
-    node.put("slug", line.slug());
-    node.put("module", line.module());
-    node.put("descriptorClass", line.descriptorClass());
-    node.put("digest", line.digest());
-    node.set("descriptor", CanonicalJson.toTree(line.descriptor()));
-    return CanonicalJson.writeAsBuilt(node);
+    return CanonicalJson.writeWith(out -> {
+      out.writeStartObject();
+      out.writeNumberField("format", line.format());
+      out.writeStringField("slug", line.slug());
+      out.writeStringField("module", line.module());
+      out.writeStringField("descriptorClass", line.descriptorClass());
+      out.writeStringField("digest", line.digest());
+      out.writeFieldName("descriptor");
+      CanonicalWriter.write(out, line.descriptor());
+      out.writeEndObject();
+    });
   }
 
   /** Reads every line of one index; blank lines are skipped. Closes nothing. */

@@ -52,7 +52,9 @@ class CanonicalMapperTest {
       }
     }
     assertEquals(List.of(), leaks);
-    Field mapper = CanonicalJson.class.getDeclaredField("MAPPER");
+    Field writer = CanonicalJson.class.getDeclaredField("WRITER");
+    assertTrue(Modifier.isPrivate(writer.getModifiers()) && Modifier.isFinal(writer.getModifiers()));
+    Field mapper = Class.forName(CanonicalJson.class.getName() + "$Writer").getDeclaredField("MAPPER");
     assertTrue(Modifier.isPrivate(mapper.getModifiers()) && Modifier.isFinal(mapper.getModifiers()));
   }
 

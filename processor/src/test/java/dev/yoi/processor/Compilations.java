@@ -78,9 +78,30 @@ public final class Compilations {
         .orElseThrow(() -> new AssertionError("no index generated: " + compilation.diagnostics())));
   }
 
-  static String generatedSource(Compilation compilation, String qualifiedName) {
-    return text(compilation.generatedSourceFile(qualifiedName)
-        .orElseThrow(() -> new AssertionError(qualifiedName + " not generated: " + compilation.diagnostics())));
+  /**
+   * The generated class file of descriptor class {@code qualifiedName} (a top-level class), as
+   * {@code javap -p -c -constants} shows it: every member, constant value and instruction.
+   */
+  static String descriptorClass(Compilation compilation, String qualifiedName) {
+    javax.tools.FileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+            qualifiedName.replace('.', '/') + ".class")
+        .orElseThrow(() -> new AssertionError(qualifiedName + " not generated: " + compilation.diagnostics()));
+    try {
+      java.nio.file.Path temporary = java.nio.file.Files.createTempFile("descriptor", ".class");
+      try (java.io.InputStream in = file.openInputStream()) {
+        java.nio.file.Files.write(temporary, in.readAllBytes());
+      }
+      java.io.StringWriter out = new java.io.StringWriter();
+      int exit = java.util.spi.ToolProvider.findFirst("javap").orElseThrow().run(new java.io.PrintWriter(out),
+          new java.io.PrintWriter(out), "-p", "-c", "-constants", temporary.toString());
+      java.nio.file.Files.delete(temporary);
+      if (exit != 0) {
+        throw new AssertionError("javap failed on " + qualifiedName + ":\n" + out);
+      }
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The generated marker sources (package {@code dev.yoi.markers}), by file name. */

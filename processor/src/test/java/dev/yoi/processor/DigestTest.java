@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +54,53 @@ class DigestTest {
       assertEquals(recomputed, Digests.of(descriptorOf(generated)), "descriptorJson() of " + feature[0]);
       assertEquals(recomputed, generated.getClass().getField("DIGEST").get(null));
     }
+  }
+
+  /**
+   * A descriptor whose canonical text is longer than one class-file constant holds (65,535 bytes of
+   * modified UTF-8; here 3 bytes a char) is assembled at class initialisation, and a feature nested
+   * two levels deep is constructed through its binary name: both load and run as the runtime does.
+   */
+  @Test
+  void aDescriptorBeyondOneConstantAndADeeplyNestedFeatureLoadAndCreate() throws Exception {
+    StringBuilder tools = new StringBuilder();
+    StringBuilder registrations = new StringBuilder();
+    String wide = "\u2600".repeat(1_000); // 3 bytes each: 3,000 bytes per description
+    for (int i = 0; i < 30; i++) {
+      tools.append("      @ToolContribution(name = \"T").append(i).append("\", description = \"").append(wide)
+          .append("\")\n      public static final class T").append(i).append(" implements Tool<JsonNode> {\n")
+          .append("        public ToolResult call(JsonNode input, ToolContext context) { return ToolResult.text(\"ok\"); }\n")
+          .append("      }\n");
+      registrations.append("        context.tools().register(new T").append(i).append("());\n");
+    }
+    JavaFileObject src = Compilations.java("p.Outer", """
+        public class Outer {
+          public static class Middle {
+            @Feature(id = "deep", name = "Deep")
+            public static final class Deep implements FeatureModule {
+              public void install(InstallContext context) {
+        """ + registrations + """
+              }
+        """ + tools + """
+            }
+          }
+        }
+        """);
+    Compilation c = Compilations.compile(src);
+    assertThat(c).succeededWithoutWarnings();
+    IndexEntry.Valid entry = (IndexEntry.Valid) IndexFile.read("test",
+        Compilations.index(c).getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals("p.Outer_Middle_Deep_FeatureDescriptor", entry.line().descriptorClass());
+    String json = CanonicalJson.write(entry.line().descriptor());
+    assertTrue(json.getBytes(StandardCharsets.UTF_8).length > 65_535, "long enough: " + json.length());
+
+    Class<?> type = new GeneratedClasses(c).loadClass(entry.line().descriptorClass());
+    GeneratedFeature generated = (GeneratedFeature) type.getConstructor().newInstance();
+    assertEquals(json, generated.descriptorJson());
+    assertEquals(json, type.getField("DESCRIPTOR_JSON").get(null));
+    assertEquals(entry.line().digest(), Digests.ofCanonicalJson(generated.descriptorJson()));
+    assertEquals("p.Outer$Middle$Deep", generated.create().getClass().getName());
+    assertEquals("T29", type.getField("TOOL_T29").get(null));
   }
 
   @Test

@@ -15,7 +15,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated index and descriptor source, byte for byte, for a feature that uses every
+ * The generated index, the descriptor class (as {@code javap -p -c -constants} shows it: every
+ * member, constant and instruction) and the marker source, for a feature that uses every
  * annotation. Regenerate after an intended change with {@code -Dyoi.golden.update=true} and review
  * the diff.
  */
@@ -28,11 +29,11 @@ class GoldenTest {
   }
 
   @Test
-  void descriptorSourceOfAFeatureUsingEveryAnnotationMatchesTheGoldenFile() {
+  void descriptorClassOfAFeatureUsingEveryAnnotationMatchesTheGoldenFile() {
     Compilation compilation = Compilations.compile(Compilations.weather());
     assertThat(compilation).succeededWithoutWarnings();
-    assertGolden("WeatherFeature_FeatureDescriptor.java.txt",
-        Compilations.generatedSource(compilation, "com.acme.weather.WeatherFeature_FeatureDescriptor"));
+    assertGolden("WeatherFeature_FeatureDescriptor.class.txt",
+        Compilations.descriptorClass(compilation, "com.acme.weather.WeatherFeature_FeatureDescriptor"));
   }
 
   @Test

@@ -280,8 +280,8 @@ class IncrementalBuildTest {
 
   private static void assertSameOutput(Compilation full, Compilation partial) {
     assertEquals(Compilations.index(full), Compilations.index(partial));
-    assertEquals(Compilations.generatedSource(full, "p.IncFeature_FeatureDescriptor"),
-        Compilations.generatedSource(partial, "p.IncFeature_FeatureDescriptor"));
+    assertEquals(Compilations.descriptorClass(full, "p.IncFeature_FeatureDescriptor"),
+        Compilations.descriptorClass(partial, "p.IncFeature_FeatureDescriptor"));
     assertEquals(texts(Compilations.markerSources(full)), texts(Compilations.markerSources(partial)));
   }
 

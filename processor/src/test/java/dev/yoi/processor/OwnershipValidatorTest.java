@@ -311,8 +311,9 @@ class OwnershipValidatorTest {
         """);
     Compilation c = compile(src);
     assertThat(c).succeededWithoutWarnings();
-    org.junit.jupiter.api.Assertions.assertTrue(Compilations.generatedSource(c, "p.Outer_Inner_FeatureDescriptor")
-        .contains("return new Outer.Inner();"));
+    org.junit.jupiter.api.Assertions.assertTrue(Compilations.descriptorClass(c, "p.Outer_Inner_FeatureDescriptor")
+        .contains("new           #") && Compilations.descriptorClass(c, "p.Outer_Inner_FeatureDescriptor")
+        .contains("// class p/Outer$Inner"));
     org.junit.jupiter.api.Assertions.assertTrue(Compilations.index(c)
         .contains("\"descriptorClass\":\"p.Outer_Inner_FeatureDescriptor\""));
     org.junit.jupiter.api.Assertions.assertTrue(Compilations.index(c)

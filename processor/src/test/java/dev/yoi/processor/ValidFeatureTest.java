@@ -34,7 +34,7 @@ class ValidFeatureTest {
   void aFeatureUsingEveryAnnotationCompilesWithoutWarningsOrErrors() {
     Compilation c = compile(Compilations.weather());
     assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("com.acme.weather.WeatherFeature_FeatureDescriptor");
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "com/acme/weather/WeatherFeature_FeatureDescriptor.class");
     assertEquals(1, Compilations.markerSources(c).size(), "one marker for the round");
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/yoi/features.jsonl");
   }
@@ -66,7 +66,7 @@ class ValidFeatureTest {
     assertEquals(FeatureProcessor.DEFAULT_MODULE, valid.line().module());
     assertEquals("unnamed", valid.line().module());
     assertEquals(RuntimeKind.BUILTIN, valid.line().descriptor().runtime());
-    assertTrue(Compilations.generatedSource(c, "p.F_FeatureDescriptor").contains("\\\"runtime\\\":\\\"builtin\\\""));
+    assertTrue(Compilations.descriptorClass(c, "p.F_FeatureDescriptor").contains("\\\"runtime\\\":\\\"builtin\\\""));
   }
 
   @Test

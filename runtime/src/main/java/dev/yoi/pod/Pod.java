@@ -102,12 +102,14 @@ public final class Pod implements AutoCloseable {
   /** Threads inside callTool or runTurn, with their nesting depth (a tool may call a tool). */
   private final Map<Thread, Integer> activeCalls = new HashMap<>();
   private volatile InstallReport report;
+  private final boolean checkDescriptorClasses;
 
   private Pod(Builder builder, PodManifest manifest, History history, StateStores stateStores,
       DiagnosticStream diagnostics) {
     this.loaders = List.copyOf(builder.loaders);
     this.featureFiles = List.copyOf(builder.featureFiles);
     this.runtimes = List.copyOf(builder.runtimes);
+    this.checkDescriptorClasses = builder.checkDescriptorClasses;
     this.manifest = manifest;
     this.approvals = new ApprovalSettings(Optional.of(builder.userApprovals),
         builder.projectDirectory != null ? builder.projectDirectory
@@ -166,10 +168,12 @@ public final class Pod implements AutoCloseable {
       try {
         AuthorityPolicy authorities = policy != null ? policy : AuthorityPolicy.standard(approvals);
         InstallReport installed = FeatureRegistry.install(
-            loaders, featureFiles, manifest.enablement(), authorities, new Surfaces(), runtimes);
+            loaders, featureFiles, manifest.enablement(), authorities, new Surfaces(), runtimes,
+            checkDescriptorClasses);
         tools.seal();
         hooks.seal();
         tasks.start();
+        tools.prepareAhead(); // schemas compiled before the first call, off the caller's thread
         List<Diagnostic> podDiagnostics = new ArrayList<>(openingDiagnostics);
         podDiagnostics.addAll(installed.diagnostics());
         report = new InstallReport(installed.features(), installed.installOrder(), podDiagnostics);
@@ -316,6 +320,7 @@ public final class Pod implements AutoCloseable {
         lifecycle = Lifecycle.CLOSED;
         awaitCalls();
       }
+      tools.stopPreparing();
       try {
         tasks.close(closeTimeout);
         closeResources();
@@ -459,6 +464,7 @@ public final class Pod implements AutoCloseable {
     private Path projectDirectory;
     private boolean trustProjectLock;
     private boolean pinCode;
+    private boolean checkDescriptorClasses;
     private Path historyDirectory;
     private Path dataDirectory;
     private LlmClient model;
@@ -560,6 +566,20 @@ public final class Pod implements AutoCloseable {
      */
     public Builder pinCode(boolean pin) {
       this.pinCode = pin;
+      return this;
+    }
+
+    /**
+     * Whether each JVM feature is constructed through the descriptor class the processor generated
+     * for it, loaded after its class file's {@code DIGEST}, the digest it recomputes and the index
+     * line's digest are found to agree ({@code yoi/digest-mismatch} otherwise: the index and the
+     * classes come from different builds). Absent: false; the Pod constructs each feature through
+     * its own public no-argument constructor and loads no descriptor class (one class and one
+     * SHA-256 fewer per feature), and checks the line, which approvals key on and every
+     * registration is checked against; {@code yoi verify} and {@code yoi approve} check the classes.
+     */
+    public Builder checkDescriptorClasses(boolean check) {
+      this.checkDescriptorClasses = check;
       return this;
     }
 

@@ -14,7 +14,7 @@ public enum BuildConfig {
       return List.of("-proc:none");
     }
   },
-  YOI("yoi", "the Yoi processor (a descriptor class per feature, a classpath marker, the index)") {
+  YOI("yoi", "the Yoi processor (a descriptor class file per feature, a classpath marker source per round, the index)") {
     @Override
     List<String> javacOptions(Artifacts a) {
       return List.of(

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 public final class ChildProcess {
   private static final Path GNU_TIME = Path.of("/usr/bin/time");
   private static final Pattern WORK = Pattern.compile("(?m)^work-nanos=(\\d+)$");
+  private static final Pattern NANOS = Pattern.compile("(?m)^([a-z]+)-nanos=(\\d+)$");
   private static final Pattern HWM = Pattern.compile("(?m)^VmHWM:\\s+(\\d+) kB$");
 
   private final Path scratch;
@@ -61,7 +64,11 @@ public final class ChildProcess {
     }
     long peak = timed ? readTimeRss(rss) : polled;
     Matcher work = WORK.matcher(stdout);
-    return new Measurement(wall, work.find() ? Long.parseLong(work.group(1)) : -1, peak);
+    Map<String, Long> nanos = new HashMap<>();
+    for (Matcher m = NANOS.matcher(stdout); m.find(); ) {
+      nanos.put(m.group(1), Long.parseLong(m.group(2)));
+    }
+    return new Measurement(wall, work.find() ? Long.parseLong(work.group(1)) : -1, peak, nanos);
   }
 
   /** The standard output of the last run. */

@@ -54,15 +54,17 @@ public enum Mechanism {
     Installed run(Path jar, Path pluginsDir) throws Exception {
       try (URLClassLoader loader = loaderOf(jar);
            Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).build()) {
-        InstallReport report = pod.start();
-        int installed = 0;
-        for (FeatureReport feature : report.features()) {
-          if (!feature.installed()) {
-            throw new IllegalStateException("feature " + feature.id() + " was not installed: " + feature.diagnostics());
-          }
-          installed++;
-        }
-        return new Installed(installed, pod.toolDefinitions().size(), pod.hooks(HookPoint.PRE_TOOL_CALL).size());
+        return installed(pod, pod.start());
+      }
+    }
+  },
+  YOI_CHECKED("Yoi install, classes checked", "Pod.start() with checkDescriptorClasses(true): each feature"
+      + " constructed through its generated descriptor class, its digests checked against the line") {
+    @Override
+    Installed run(Path jar, Path pluginsDir) throws Exception {
+      try (URLClassLoader loader = loaderOf(jar);
+           Pod pod = Pod.builder().features(loader, FeatureSource.BUILTIN).checkDescriptorClasses(true).build()) {
+        return installed(pod, pod.start());
       }
     }
   },
@@ -153,6 +155,18 @@ public enum Mechanism {
   }
 
   abstract Installed run(Path jar, Path pluginsDir) throws Exception;
+
+  /** What a started Pod installed; throws if a feature was not installed. */
+  private static Installed installed(Pod pod, InstallReport report) {
+    int installed = 0;
+    for (FeatureReport feature : report.features()) {
+      if (!feature.installed()) {
+        throw new IllegalStateException("feature " + feature.id() + " was not installed: " + feature.diagnostics());
+      }
+      installed++;
+    }
+    return new Installed(installed, pod.toolDefinitions().size(), pod.hooks(HookPoint.PRE_TOOL_CALL).size());
+  }
 
   private static URLClassLoader loaderOf(Path jar) throws IOException {
     return new URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, Mechanism.class.getClassLoader());

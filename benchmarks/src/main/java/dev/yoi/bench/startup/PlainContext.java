@@ -32,8 +32,8 @@ import java.util.Set;
  * features only keep. This is the least any mechanism must do to have the features' contributions
  * in hand, so it is the floor Yoi's checked install is compared with.
  */
-final class PlainContext implements InstallContext, ServiceBinder, HookRegistrar {
-  final List<Tool<?>> tools = new ArrayList<>();
+public final class PlainContext implements InstallContext, ServiceBinder, HookRegistrar {
+  public final List<Tool<?>> tools = new ArrayList<>();
   final List<Object> hooks = new ArrayList<>();
   final List<Object> tasks = new ArrayList<>();
   final Map<Class<?>, Object> services = new HashMap<>();

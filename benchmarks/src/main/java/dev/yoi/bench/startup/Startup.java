@@ -4,6 +4,7 @@ import dev.yoi.bench.measure.ChildProcess;
 import dev.yoi.bench.measure.Measurement;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,10 @@ public final class Startup {
     }
     if (cliJar != null) {
       rows.add(new Row("INSPECT", "yoi inspect", "java -jar yoi.jar inspect on the jar: the catalog as a table, no feature class loaded"));
+      if (Files.isRegularFile(launcher())) {
+        rows.add(new Row("INSPECT_CDS", "yoi inspect, launcher", "cli/target/yoi inspect on the jar: the same command"
+            + " through the launcher, with the class-data-sharing archive made at build time (yoi.jsa)"));
+      }
     }
     return rows;
   }
@@ -52,8 +57,16 @@ public final class Startup {
     if (row.key().equals("INSPECT")) {
       return List.of(java, "-jar", cliJar.toString(), "inspect", jar.toString());
     }
+    if (row.key().equals("INSPECT_CDS")) {
+      return List.of("/bin/sh", launcher().toString(), "inspect", jar.toString());
+    }
     return List.of(java, "-cp", classpath, StartupChild.class.getName(), row.key(), jar.toString(),
         pluginsDir.toString());
+  }
+
+  /** The {@code yoi} launcher beside the CLI jar. */
+  private Path launcher() {
+    return cliJar.resolveSibling("yoi");
   }
 
   public Map<Row, List<Measurement>> measure(int n, Path jar, Path pluginsDir, int runs, Path work, boolean warmUp)
@@ -78,7 +91,7 @@ public final class Startup {
       throws IOException, InterruptedException {
     Measurement m = child.run(command(row, jar, pluginsDir), work);
     String out = child.lastOutput();
-    if (!row.key().equals("INSPECT") && !out.contains(expected)) {
+    if (!row.key().startsWith("INSPECT") && !out.contains(expected)) {
       throw new IllegalStateException(row.label() + " did not install the whole workload: expected \""
           + expected + "\", got:\n" + out);
     }

@@ -248,12 +248,17 @@ class DiagnosticExamplesTest {
     run(DiagnosticCode.INDEX_CORRUPT, plugins(classes), p -> {});
 
     // The descriptor edited by hand and its digest recomputed: the line is consistent, but the
-    // compiled descriptor class was built with another digest.
+    // compiled descriptor class was built with another digest. A Pod sees it when it checks classes.
     FeatureDescriptor original = IndexFileLines.descriptor(line);
     FeatureDescriptor edited = IndexFileLines.withDescription(original, "Edited after the build");
     Files.writeString(classes.resolve(IndexLine.INDEX_PATH),
         IndexFileLines.line(line, edited, Digests.of(edited)) + "\n");
-    run(DiagnosticCode.DIGEST_MISMATCH, plugins(classes), p -> {});
+    List<Diagnostic> seen = new CopyOnWriteArrayList<>();
+    try (Pod pod = podBuilder(plugins(classes), ENABLE_ALL, null).checkDescriptorClasses(true)
+        .diagnostics(seen::add).build()) {
+      pod.start();
+    }
+    record(DiagnosticCode.DIGEST_MISMATCH, seen);
 
     FeatureDescriptor bridge = IndexFileLines.withRuntime(original, RuntimeKind.MCP_BRIDGE);
     Files.writeString(classes.resolve(IndexLine.INDEX_PATH),

@@ -7,11 +7,13 @@ import dev.yoi.descriptor.IndexLine;
 import dev.yoi.processor.marker.FeatureMarker;
 import dev.yoi.processor.marker.MarkerWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
 
 /**
  * Everything valid features produce: each one's descriptor class and index line, and one classpath
@@ -33,7 +35,7 @@ public final class FeatureGenerator {
   public record Generated(IndexLine line, FeatureMarker marker) {}
 
   /**
-   * Writes the feature's descriptor class.
+   * Writes the feature's descriptor class (a class file: see {@link DescriptorWriter}).
    *
    * @param originating the feature and its contributions, for incremental builds
    */
@@ -41,7 +43,11 @@ public final class FeatureGenerator {
       List<Element> originating) throws IOException {
     String json = CanonicalJson.write(descriptor);
     String digest = Digests.ofCanonicalJson(json);
-    descriptors.write(feature, descriptor, json, digest, originating).writeTo(filer);
+    JavaFileObject file = filer.createClassFile(DescriptorWriter.descriptorClass(feature).reflectionName(),
+        originating.toArray(new Element[0]));
+    try (OutputStream out = file.openOutputStream()) {
+      out.write(descriptors.write(feature, descriptor, json, digest));
+    }
     FeatureMarker marker = FeatureMarker.of(module, descriptor);
     IndexLine line = new IndexLine(IndexLine.FORMAT, descriptor.slug(), module,
         DescriptorWriter.descriptorClass(feature).reflectionName(), digest, descriptor);

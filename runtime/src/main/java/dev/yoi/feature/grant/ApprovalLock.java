@@ -109,8 +109,13 @@ public final class ApprovalLock {
   /** How often to retry (2 ms apart) a guard file another writer is removing. */
   private static final int GUARD_ATTEMPTS = 5_000;
 
-  /** The lock's own writer: the descriptor module's canonical mapper is private to it. */
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
+  /**
+   * The lock's own writer (the descriptor module's canonical mapper is private to it), built on
+   * the first write: a Pod that only reads the lock never needs it.
+   */
+  private static final class Json {
+    static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
+  }
 
   private final Path path;
   /** By project key ({@link #NO_PROJECT} for the top-level {@code features}), then full id. */
@@ -629,7 +634,7 @@ public final class ApprovalLock {
 
   private static String write(ObjectNode root) {
     try {
-      return WRITER.writeValueAsString(CanonicalJson.sorted(root)) + "\n";
+      return Json.WRITER.writeValueAsString(CanonicalJson.sorted(root)) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

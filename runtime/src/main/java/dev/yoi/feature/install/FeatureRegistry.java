@@ -94,7 +94,19 @@ public final class FeatureRegistry {
   public static InstallReport install(
       List<FeatureLoader> loaders, List<FeatureFile> files, Enablement enablement, AuthorityPolicy policy,
       HostSurfaces host, List<RuntimeInstaller> installers) {
-    Runtimes runtimes = new Runtimes(installers);
+    return install(loaders, files, enablement, policy, host, installers, false);
+  }
+
+  /**
+   * {@link #install(List, List, Enablement, AuthorityPolicy, HostSurfaces, List)}; with
+   * {@code checkDescriptorClasses}, each JVM feature is constructed through its generated
+   * descriptor class, whose digests must agree with its index line ({@code yoi/digest-mismatch}),
+   * instead of through its own public no-argument constructor.
+   */
+  public static InstallReport install(
+      List<FeatureLoader> loaders, List<FeatureFile> files, Enablement enablement, AuthorityPolicy policy,
+      HostSurfaces host, List<RuntimeInstaller> installers, boolean checkDescriptorClasses) {
+    Runtimes runtimes = new Runtimes(installers, checkDescriptorClasses);
     return new FeatureRegistry(FeatureCatalog.read(loaders, files), enablement, policy, host, runtimes).run();
   }
 
@@ -134,8 +146,16 @@ public final class FeatureRegistry {
       report.services(plan.services(node.featureId()));
     }
     List<String> order = plan.order();
-    for (String id : order) {
-      install(id, plan);
+    Thread preload = order.size() < ClassPreloader.FROM ? null
+        : ClassPreloader.start(order.stream().map(id -> catalog.entry(id).orElseThrow()).toList());
+    try {
+      for (String id : order) {
+        install(id, plan);
+      }
+    } finally {
+      if (preload != null) {
+        preload.interrupt();
+      }
     }
     List<FeatureReport> features = reports.values().stream().map(FeatureReportBuilder::build).toList();
     return new InstallReport(features, order, reportDiagnostics);

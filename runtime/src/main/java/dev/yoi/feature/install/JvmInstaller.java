@@ -11,11 +11,19 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The installer of {@code builtin} and {@code jvm_plugin} features: loads the generated descriptor
- * class through the feature's own class loader (digests checked, see {@link DescriptorClasses}),
- * constructs the feature with it, and runs the feature's {@code install} against its context.
+ * The installer of {@code builtin} and {@code jvm_plugin} features: constructs the feature from the
+ * class its index line names (see {@link FeatureClasses}) and runs its {@code install} against its
+ * context. A host that asks for it ({@code Pod.builder().checkDescriptorClasses(true)}) has the
+ * generated descriptor class loaded first, its digests checked against the line, and the feature
+ * constructed by it (see {@link DescriptorClasses}): one more class loaded and hashed per feature.
  */
 final class JvmInstaller implements RuntimeInstaller {
+  private final boolean checkDescriptorClasses;
+
+  JvmInstaller(boolean checkDescriptorClasses) {
+    this.checkDescriptorClasses = checkDescriptorClasses;
+  }
+
   @Override
   public Set<RuntimeKind> kinds() {
     return EnumSet.of(RuntimeKind.BUILTIN, RuntimeKind.JVM_PLUGIN);
@@ -23,6 +31,12 @@ final class JvmInstaller implements RuntimeInstaller {
 
   @Override
   public void install(RuntimeFeature feature) throws Exception {
+    FeatureModule module = checkDescriptorClasses
+        ? fromDescriptorClass(feature) : FeatureClasses.construct(feature.entry());
+    module.install(feature.context());
+  }
+
+  private static FeatureModule fromDescriptorClass(RuntimeFeature feature) throws FeatureRefusedException {
     String id = feature.entry().id();
     GeneratedFeature generated = DescriptorClasses.load(feature.entry());
     FeatureModule module;
@@ -40,6 +54,6 @@ final class JvmInstaller implements RuntimeInstaller {
           + " descriptor class " + feature.entry().line().descriptorClass() + " created no feature"
           + " (null). Rebuild the module.");
     }
-    module.install(feature.context());
+    return module;
   }
 }

@@ -14,11 +14,13 @@ final class Runtimes {
   private final Map<RuntimeKind, RuntimeInstaller> byKind = new EnumMap<>(RuntimeKind.class);
 
   /**
+   * @param checkDescriptorClasses whether JVM features are constructed through their checked
+   *     descriptor classes (see {@link JvmInstaller})
    * @throws IllegalArgumentException if two installers claim one kind (the JVM kinds included)
    */
-  Runtimes(List<RuntimeInstaller> added) {
+  Runtimes(List<RuntimeInstaller> added, boolean checkDescriptorClasses) {
     List<RuntimeInstaller> all = new ArrayList<>();
-    all.add(new JvmInstaller());
+    all.add(new JvmInstaller(checkDescriptorClasses));
     all.addAll(added);
     for (RuntimeInstaller installer : all) {
       Objects.requireNonNull(installer, "installer");

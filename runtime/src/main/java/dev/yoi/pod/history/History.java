@@ -66,11 +66,13 @@ public final class History implements AutoCloseable {
 
   private final Object lock = new Object();
   private final EntryLimit limit;
-  /** Unknown fields are skipped so newer files still open; limits are the writer's. */
-  private final ObjectReader reader;
-  private final ObjectMapper syntax; // tells a torn line from a whole one
-  /** Writes UTF-8 itself (never a String, then UTF-8), so a lone surrogate is escaped, not '?'. */
-  private final ObjectWriter writer;
+  /**
+   * The entries' JSON, built when a durable history first reads or writes (guarded by
+   * {@link #lock}; open reads before anyone else can reach the history): an in-memory history never
+   * serialises, and building a mapper and the entry types' polymorphic (de)serialisers was the
+   * largest single cost of starting a Pod with a few features.
+   */
+  private volatile Json json;
   private final Path file; // null in memory
   private final RandomAccessFile out; // null in memory
   private final FileLock fileLock; // null in memory
@@ -85,14 +87,34 @@ public final class History implements AutoCloseable {
 
   private History(EntryLimit limit, Path file, RandomAccessFile out, FileLock fileLock) {
     this.limit = limit;
-    this.syntax = new ObjectMapper(limit.jsonFactory());
-    this.writer = syntax.writerFor(HistoryEntry.class);
-    this.reader = syntax.readerFor(HistoryEntry.class)
-        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.file = file;
     this.out = out;
     this.fileLock = fileLock;
+  }
+
+  /** The mapper, reader and writer of one history's entries, under its limit. */
+  private static final class Json {
+    private final ObjectMapper syntax; // tells a torn line from a whole one
+    /** Unknown fields are skipped so newer files still open; limits are the writer's. */
+    private final ObjectReader reader;
+    /** Writes UTF-8 itself (never a String, then UTF-8), so a lone surrogate is escaped, not '?'. */
+    private final ObjectWriter writer;
+
+    Json(EntryLimit limit) {
+      this.syntax = new ObjectMapper(limit.jsonFactory());
+      this.writer = syntax.writerFor(HistoryEntry.class);
+      this.reader = syntax.readerFor(HistoryEntry.class)
+          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+  }
+
+  /** This history's JSON, built on first use; callers hold {@link #lock} or are {@link #open}. */
+  private Json json() {
+    if (json == null) {
+      json = new Json(limit);
+    }
+    return json;
   }
 
   /** A history that lives only as long as this object: for tests and throwaway Pods. */
@@ -263,7 +285,7 @@ public final class History implements AutoCloseable {
   private void write(HistoryEntry entry) {
     byte[] line;
     try {
-      byte[] json = writer.writeValueAsBytes(entry);
+      byte[] json = json().writer.writeValueAsBytes(entry);
       line = java.util.Arrays.copyOf(json, json.length + 1);
       line[json.length] = '\n';
     } catch (IOException e) {
@@ -315,7 +337,7 @@ public final class History implements AutoCloseable {
       }
       HistoryEntry entry;
       try {
-        entry = reader.readValue(text);
+        entry = json().reader.readValue(text);
       } catch (IOException e) {
         if (overLimit(e)) {
           throw new IllegalStateException("history file " + file + " line " + lineNumber + " holds a"
@@ -363,7 +385,7 @@ public final class History implements AutoCloseable {
   /** A line cut short is not whole JSON; a whole line that fails to be an entry is no torn append. */
   private boolean isWholeJson(String text) {
     try {
-      syntax.readTree(text);
+      json().syntax.readTree(text);
       return true;
     } catch (IOException e) {
       return overLimit(e); // too long to tell: treat as whole, so nothing is truncated

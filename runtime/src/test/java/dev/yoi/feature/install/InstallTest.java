@@ -75,6 +75,12 @@ class InstallTest {
         Enablement.defaults(), AuthorityPolicy.grantRequested(), host);
   }
 
+  /** As a host with {@code Pod.builder().checkDescriptorClasses(true)} installs. */
+  private InstallReport installBuiltinsCheckingDescriptorClasses(Path... modules) {
+    return FeatureRegistry.install(List.of(new FeatureLoader(loader(modules), FeatureSource.BUILTIN)), List.of(),
+        Enablement.defaults(), AuthorityPolicy.grantRequested(), host, List.of(), true);
+  }
+
   private static FeatureReport feature(InstallReport report, String id) {
     return report.feature(id).orElseThrow(() -> new AssertionError("no report for " + id + ":\n" + report.toJson()));
   }
@@ -425,7 +431,7 @@ class InstallTest {
   }
 
   @Test
-  void anIndexLineWhoseDescriptorNoLongerMatchesTheClassIsADigestMismatch() {
+  void anIndexLineWhoseDescriptorNoLongerMatchesTheClassIsADigestMismatchForAHostThatChecksClasses() {
     Path m = module("m", CLOCK);
     IndexLine line = ((IndexEntry.Valid) IndexFile.read("x", FeatureCompiler.index(m).getBytes()).get(0)).line();
     FeatureDescriptor d = line.descriptor();
@@ -435,7 +441,7 @@ class InstallTest {
     // A consistent line (its digest recomputed) over the original classes.
     FeatureCompiler.rewriteIndex(m, IndexFile.write(List.of(IndexLine.of(line.module(), line.descriptorClass(), edited))));
 
-    InstallReport report = installBuiltins(m);
+    InstallReport report = installBuiltinsCheckingDescriptorClasses(m);
 
     FeatureReport clock = feature(report, "builtin:clock");
     assertFalse(clock.installed());
@@ -445,8 +451,91 @@ class InstallTest {
     assertEquals(List.of(), host.commits());
   }
 
+  /**
+   * By default the index line is the boundary: a consistent line over classes of another build
+   * installs as the line declares (its digest is what approvals key on, and every registration is
+   * checked against its descriptor), without loading the descriptor class; {@code yoi verify} and
+   * {@code yoi approve} report the disagreement (VerifyCommandTest, ApproveCommandTest).
+   */
   @Test
-  void aDescriptorClassWhoseDescriptorJsonWasTamperedWithIsADigestMismatch() throws IOException {
+  void byDefaultALineOverClassesOfAnotherBuildInstallsAsTheLineDeclaresWithoutItsDescriptorClass()
+      throws Exception {
+    Path m = module("m", CLOCK);
+    IndexLine line = ((IndexEntry.Valid) IndexFile.read("x", FeatureCompiler.index(m).getBytes()).get(0)).line();
+    FeatureDescriptor d = line.descriptor();
+    FeatureDescriptor edited = new FeatureDescriptor(d.slug(), d.name(), d.version(), "now with more power",
+        d.runtime(), d.featureClass(), d.tools(), d.hooks(), d.backgroundTasks(), d.providedServices(),
+        d.requiredServices(), d.authorities());
+    FeatureCompiler.rewriteIndex(m, IndexFile.write(List.of(IndexLine.of(line.module(), line.descriptorClass(), edited))));
+    // Not even there: the default install never needs it.
+    Files.delete(m.resolve(line.descriptorClass().replace('.', '/') + ".class"));
+
+    InstallReport report = installBuiltins(m);
+
+    FeatureReport clock = feature(report, "builtin:clock");
+    assertTrue(clock.installed(), clock.diagnostics().toString());
+    assertEquals(IndexLine.of("", "", edited).digest(), clock.digest());
+    assertEquals(List.of("builtin:clock"), report.installOrder());
+  }
+
+  /**
+   * A large install loads its classes on a second thread ahead of the install, but initialises none
+   * there: every feature class's static initialiser still runs on the installing thread, in
+   * install order.
+   */
+  @Test
+  void classesLoadedAheadOfALargeInstallAreStillInitialisedByTheInstallInItsOrder() {
+    String property = "yoi.test.init." + System.nanoTime();
+    List<FeatureCompiler.Source> sources = new ArrayList<>();
+    int count = ClassPreloader.FROM + 6;
+    for (int i = 0; i < count; i++) {
+      sources.add(FeatureCompiler.java(String.format("""
+          package acme.many;
+          @Feature(id = "f%03d", name = "F%03d")
+          public final class F%03d implements FeatureModule {
+            static {
+              System.setProperty("%s", System.getProperty("%s", "")
+                  + Thread.currentThread().getName() + "|builtin:f%03d,");
+            }
+            public void install(InstallContext c) { c.tools().register(new T()); }
+            @ToolContribution(name = "t%03d", description = "A tool")
+            public static final class T implements Tool<JsonNode> {
+              public ToolResult call(JsonNode input, ToolContext context) { return ToolResult.text("ok"); }
+            }
+          }
+          """, i, i, i, property, property, i, i)));
+    }
+    Path m = FeatureCompiler.compile(dir.resolve("many"), sources.toArray(FeatureCompiler.Source[]::new));
+
+    InstallReport report = installBuiltins(m);
+
+    assertEquals(count, report.installOrder().size(), report.toJson());
+    List<String> expected = new ArrayList<>();
+    for (String id : report.installOrder()) {
+      expected.add(Thread.currentThread().getName() + "|" + id);
+    }
+    assertEquals(expected, List.of(System.getProperty(property).split(",")));
+    System.clearProperty(property);
+  }
+
+  @Test
+  void aFeatureClassThatIsNotOnItsLoaderIsAnInstallFailureNamingTheClassAndTheLine() throws IOException {
+    Path m = module("m", CLOCK);
+    Files.delete(m.resolve("acme/clock/ClockFeature.class"));
+
+    InstallReport report = installBuiltins(m);
+
+    FeatureReport clock = feature(report, "builtin:clock");
+    assertFalse(clock.installed());
+    String message = clock.diagnostics("yoi/install-failed").get(0).message();
+    assertTrue(message.contains("its feature class acme.clock.ClockFeature named by the index (index line "), message);
+    assertTrue(message.contains("is not on its class loader"), message);
+    assertEquals(List.of(), host.commits());
+  }
+
+  @Test
+  void aDescriptorClassWhoseDescriptorJsonWasTamperedWithIsADigestMismatchForAHostThatChecksClasses()
+      throws IOException {
     Path m = module("m", CLOCK);
     IndexLine line = ((IndexEntry.Valid) IndexFile.read("x", FeatureCompiler.index(m).getBytes()).get(0)).line();
     // Same-length edit of the class file's DESCRIPTOR_JSON constant: DIGEST and the index untouched.
@@ -456,7 +545,7 @@ class InstallTest {
     Files.writeString(classFile, bytes.replace("The time in a zone", "The time in a ZONE"), StandardCharsets.ISO_8859_1);
     String tampered = CanonicalJson.write(line.descriptor()).replace("The time in a zone", "The time in a ZONE");
 
-    InstallReport report = installBuiltins(m);
+    InstallReport report = installBuiltinsCheckingDescriptorClasses(m);
 
     FeatureReport clock = feature(report, "builtin:clock");
     assertFalse(clock.installed());

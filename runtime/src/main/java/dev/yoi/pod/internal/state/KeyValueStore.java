@@ -30,7 +30,8 @@ final class KeyValueStore implements StateStore {
   private final String name;
   private final Path file; // null: in memory
   private final EntryLimit limit;
-  private final ObjectMapper mapper;
+  /** Built when a durable store first reads or writes (guarded by this): an in-memory store never serialises. */
+  private ObjectMapper mapper;
   private final TreeMap<String, String> entries = new TreeMap<>();
   private boolean revoked; // guarded by this
 
@@ -39,10 +40,9 @@ final class KeyValueStore implements StateStore {
     this.name = name;
     this.file = file;
     this.limit = limit;
-    this.mapper = new ObjectMapper(limit.jsonFactory());
     if (file != null && Files.exists(file)) {
       try {
-        entries.putAll(mapper.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+        entries.putAll(mapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
       } catch (StreamConstraintsException e) {
         throw new UncheckedIOException("state store file " + file + " holds a key or value longer than"
             + " this Pod reads (" + e.getOriginalMessage() + "): it was written under a larger entry"
@@ -123,6 +123,13 @@ final class KeyValueStore implements StateStore {
     return java.util.Collections.unmodifiableMap(new TreeMap<>(entries));
   }
 
+  private synchronized ObjectMapper mapper() {
+    if (mapper == null) {
+      mapper = new ObjectMapper(limit.jsonFactory());
+    }
+    return mapper;
+  }
+
   private void save() {
     if (file == null) {
       return;
@@ -132,7 +139,7 @@ final class KeyValueStore implements StateStore {
     try {
       Files.createDirectories(directory);
       temporary = Files.createTempFile(directory, "." + name + ".", ".tmp");
-      byte[] bytes = mapper.writeValueAsBytes(entries);
+      byte[] bytes = mapper().writeValueAsBytes(entries);
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {

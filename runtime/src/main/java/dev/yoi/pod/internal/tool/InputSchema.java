@@ -64,6 +64,11 @@ final class InputSchema {
     }
   }
 
+  /** Whether the schema was compiled (by a call or ahead of one); never compiles it. */
+  boolean isCompiled() {
+    return outcome != null;
+  }
+
   /** True exactly once, for the first caller to find the schema broken: it reports it. */
   boolean reportBroken() {
     return brokenReported.compareAndSet(false, true);

@@ -1,14 +1,12 @@
 package dev.yoi.pod.internal.tool;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.yoi.pod.history.EntryLimit;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.yoi.descriptor.Identities;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.pod.ToolDefinition;
+import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.tool.Tool;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,11 +23,29 @@ import java.util.Optional;
  * only; a commit adds to the registry in time proportional to its own tools and the next read
  * builds a new snapshot, so installing N features costs O(N), not O(N²). After {@link #seal()}
  * the snapshot never changes.
+ *
+ * <p>Right after the Pod starts, {@link #prepareAhead()} does on one background thread what a first
+ * call would otherwise do on the caller's: builds the tools' mapper (and decodes a sample record,
+ * which loads Jackson's deserialisers; a tool's own input class is loaded by its first call only),
+ * and compiles the schemas of the first {@value #PREPARED_AHEAD} tools by name (each checked once
+ * against an empty input, which loads the validator's classes). A call that comes first compiles its schema itself; either way
+ * each schema is compiled once, and a broken one is reported by the call that finds it, as before.
  */
 public final class ToolRegistry {
+  /**
+   * How many tools' schemas are compiled ahead of their first call: what a model is offered at
+   * once, not the thousands of a synthetic Pod, most of which are never called and whose compiled
+   * schemas would only take memory.
+   */
+  public static final int PREPARED_AHEAD = 100;
+
   private final InputSchema.Compiler schemas = new InputSchema.Compiler();
-  /** Built with the first call: registering modules loads classes a start need not load. */
+  /** Built with the first call (or ahead of it): registering modules loads classes a start need not load. */
   private volatile ObjectMapper mapper;
+  /** Guards building {@link #mapper}; not {@code this}, so lookups never wait for a mapper being built. */
+  private final Object mapperLock = new Object();
+  /** The thread preparing the tools ahead of their first calls, or null. */
+  private volatile Thread preparing;
   /** Every committed tool by its identity (a tool name is global); guarded by {@code this}. */
   private final Map<Identities.Key, RegisteredTool> committed = new HashMap<>();
   /** What readers see; null when a commit made it stale (rebuilt by the next read). */
@@ -168,19 +184,72 @@ public final class ToolRegistry {
   ObjectMapper mapper() {
     ObjectMapper current = mapper;
     if (current == null) {
-      synchronized (this) {
+      synchronized (mapperLock) {
         if (mapper == null) {
-          mapper = new ObjectMapper(limit.jsonFactory())
-              .registerModule(new Jdk8Module())
-              .registerModule(new JavaTimeModule())
-              // An OffsetDateTime or ZonedDateTime keeps the offset or zone the model sent.
-              .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+          mapper = ToolMapper.create(limit);
         }
         current = mapper;
       }
     }
     return current;
+  }
+
+  /**
+   * Starts preparing the tools ahead of their first calls on a daemon thread (see the class
+   * comment); call once, after {@link #seal()}. Never fails a start: whatever the preparation
+   * cannot do, the first call does as it always did.
+   */
+  public void prepareAhead() {
+    List<RegisteredTool> all;
+    synchronized (this) {
+      all = new ArrayList<>(committed.values());
+    }
+    all.sort(Comparator.comparing(RegisteredTool::name));
+    List<RegisteredTool> ahead = List.copyOf(all.subList(0, Math.min(PREPARED_AHEAD, all.size())));
+    if (ahead.isEmpty()) {
+      return;
+    }
+    Thread thread = new Thread(() -> prepare(ahead), "yoi-tool-schemas");
+    thread.setDaemon(true);
+    preparing = thread;
+    thread.start();
+  }
+
+  /** Stops the preparation (the Pod is closing): tools not prepared yet are left to their calls. */
+  public void stopPreparing() {
+    Thread thread = preparing;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  /** Waits for the preparation to end; for tests and benchmarks. */
+  public void awaitPrepared() throws InterruptedException {
+    Thread thread = preparing;
+    if (thread != null) {
+      thread.join();
+    }
+  }
+
+  private void prepare(List<RegisteredTool> ahead) {
+    try {
+      JsonNode empty = mapper().readTree("{}");
+      ToolMapper.warmUp(mapper(), empty);
+      for (RegisteredTool tool : ahead) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        if (tool.schema().compiled() instanceof InputSchema.Ready ready) {
+          ready.violations(empty); // loads the validator's (and its messages') classes
+        }
+      }
+    } catch (Throwable e) {
+      // Nothing here may end the process or reach a caller: the first call does what is left,
+      // on its own thread, and reports what fails there.
+      if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+        throw fatal;
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

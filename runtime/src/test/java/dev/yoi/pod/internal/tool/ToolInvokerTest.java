@@ -157,6 +157,61 @@ class ToolInvokerTest {
   }
 
   @Test
+  void schemasArePreparedAheadOfTheFirstCallAndABrokenOneIsStillReportedOnceByItsCalls() throws Exception {
+    tools.commit(Contributions.of("user:broken")
+        .tool("Broken", UNCOMPILABLE_SCHEMA, JsonNode.class, (input, context) -> ToolResult.text("ran"))
+        .build());
+    tools.seal();
+
+    tools.prepareAhead();
+    tools.awaitPrepared();
+
+    assertTrue(tools.lookup("Forecast").schema().isCompiled());
+    assertTrue(tools.lookup("Broken").schema().isCompiled());
+    assertEquals(List.of(), diagnostics, "compiling ahead reports nothing: the calls do");
+    assertEquals(0, history.size());
+    ToolResult first = invoker.call("Broken", "{\"a\":1}");
+    assertEquals(first, invoker.call("Broken", "{\"a\":1}"));
+    assertTrue(first.text().startsWith("tool \"Broken\" cannot be called: its input schema does not compile ("),
+        first.text());
+    assertEquals(1, diagnostics.size(), diagnostics.toString());
+    assertEquals("yoi/tool-failed", diagnostics.get(0).code());
+    assertEquals(ToolResult.text("Oslo in 1 days: sunny"), invoker.call("Forecast", "{\"city\":\"Oslo\"}"));
+  }
+
+  @Test
+  void onlyTheFirstToolsByNameArePreparedAheadTheRestCompileOnTheirFirstCall() throws Exception {
+    Contributions many = Contributions.of("user:many");
+    for (int i = 0; i <= ToolRegistry.PREPARED_AHEAD; i++) {
+      many.tool(String.format("A%03d", i), FORECAST_SCHEMA, Forecast.class, (input, context) -> ToolResult.text("ok"));
+    }
+    tools.commit(many.build());
+    tools.seal();
+
+    tools.prepareAhead();
+    tools.awaitPrepared();
+
+    // "Forecast" sorts after "A..": the first PREPARED_AHEAD names are A000 to A099.
+    assertTrue(tools.lookup("A000").schema().isCompiled());
+    assertTrue(tools.lookup(String.format("A%03d", ToolRegistry.PREPARED_AHEAD - 1)).schema().isCompiled());
+    assertFalse(tools.lookup(String.format("A%03d", ToolRegistry.PREPARED_AHEAD)).schema().isCompiled());
+    assertFalse(tools.lookup("Forecast").schema().isCompiled());
+    assertEquals(ToolResult.text("ok"), invoker.call(String.format("A%03d", ToolRegistry.PREPARED_AHEAD), "{\"city\":\"x\"}"));
+    assertTrue(tools.lookup(String.format("A%03d", ToolRegistry.PREPARED_AHEAD)).schema().isCompiled());
+  }
+
+  @Test
+  void aStoppedPreparationEndsAndLeavesTheRestToTheCalls() throws Exception {
+    tools.seal();
+
+    tools.prepareAhead();
+    tools.stopPreparing();
+    tools.awaitPrepared();
+
+    assertEquals(ToolResult.text("Oslo in 1 days: sunny"), invoker.call("Forecast", "{\"city\":\"Oslo\"}"));
+  }
+
+  @Test
   void inputThatIsNotJsonIsAnErrorResult() {
     ToolResult result = invoker.call("Forecast", "{city: Oslo");
 

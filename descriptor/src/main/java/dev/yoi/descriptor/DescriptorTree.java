@@ -1,0 +1,242 @@
+package dev.yoi.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yoi.feature.annotation.AuthorityKind;
+import dev.yoi.feature.annotation.RestartPolicy;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a descriptor's records from its JSON tree field by field, as {@link CanonicalWriter} writes
+ * them: every field of every record present, with the JSON type the writer gives it (a string, a
+ * boolean, an integer, an array, an enum by its written name), and no other field. Only
+ * {@code description}, {@code scope} and {@code every}, which the records default to empty, may be
+ * missing or null, and so may the MCP server ({@code "server"}, only an {@code mcp_bridge} feature
+ * has one) and, in a {@code stdio} server, its {@code args}, {@code workingDirectory} and
+ * {@code environment}, and a variable's {@code value} or {@code secret}; the server's
+ * {@code "transport"} names its kind. Stricter than Jackson's data binding (no coercion of a number
+ * into a string or of a string into a boolean, no enum by ordinal), and without its bean
+ * introspection, which was the larger part of reading an index line and hundreds of classes loaded
+ * at every start.
+ */
+final class DescriptorTree {
+  private static final Set<String> FEATURE = Set.of("authorities", "backgroundTasks", "description",
+      "featureClass", "hooks", "name", "providedServices", "requiredServices", "runtime", "server", "slug",
+      "tools", "version");
+  private static final Set<String> TOOL = Set.of("className", "description", "inputSchema", "inputType",
+      "name", "requires");
+  private static final Set<String> HOOK = Set.of("className", "name", "order", "point");
+  private static final Set<String> TASK = Set.of("className", "description", "every", "name", "restart");
+  private static final Set<String> PROVIDED = Set.of("className", "id", "privileged", "type", "version");
+  private static final Set<String> REQUIRED = Set.of("id", "optional", "reason", "type", "version");
+  private static final Set<String> AUTHORITY = Set.of("kind", "optional", "reason", "scope");
+  private static final Set<String> STDIO = Set.of("args", "command", "environment", "transport", "workingDirectory");
+  private static final Set<String> STREAMABLE_HTTP = Set.of("transport", "url");
+  private static final Set<String> VARIABLE = Set.of("name", "secret", "value");
+
+  private DescriptorTree() {}
+
+  /** @throws IllegalArgumentException naming the first field that is missing, unknown or mistyped */
+  static FeatureDescriptor read(JsonNode tree) {
+    At root = At.object(tree, "the descriptor", FEATURE);
+    return new FeatureDescriptor(
+        root.text("slug"),
+        root.text("name"),
+        root.text("version"),
+        root.textOrEmpty("description"),
+        root.wire("runtime", RuntimeKind::fromWireName),
+        root.text("featureClass"),
+        root.list("tools", TOOL, t -> new ToolDescriptor(t.text("name"), t.text("description"),
+            t.text("className"), t.text("inputType"), t.node("inputSchema"),
+            t.names("requires", AuthorityKind.class))),
+        root.list("hooks", HOOK, h -> new HookDescriptor(h.text("name"),
+            h.wire("point", HookPoint::fromWireName), h.integer("order"), h.text("className"))),
+        root.list("backgroundTasks", TASK, t -> new TaskDescriptor(t.text("name"), t.text("description"),
+            t.textOrEmpty("every"), t.name("restart", RestartPolicy.class), t.text("className"))),
+        root.list("providedServices", PROVIDED, p -> new ProvidedService(p.text("id"), p.text("version"),
+            p.text("type"), p.bool("privileged"), p.text("className"))),
+        root.list("requiredServices", REQUIRED, r -> new RequiredService(r.text("id"), r.text("version"),
+            r.text("type"), r.bool("optional"), r.text("reason"))),
+        root.list("authorities", AUTHORITY, a -> new AuthorityRequest(a.name("kind", AuthorityKind.class),
+            a.textOrEmpty("scope"), a.bool("optional"), a.text("reason"))),
+        server(root));
+  }
+
+  /**
+   * The MCP server, or null when {@code "server"} is missing or null; its {@code "transport"} says
+   * which kind, and the lists a {@code stdio} server may leave out or null are empty.
+   */
+  private static McpServer server(At root) {
+    JsonNode node = root.node().get("server");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("\"server\" of the descriptor is not an object");
+    }
+    JsonNode transport = node.get("transport");
+    if (transport == null || !transport.isTextual()) {
+      throw new IllegalArgumentException("the server has no \"transport\" naming its kind ("
+          + McpServer.STDIO + " or " + McpServer.STREAMABLE_HTTP + ")");
+    }
+    switch (transport.textValue()) {
+      case McpServer.STDIO: {
+        At stdio = At.object(node, "the server", STDIO);
+        return new McpServer.Stdio(stdio.text("command"), stdio.textsOrEmpty("args"),
+            stdio.textOrEmpty("workingDirectory"), stdio.listOrEmpty("environment", VARIABLE,
+                v -> new EnvVariable(v.text("name"), v.textOrNull("value"), v.textOrNull("secret"))));
+      }
+      case McpServer.STREAMABLE_HTTP: {
+        At http = At.object(node, "the server", STREAMABLE_HTTP);
+        return new McpServer.StreamableHttp(http.text("url"));
+      }
+      default:
+        throw new IllegalArgumentException("the server's \"transport\" is "
+            + ControlCharacters.quote(transport.textValue()) + ", not " + McpServer.STDIO + " or "
+            + McpServer.STREAMABLE_HTTP);
+    }
+  }
+
+  /** One JSON object of the tree and where it is, for messages. */
+  private record At(JsonNode node, String where) {
+    static At object(JsonNode node, String where, Set<String> fields) {
+      if (node == null || !node.isObject()) {
+        throw new IllegalArgumentException(where + " is not an object");
+      }
+      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!fields.contains(name)) {
+          throw new IllegalArgumentException(where + " has the unknown field "
+              + ControlCharacters.quote(name));
+        }
+      }
+      return new At(node, where);
+    }
+
+    JsonNode node(String field) {
+      JsonNode value = node.get(field);
+      if (value == null) {
+        throw new IllegalArgumentException(where + " has no \"" + field + "\"");
+      }
+      return value;
+    }
+
+    private IllegalArgumentException mistyped(String field, String type) {
+      return new IllegalArgumentException("\"" + field + "\" of " + where + " is not " + type);
+    }
+
+    String text(String field) {
+      JsonNode value = node(field);
+      if (!value.isTextual()) {
+        throw mistyped(field, "a string");
+      }
+      return value.textValue();
+    }
+
+    /** A string that may be missing or null (then null). */
+    String textOrNull(String field) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? null : text(field);
+    }
+
+    /** Strings, none of them null; empty when the field is missing or null. */
+    List<String> textsOrEmpty(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return List.of();
+      }
+      JsonNode array = array(field);
+      List<String> out = new ArrayList<>(array.size());
+      for (int i = 0; i < array.size(); i++) {
+        if (!array.get(i).isTextual()) {
+          throw mistyped(field + "[" + i + "]", "a string");
+        }
+        out.add(array.get(i).textValue());
+      }
+      return out;
+    }
+
+    /** {@link #list}, empty when the field is missing or null. */
+    <R> List<R> listOrEmpty(String field, Set<String> fields, Function<At, R> read) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? List.of() : list(field, fields, read);
+    }
+
+    /** A string the record defaults to empty when it is missing or null. */
+    String textOrEmpty(String field) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? "" : text(field);
+    }
+
+    boolean bool(String field) {
+      JsonNode value = node(field);
+      if (!value.isBoolean()) {
+        throw mistyped(field, "true or false");
+      }
+      return value.booleanValue();
+    }
+
+    int integer(String field) {
+      JsonNode value = node(field);
+      if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        throw mistyped(field, "an integer");
+      }
+      return value.intValue();
+    }
+
+    <E extends Enum<E>> E name(String field, Class<E> type) {
+      return nameOf(field, text(field), type);
+    }
+
+    <E> E wire(String field, Function<String, E> fromWireName) {
+      String text = text(field);
+      try {
+        return fromWireName.apply(text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("\"" + field + "\" of " + where + ": " + e.getMessage());
+      }
+    }
+
+    <E extends Enum<E>> List<E> names(String field, Class<E> type) {
+      JsonNode array = array(field);
+      List<E> out = new ArrayList<>(array.size());
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        if (!element.isTextual()) {
+          throw mistyped(field + "[" + i + "]", "a string");
+        }
+        out.add(nameOf(field + "[" + i + "]", element.textValue(), type));
+      }
+      return out;
+    }
+
+    private <E extends Enum<E>> E nameOf(String field, String text, Class<E> type) {
+      try {
+        return Enum.valueOf(type, text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("\"" + field + "\" of " + where + " is "
+            + ControlCharacters.quote(text) + ", not one of " + List.of(type.getEnumConstants()));
+      }
+    }
+
+    <R> List<R> list(String field, Set<String> fields, Function<At, R> read) {
+      JsonNode array = array(field);
+      List<R> out = new ArrayList<>(array.size());
+      for (int i = 0; i < array.size(); i++) {
+        out.add(read.apply(object(array.get(i), field + "[" + i + "]", fields)));
+      }
+      return out;
+    }
+
+    private JsonNode array(String field) {
+      JsonNode value = node(field);
+      if (!value.isArray()) {
+        throw mistyped(field, "an array");
+      }
+      return value;
+    }
+  }
+}
