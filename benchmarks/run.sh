@@ -5,7 +5,7 @@
 #   benchmarks/run.sh            the full run: N = 100, 1,000, 10,000; 5 runs each (< 20 min on 2 cores)
 #   benchmarks/run.sh --quick    N = 1,000 only; 2 runs, no warm-up runs; a short JMH run (< 3 min): a smoke test
 #
-# Any other arguments go to dev.yoi.bench.Bench (--sizes, --runs, --skip build,startup,hotpath,mcp,
+# Any other arguments go to dev.yoi.bench.Bench (--sizes, --runs, --skip build,startup,hotpath,mcp,bridge,
 # --report FILE, --analysis FILE). Needs JDK 17 and Maven. No benchmark runs in `mvn verify`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

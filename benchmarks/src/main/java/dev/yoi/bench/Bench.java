@@ -6,6 +6,7 @@ import dev.yoi.bench.buildtime.Javac;
 import dev.yoi.bench.fixed.FixedCost;
 import dev.yoi.bench.generate.SyntheticFeatures;
 import dev.yoi.bench.hotpath.HotPath;
+import dev.yoi.bench.mcp.BridgedServer;
 import dev.yoi.bench.mcp.McpServe;
 import dev.yoi.bench.measure.Artifacts;
 import dev.yoi.bench.measure.ChildProcess;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -69,7 +71,8 @@ public final class Bench implements Callable<Integer> {
       description = "Build time also at this small N, every configuration: a module of a few features, like examples/ (0: not).")
   int few;
 
-  @Option(names = "--skip", split = ",", description = "Figures to leave out: fixed, build, startup, hotpath, mcp.")
+  @Option(names = "--skip", split = ",", description = "Figures to leave out: fixed, build, startup, hotpath, mcp,"
+      + " bridge.")
   Set<String> skip = Set.of();
 
   @Option(names = "--analysis", description = "A hand-written section (profiles of missed targets) appended to the report.")
@@ -150,7 +153,19 @@ public final class Bench implements Callable<Integer> {
       }
     }
 
+    BridgedServer.Settings bridgeSettings = quick ? new BridgedServer.Settings(2, 300, 1000)
+        : new BridgedServer.Settings(r, 2000, 5000);
+    Optional<BridgedServer> bridge = skip.contains("bridge") ? Optional.empty() : BridgedServer.beside(cliJar, work, log);
+    if (bridge.isPresent()) {
+      report.section(BridgedServer.render(bridge.get().measure(bridgeSettings, !quick), bridgeSettings));
+    }
+
     addCommands(report, javac, startup, fixed, ns, r, settings);
+    if (bridge.isPresent()) {
+      report.command("# a bridged MCP server (" + bridgeSettings.describe() + "): in the benchmark JVM, a Pod with"
+          + " the feature file McpPin wrote for, and a direct McpSyncClient on, each their own");
+      report.command(shorten(bridge.get().serverCommand()));
+    }
     if (mcp != null && !skip.contains("mcp")) {
       report.command("# yoi mcp serve: the MCP Java SDK's client (StdioClientTransport) in the benchmark JVM starts");
       report.command(shorten(mcp.serverCommand()) + "   (" + mcpSettings.describe() + ")");

@@ -34,6 +34,8 @@ public final class Report {
   private HotPath.Settings hotPathSettings;
   private McpServe.Results mcp;
   private McpServe.Settings mcpSettings;
+  /** Sections a figure renders itself (e.g. the bridged MCP server's), after the others, in order. */
+  private final List<String> sections = new ArrayList<>();
   private final List<String> commands = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -58,6 +60,11 @@ public final class Report {
   public void mcp(McpServe.Results results, McpServe.Settings settings) {
     this.mcp = results;
     this.mcpSettings = settings;
+  }
+
+  /** A whole section in Markdown, starting with its {@code ##} heading. */
+  public void section(String markdown) {
+    sections.add(markdown);
   }
 
   /** An exact command, shown in the commands section. */
@@ -218,6 +225,7 @@ public final class Report {
     renderStartup(out);
     renderHotPath(out);
     renderMcp(out);
+    sections.forEach(out::append);
     if (!notes.isEmpty()) {
       out.append("\n## Notes\n\n");
       notes.forEach(n -> out.append("- ").append(n).append('\n'));

@@ -6,11 +6,16 @@ import dev.yoi.cli.plugin.BundledPlugins;
 import dev.yoi.cli.plugin.PluginLoaders;
 import dev.yoi.cli.report.ReportText;
 import dev.yoi.cli.text.TerminalText;
+import dev.yoi.cli.text.TextTable;
+import dev.yoi.descriptor.McpServer;
 import dev.yoi.feature.FeatureReport;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.InstallReport;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
+import dev.yoi.feature.catalog.FeatureFile;
+import dev.yoi.mcp.bridge.McpBridgeInstaller;
+import dev.yoi.mcp.bridge.McpPin;
 import dev.yoi.pod.Alert;
 import dev.yoi.pod.AlertSink;
 import dev.yoi.pod.Pod;
@@ -23,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +40,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code yoi demo}: a Pod with the builtins and both example plugins, each plugin through its own
- * class loader with its own source, enabled in a generated manifest and approved in a generated
- * lock; two scripted turns; then the install report and the history.
+ * class loader with its own source, and, when Node.js is there, a reference MCP server bridged as
+ * a project feature; all enabled in a generated manifest and approved in a generated lock; two
+ * scripted turns; then the install report and the history.
  */
 @Command(
     name = "demo",
@@ -48,13 +55,19 @@ import picocli.CommandLine.Spec;
           + " with a scripted model. The model uses the task, memory, weather and journal tools;"
           + " the manifest denies it one tool; the journal's hooks record every call; and"
           + " task-reminders notifies the model about the task it left in progress.",
+      "With node on the PATH, it also bridges a real MCP server: @modelcontextprotocol/server-everything,"
+          + " which the build installs with npm into mcp-servers beside yoi.jar. The demo pins it as"
+          + " yoi mcp pin does (a feature file, project:everything), approves it with the plugins, and"
+          + " the model calls its echo tool through the Pod's tool path. Without node or the installed"
+          + " server, one line says so and the rest runs unchanged.",
       "Prints the generated manifest and approvals, the install report, the alerts and the"
           + " history. Exits 1 if a feature did not install or the reminder never came."
     },
     footer = {"", "Examples:",
       "  yoi demo                          # in a temporary directory, deleted after",
       "  yoi demo --work-dir yoi-demo      # keep the manifest, lock, history, state",
-      "  yoi demo --plugins my-plugins     # my-plugins/project, my-plugins/user"})
+      "  yoi demo --plugins my-plugins     # my-plugins/project, my-plugins/user",
+      "  yoi demo --mcp-servers DIR        # server-everything from DIR/node_modules"})
 public final class DemoCommand implements Callable<Integer> {
   static final String REMINDERS = "builtin:task-reminders";
   private static final long REMINDER_TIMEOUT_SECONDS = 10;
@@ -63,6 +76,11 @@ public final class DemoCommand implements Callable<Integer> {
       + " holds project plugin jars, DIR/user user plugin jars. Default: the plugins directory"
       + " beside yoi.jar.")
   private Path pluginsOption;
+
+  @Option(names = "--mcp-servers", paramLabel = "DIR", description = "Where the MCP server to bridge is"
+      + " installed: DIR/node_modules/@modelcontextprotocol/server-everything (npm ci of the build's"
+      + " pinned lock). Default: the mcp-servers directory beside yoi.jar.")
+  private Path mcpServersOption;
 
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Where to write the manifest,"
       + " lock, history and state stores, and keep them. Default: a temporary directory, deleted"
@@ -126,7 +144,20 @@ public final class DemoCommand implements Callable<Integer> {
           + " (--work-dir DIR keeps it):" : "Working directory, kept after the demo (--work-dir):");
       out.println("  " + TerminalText.inline(work.toString()));
 
-      List<CatalogEntry> pluginFeatures = FeatureCatalog.read(loaders.loaders()).entries();
+      DemoBridge.Outcome bridge = DemoBridge.pin(
+          mcpServersOption != null ? Optional.of(mcpServersOption) : BundledPlugins.mcpServers(), work);
+      out.println();
+      List<FeatureFile> featureFiles = new ArrayList<>();
+      if (bridge instanceof DemoBridge.Pinned pinned) {
+        featureFiles.add(pinned.file());
+        printPinned(pinned, work, out);
+      } else {
+        // One line, whatever the reason holds (a failed pin's message may quote the server's stderr).
+        out.println(TerminalText.inline("MCP server not bridged: " + ((DemoBridge.Skipped) bridge).reason()
+            + ". The demo runs without it."));
+      }
+
+      List<CatalogEntry> pluginFeatures = FeatureCatalog.read(loaders.loaders(), featureFiles).entries();
       Path manifest = DemoSetup.writeManifest(work, pluginFeatures, out);
       Path lock = DemoSetup.approve(work, pluginFeatures, out);
 
@@ -140,6 +171,7 @@ public final class DemoCommand implements Callable<Integer> {
       };
       Pod.Builder builder = Pod.builder().features(host, FeatureSource.BUILTIN);
       loaders.loaders().forEach(l -> builder.features(l.loader(), l.source()));
+      featureFiles.forEach(f -> builder.featureFile(f.path(), f.source()));
       try (Pod pod = builder
           .manifest(manifest)
           // The demo wrote this lock itself, moments ago: the one case where a Pod may trust the
@@ -149,7 +181,9 @@ public final class DemoCommand implements Callable<Integer> {
           .userApprovals(work.resolve("user-approvals.json"))
           .history(work.resolve("history"))
           .dataDirectory(work.resolve("data"))
-          .model(DemoScript.model())
+          .model(DemoScript.model(!featureFiles.isEmpty()))
+          // Starts the bridged server as a supervised task; the Pod's close stops it.
+          .runtime(new McpBridgeInstaller())
           .alerts(sink)
           .build()) {
         InstallReport report = pod.start();
@@ -185,6 +219,21 @@ public final class DemoCommand implements Callable<Integer> {
         return allInstalled && arrived && !report.hasErrors() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       }
     }
+  }
+
+  /** The bridged server: its command line (the script named as a person typed it) and what it said. */
+  private static void printPinned(DemoBridge.Pinned pinned, Path work, PrintWriter out) {
+    McpPin.Result pin = pinned.pin();
+    McpServer.Stdio server = (McpServer.Stdio) pin.descriptor().server();
+    List<String> shown = server.args().stream().map(arg -> relative(Path.of(arg)).toString()).toList();
+    out.println("MCP server, pinned into " + inWork(work, pinned.file().path()) + " as yoi mcp pin does,"
+        + " bridged as " + DemoBridge.FEATURE_ID + ":");
+    out.print(TextTable.hanging("  ", "    ", TerminalText.inline(McpPin.describe(
+        new McpServer.Stdio(server.command(), shown, server.workingDirectory(), server.environment())))));
+    String says = pin.serverInfo() == null ? "" : "the server says it is " + pin.serverInfo().name() + " "
+        + pin.serverInfo().version() + "; ";
+    out.print(TextTable.hanging("  ", "    ", TerminalText.inline(says + pin.descriptor().tools().size()
+        + " tools pinned")));
   }
 
   /** A file of the demo's working directory, named relative to it. */

@@ -39,6 +39,7 @@ final class DemoSetup {
   static Path approve(Path work, List<CatalogEntry> pluginFeatures, PrintWriter out) throws IOException {
     Path lock = work.resolve(ApprovalLock.FILE_NAME);
     out.println("Approved in " + DemoCommand.inWork(work, lock) + ":");
+    int width = pluginFeatures.stream().mapToInt(e -> e.id().length()).max().orElse(0);
     for (CatalogEntry entry : pluginFeatures) {
       Set<AuthorityLabel> optional = entry.descriptor().authorities().stream()
           .filter(AuthorityRequest::optional).map(AuthorityRequest::label)
@@ -46,10 +47,11 @@ final class DemoSetup {
       Set<AuthorityLabel> granted = new TreeSet<>(ApprovalLock.requestedLabels(entry.descriptor()));
       granted.removeAll(optional);
       ApprovalLock.approve(lock, entry.id(), entry.digest(), entry.descriptor(), granted);
-      out.printf("  %-16s granted %s%n", TerminalText.inline(entry.id()),
-          granted.isEmpty() ? "nothing" : TerminalText.inline(joined(granted)));
+      out.printf("  %-" + width + "s  granted %s%n", TerminalText.inline(entry.id()),
+          entry.descriptor().authorities().isEmpty() ? "nothing: it requests no authority"
+              : granted.isEmpty() ? "nothing" : TerminalText.inline(joined(granted)));
       if (!optional.isEmpty()) {
-        out.printf("  %-16s left out the optional %s%n", "", TerminalText.inline(joined(optional)));
+        out.printf("  %-" + width + "s  left out the optional %s%n", "", TerminalText.inline(joined(optional)));
       }
     }
     return lock;

@@ -10,6 +10,7 @@ import dev.yoi.feature.runtime.FeatureRefusedException;
 import dev.yoi.feature.runtime.RuntimeFeature;
 import dev.yoi.feature.runtime.RuntimeInstaller;
 import dev.yoi.feature.annotation.RestartPolicy;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -58,8 +59,8 @@ public final class McpBridgeInstaller implements RuntimeInstaller {
     try {
       check = bridge.connect();
     } catch (McpBridgeException e) {
-      throw new FeatureRefusedException(DiagnosticCode.INSTALL_FAILED, "feature " + entry.id() + ": "
-          + e.getMessage() + " Check the server command in its feature file, or pin it again with yoi mcp pin.");
+      // The bridge's message names the feature, the command and how it failed, and says what to do.
+      throw new FeatureRefusedException(DiagnosticCode.INSTALL_FAILED, e.getMessage());
     }
     // A declared tool the server no longer lists stays unregistered: the registry reports it as
     // yoi/declared-not-registered, once.
@@ -79,9 +80,10 @@ public final class McpBridgeInstaller implements RuntimeInstaller {
         bridge.supervisor());
   }
 
+  /** The feature file an entry was read from: the catalog names it by its {@code file:} URI. */
   private static Optional<Path> file(String location) {
     try {
-      Path path = Path.of(location);
+      Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
       return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     } catch (RuntimeException e) {
       return Optional.empty();

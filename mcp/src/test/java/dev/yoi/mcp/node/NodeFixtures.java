@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@code node} and {@code npm} are on the PATH and the lock file changed since the last install;
  * without Node, one line saying the interop tests are skipped (or, with
  * {@code -Dyoi.mcp.requireNode=true}, a failed build). {@link #installed()} is the tests' side.
+ * The cli module's build runs it too, to install the same lock beside {@code yoi.jar} for
+ * {@code yoi demo}: one pinned lock file, two installs.
  */
 public final class NodeFixtures {
   /** Written into {@code node_modules} after a successful {@code npm ci}: the lock file's SHA-256. */
@@ -31,19 +34,32 @@ public final class NodeFixtures {
 
   private NodeFixtures() {}
 
-  /** {@code NodeFixtures <fixtures dir> <requireNode>}. */
+  /**
+   * {@code NodeFixtures <fixtures dir> <requireNode> [<install dir> <what it installs>]}: without an
+   * install directory, {@code npm ci} in the fixtures directory itself; with one, its
+   * {@code package.json} and {@code package-lock.json} are copied there first, so another module can
+   * install the very same pinned versions where it needs them.
+   */
   public static void main(String[] args) throws IOException, InterruptedException {
-    Path dir = Path.of(args[0]);
+    Path fixtures = Path.of(args[0]);
     boolean require = args.length > 1 && Boolean.parseBoolean(args[1]);
+    Path dir = args.length > 2 ? Path.of(args[2]) : fixtures;
+    String what = args.length > 3 ? args[3]
+        : "the MCP interop tests with the official TypeScript SDK and the reference servers";
     if (onPath("node").isEmpty() || onPath("npm").isEmpty()) {
-      String problem = "[yoi-mcp] Node.js (node and npm) is not on the PATH, so the MCP interop tests"
-          + " with the official TypeScript SDK and the reference servers";
+      String problem = "[yoi-mcp] Node.js (node and npm) is not on the PATH, so " + what;
       if (require) {
         throw new IllegalStateException(problem + " cannot run, and -Dyoi.mcp.requireNode=true requires"
             + " them. Install Node.js 20 or later.");
       }
       System.out.println(problem + " are skipped. Install Node.js 20 or later to run them.");
       return;
+    }
+    if (!dir.equals(fixtures)) {
+      Files.createDirectories(dir);
+      for (String file : List.of("package.json", "package-lock.json")) {
+        Files.copy(fixtures.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
     }
     String lock = lockDigest(dir);
     Path marker = dir.resolve("node_modules").resolve(MARKER);
@@ -60,8 +76,8 @@ public final class NodeFixtures {
       int exit = npm.waitFor();
       if (exit != 0) {
         String output = Files.readString(log, StandardCharsets.UTF_8).strip();
-        String problem = "[yoi-mcp] npm ci in " + dir + " failed (exit " + exit + "), so the MCP interop"
-            + " tests cannot run: " + output.substring(Math.max(0, output.length() - 2000));
+        String problem = "[yoi-mcp] npm ci in " + dir + " failed (exit " + exit + "), so " + what
+            + " cannot run: " + output.substring(Math.max(0, output.length() - 2000));
         if (require) {
           throw new IllegalStateException(problem);
         }
@@ -69,7 +85,8 @@ public final class NodeFixtures {
         return;
       }
       Files.writeString(marker, lock, StandardCharsets.UTF_8);
-      System.out.println("[yoi-mcp] npm ci: installed the MCP interop fixtures in " + dir.resolve("node_modules"));
+      System.out.println("[yoi-mcp] npm ci: installed " + shown(fixtures.resolve("package-lock.json")) + " in "
+          + shown(dir.resolve("node_modules")));
     } finally {
       Files.deleteIfExists(log);
     }
@@ -112,6 +129,13 @@ public final class NodeFixtures {
   /** The {@code node} executable on the PATH (for starting fixture scripts). */
   public static Path node() {
     return onPath("node").orElseThrow(() -> new IllegalStateException("node is not on the PATH"));
+  }
+
+  /** {@code path} relative to the directory the build runs in, when it is under it. */
+  private static Path shown(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path here = Path.of("").toAbsolutePath();
+    return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
   }
 
   static String lockDigest(Path dir) throws IOException {
