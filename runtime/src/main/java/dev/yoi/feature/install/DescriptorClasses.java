@@ -46,8 +46,8 @@ final class DescriptorClasses {
           + " is not on its class loader. The index and the classes come from different builds;"
           + " rebuild the module, and ship its classes with its index.");
     } catch (LinkageError e) {
-      throw failed(id, "its descriptor class " + name + where + " could not be loaded: " + Excerpt.of(e.toString())
-          + ". Rebuild the module against this version of Yoi.");
+      throw failed(id, "its descriptor class " + name + where + " could not be loaded: "
+          + Excerpt.of(e.toString()) + ". Rebuild the module against this version of Yoi.");
     }
     if (!GeneratedFeature.class.isAssignableFrom(type)) {
       throw failed(id, "its descriptor class " + name + where + " does not implement "

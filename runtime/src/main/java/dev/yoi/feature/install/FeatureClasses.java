@@ -38,8 +38,8 @@ final class FeatureClasses {
           + FeatureTransaction.describe(e.getCause() == null ? e : e.getCause())
           + ". Check the class's static fields and initialisers.");
     } catch (LinkageError e) {
-      throw failed(id, "its feature class " + name + where + " could not be loaded: " + Excerpt.of(e.toString())
-          + ". Rebuild the module against this version of Yoi.");
+      throw failed(id, "its feature class " + name + where + " could not be loaded: "
+          + Excerpt.of(e.toString()) + ". Rebuild the module against this version of Yoi.");
     }
     if (!FeatureModule.class.isAssignableFrom(type)) {
       throw failed(id, "its feature class " + name + where + " does not implement "
