@@ -119,8 +119,8 @@ class PluginTextIsDataTest {
     assertIsData(out);
     assertTrue(out.contains("\n  SECRET_REF:AWS_SECRET_ACCESS_KEY  (required)\n"), out);
     assertTrue(out.contains("\n  MODEL_NOTIFICATION  (required)\n"), out);
-    assertTrue(out.contains("\n  STATE_STORE:notes\\r\\u001b[2K" + SPOOFED_QUESTION + "  (required)\n"), out);
-    assertTrue(out.contains("Keeps your notes\\u001b[8m\n"), "the escape is shown, not obeyed: " + out);
+    assertTrue(out.contains("\n  STATE_STORE:notes\\r\\u001B[2K" + SPOOFED_QUESTION + "  (required)\n"), out);
+    assertTrue(out.contains("Keeps your notes\\u001B[8m\n"), "the escape is shown, not obeyed: " + out);
     assertFalse(out.lines().anyMatch(l -> l.equals("It requests no authority.")),
         "the description forged a line of the prompt: " + out);
   }
@@ -153,7 +153,7 @@ class PluginTextIsDataTest {
     assertTrue(lines.contains("  info: [yoi/feature-note] project:forger: installed"), result.out());
     // The note's second line is under the note's text, where no diagnostic of the report starts.
     assertTrue(lines.contains("        error: [yoi/install-failed] feature builtin:memory could not be"
-        + " installed\\r\\u001b[2K"), result.out());
+        + " installed\\r\\u001B[2K"), result.out());
     assertFalse(lines.stream().anyMatch(l -> l.startsWith("  error: ")), result.out());
   }
 
@@ -180,7 +180,7 @@ class PluginTextIsDataTest {
 
     assertEquals(ExitCodes.PROBLEMS, result.exitCode(), result.all());
     assertIsData(result.all());
-    assertTrue(result.err().contains("no\\r\\u001b[2K"), result.err());
+    assertTrue(result.err().contains("no\\r\\u001B[2K"), result.err());
     assertFalse(result.err().lines().anyMatch(l -> l.startsWith("  error: [yoi/install-failed] feature builtin:")),
         result.err());
   }

@@ -228,7 +228,7 @@ public final class IndexFile {
     int newline = message.indexOf('\n');
     String first = newline < 0 ? message : message.substring(0, newline);
     // A parser's message may quote the line: its text is the index's data, not layout.
-    return ControlCharacters.escapeControls(first.length() > 200 ? first.substring(0, 200) + "..." : first);
+    return ControlCharacters.escape(first, 200);
   }
 
 }

@@ -34,8 +34,9 @@ final class McpServerChecks {
       return;
     }
     if (!d.featureClass().isEmpty()) {
-      problems.add(feature + " is an MCP bridge but names the feature class \"" + d.featureClass()
-          + "\"; an mcp_bridge feature has no class (write \"\")");
+      problems.add(feature + " is an MCP bridge but names the feature class "
+          + ControlCharacters.quote(d.featureClass()) + "; an mcp_bridge feature has no class"
+          + " (write \"\")");
     }
     if (!d.hooks().isEmpty() || !d.backgroundTasks().isEmpty() || !d.providedServices().isEmpty()
         || !d.requiredServices().isEmpty()) {
@@ -44,8 +45,9 @@ final class McpServerChecks {
     }
     for (ToolDescriptor tool : d.tools()) {
       if (!tool.className().isEmpty()) {
-        problems.add("tool \"" + tool.name() + "\" of MCP bridge " + d.slug() + " names the class \""
-            + tool.className() + "\"; a bridged tool is the server's (write \"\")");
+        problems.add("tool " + ControlCharacters.quote(tool.name()) + " of MCP bridge " + d.slug()
+            + " names the class " + ControlCharacters.quote(tool.className())
+            + "; a bridged tool is the server's (write \"\")");
       }
     }
     if (server instanceof McpServer.Stdio stdio) {
@@ -67,8 +69,9 @@ final class McpServerChecks {
     if (!stdio.workingDirectory().isEmpty()) {
       printable(feature + "'s working directory", stdio.workingDirectory(), problems);
       if (!absolute(stdio.workingDirectory())) {
-        problems.add(feature + " has the working directory \"" + stdio.workingDirectory()
-            + "\", which is not an absolute path; write an absolute path, or \"\" for the host's own");
+        problems.add(feature + " has the working directory "
+            + ControlCharacters.quote(stdio.workingDirectory()) + ", which is not an absolute path;"
+            + " write an absolute path, or \"\" for the host's own");
       }
     }
     Set<String> secrets = new HashSet<>();
@@ -79,11 +82,11 @@ final class McpServerChecks {
     }
     Set<String> names = new HashSet<>();
     for (EnvVariable variable : stdio.environment()) {
-      String name = variable.name();
-      if (!VARIABLE.matcher(name).matches()) {
-        problems.add(feature + " maps the environment variable \"" + name + "\", which is not a"
-            + " variable name: use letters, digits and '_', not starting with a digit");
-      } else if (!names.add(name)) {
+      String name = ControlCharacters.shown(variable.name());
+      if (!VARIABLE.matcher(variable.name()).matches()) {
+        problems.add(feature + " maps the environment variable " + ControlCharacters.quote(variable.name())
+            + ", which is not a variable name: use letters, digits and '_', not starting with a digit");
+      } else if (!names.add(variable.name())) {
         problems.add(feature + " maps the environment variable " + name + " twice");
       }
       if ((variable.value() == null) == (variable.secret() == null)) {
@@ -91,8 +94,10 @@ final class McpServerChecks {
             + " value and a secret") + "; give exactly one of \"value\" (a literal) or \"secret\""
             + " (a SECRET_REF scope)");
       } else if (variable.secret() != null && !secrets.contains(variable.secret())) {
-        problems.add(feature + " maps " + name + " to the secret \"" + variable.secret() + "\", which"
-            + " the feature does not request; add the authority SECRET_REF:" + variable.secret()
+        problems.add(feature + " maps " + name + " to the secret "
+            + ControlCharacters.quote(variable.secret()) + ", which"
+            + " the feature does not request; add the authority SECRET_REF:"
+            + ControlCharacters.escape(variable.secret())
             + " with a reason, so a person approves it");
       } else if (variable.value() != null && variable.value().indexOf('\0') >= 0) {
         problems.add(feature + " maps " + name + " to a value holding a NUL character, which no"
@@ -108,13 +113,14 @@ final class McpServerChecks {
     try {
       uri = new URI(http.url());
     } catch (URISyntaxException e) {
-      problems.add(feature + " has the url \"" + http.url() + "\", which is not a URL ("
-          + e.getReason() + ")");
+      problems.add(feature + " has the url " + ControlCharacters.quote(http.url())
+          + ", which is not a URL (" + ControlCharacters.escape(e.getReason()) + ")");
       return;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
-      problems.add(feature + " has the url \"" + http.url() + "\"; write an http:// or https:// URL"
+      problems.add(feature + " has the url " + ControlCharacters.quote(http.url())
+          + "; write an http:// or https:// URL"
           + " with a host (e.g. \"http://127.0.0.1:3001/mcp\")");
       return;
     }
@@ -155,14 +161,16 @@ final class McpServerChecks {
     }
   }
 
-  /** Text a process or a terminal takes: no control characters. */
+  /** Text a process or a terminal takes: none of what {@link ControlCharacters} refuses in a line. */
   private static void printable(String what, String text, List<String> problems) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isISOControl(text.charAt(i))) {
-        problems.add(what + " holds the control character U+" + String.format("%04X", (int) text.charAt(i))
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (ControlCharacters.refused(c, false)) {
+        problems.add(what + " holds the control character " + String.format("U+%04X", c)
             + "; write it without control characters");
         return;
       }
+      i += Character.charCount(c);
     }
   }
 }

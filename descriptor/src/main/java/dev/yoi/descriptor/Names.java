@@ -1,5 +1,7 @@
 package dev.yoi.descriptor;
 
+import static dev.yoi.descriptor.ControlCharacters.quote;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ public final class Names {
     if (SLUG.matcher(value).matches()) {
       return Optional.empty();
     }
-    return Optional.of(what + " \"" + value + "\" is not a slug: use 1 to 63 lowercase letters,"
+    return Optional.of(what + " " + quote(value) + " is not a slug: use 1 to 63 lowercase letters,"
         + " digits and '-', starting with a letter or digit (e.g. \"task-tools\")");
   }
 
@@ -46,7 +48,7 @@ public final class Names {
     if (QUALIFIED_ID.matcher(value).matches()) {
       return Optional.empty();
     }
-    return Optional.of(what + " \"" + value + "\" is not a qualified id: use source:slug,"
+    return Optional.of(what + " " + quote(value) + " is not a qualified id: use source:slug,"
         + " where source is builtin, user or project (e.g. \"builtin:task-store\")");
   }
 
@@ -54,7 +56,7 @@ public final class Names {
     if (TOOL_NAME.matcher(value).matches()) {
       return Optional.empty();
     }
-    return Optional.of(what + " \"" + value + "\" is not accepted by model APIs: use 1 to 64"
+    return Optional.of(what + " " + quote(value) + " is not accepted by model APIs: use 1 to 64"
         + " letters, digits, '_' or '-' (^[A-Za-z0-9_-]{1,64}$)");
   }
 
@@ -67,7 +69,7 @@ public final class Names {
     if (parsed != null && parsed.getVersion().equals(value)) {
       return Optional.empty();
     }
-    return Optional.of(what + " \"" + value + "\" is not a SemVer 2.0 version"
+    return Optional.of(what + " " + quote(value) + " is not a SemVer 2.0 version"
         + " (MAJOR.MINOR.PATCH, e.g. \"1.0.0\")");
   }
 
@@ -81,7 +83,7 @@ public final class Names {
    * whose parts may be {@code x}, {@code X} or {@code *} or left out ({@code 1.x}, {@code 1.2}).
    */
   public static Optional<String> checkVersionRange(String what, String value) {
-    String notARange = what + " \"" + value + "\" is not a version range"
+    String notARange = what + " " + quote(value) + " is not a version range"
         + " (e.g. \"^1.2\", \">=1.0 <2.0\", \"1.x\")";
     if (value.isBlank()) {
       return Optional.of(notARange);
@@ -89,7 +91,7 @@ public final class Names {
     for (String alternative : value.split("\\|\\|", -1)) {
       Optional<String> unreadable = unreadableToken(alternative);
       if (unreadable.isPresent()) {
-        return Optional.of(what + " \"" + value + "\" is not a version range: " + unreadable.get());
+        return Optional.of(what + " " + quote(value) + " is not a version range: " + unreadable.get());
       }
     }
     RangeList ranges;
@@ -103,7 +105,7 @@ public final class Names {
     }
     for (List<Range> all : ranges.get()) {
       if (!satisfiable(all)) {
-        return Optional.of(what + " \"" + value + "\" matches no version (it reads as " + ranges
+        return Optional.of(what + " " + quote(value) + " matches no version (it reads as " + ranges
             + "); write a range some version is in (e.g. \"^1.2\", \">=1.0 <2.0\", \"1.x\")");
       }
     }
@@ -121,7 +123,7 @@ public final class Names {
     }
     for (String token : OPERATOR_SPACE.matcher(part).replaceAll("$1").split("\\s+")) {
       if (!COMPARATOR.matcher(token).matches()) {
-        return Optional.of("\"" + token + "\" is not a comparator (write an optional <, <=, >, >=, =,"
+        return Optional.of(quote(token) + " is not a comparator (write an optional <, <=, >, >=, =,"
             + " ~ or ^ and a version such as 1.2.3, 1.2 or 1.x, e.g. \"^1.2\" or \">=1.0 <2.0\"; a hyphen"
             + " range is \"1.0.0 - 2.0.0\")");
       }
@@ -163,9 +165,9 @@ public final class Names {
       if (!duration.isNegative() && !duration.isZero()) {
         return Optional.empty();
       }
-      return Optional.of(what + " \"" + value + "\" must be a positive duration");
+      return Optional.of(what + " " + quote(value) + " must be a positive duration");
     } catch (DateTimeParseException e) {
-      return Optional.of(what + " \"" + value + "\" is not an ISO-8601 duration"
+      return Optional.of(what + " " + quote(value) + " is not an ISO-8601 duration"
           + " (e.g. \"PT30S\", \"PT5M\", \"PT1H\"; empty runs the task once)");
     }
   }

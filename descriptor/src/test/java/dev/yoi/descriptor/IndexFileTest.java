@@ -90,6 +90,16 @@ class IndexFileTest {
   }
 
   @Test
+  void theParsersMessageQuotesTheLineEscapedAndBounded() {
+    IndexEntry.Broken line = broken(read("tru\u001b\u202e" + "x".repeat(400) + "\n").get(0));
+
+    String message = line.message();
+    assertTrue(message.contains("tru\\u001B\\u202Exxx"), message);
+    assertTrue(message.contains(" more characters)"), message);
+    assertTrue(message.codePoints().noneMatch(ControlCharacters::escaped), message);
+  }
+
+  @Test
   void aLineOfAnotherFormatIsIndexFormatAndNamesItsSlug() {
     String line = IndexFile.writeLine(Samples.line(Samples.weather())).replace("{\"format\":1,", "{\"format\":2,");
 

@@ -77,6 +77,26 @@ class McpDescriptorTest {
   }
 
   @Test
+  void aBidiOverrideOrLineSeparatorInTheCommandIsRefusedLikeAControlCharacter() {
+    String problems = problems(bridge(new McpServer.Stdio("node", List.of("index.js\u202Etxt.exe", "a\u2028b"), "",
+        List.of()), List.of()));
+
+    assertTrue(problems.contains("argument 1 holds the control character U+202E"), problems);
+    assertTrue(problems.contains("argument 2 holds the control character U+2028"), problems);
+  }
+
+  @Test
+  void whatTheServerEntryWritesIsQuotedEscapedInItsProblems() {
+    String problems = problems(bridge(new McpServer.Stdio("node", List.of(), "rel\u001b[2K",
+        List.of(EnvVariable.literal("BAD\u001b[8m", "x"), EnvVariable.fromSecret("K", "key\r"))), List.of()));
+
+    assertTrue(problems.contains("the working directory \"rel\\u001B[2K\", which is not an absolute path"), problems);
+    assertTrue(problems.contains("the environment variable \"BAD\\u001B[8m\", which is not a variable name"), problems);
+    assertTrue(problems.contains("to the secret \"key\\r\", which the feature does not request"), problems);
+    assertTrue(problems.codePoints().filter(c -> c != '\n').noneMatch(ControlCharacters::escaped), problems);
+  }
+
+  @Test
   void theWorkingDirectoryIsAbsoluteOrEmpty() {
     String problems = problems(bridge(new McpServer.Stdio("node", List.of(), "relative/dir", List.of()), List.of()));
 

@@ -23,6 +23,14 @@ class NamesTest {
   }
 
   @Test
+  void aValueThatFailsItsGrammarIsQuotedEscapedInTheMessage() {
+    // Not refused as a control character (an invisible tag and a zero-width space), still shown as data.
+    String message = Names.checkToolName("tool name", "Fore\uDB40\uDC41cast\u200B\"x").orElseThrow();
+
+    assertTrue(message.startsWith("tool name \"Fore\\uDB40\\uDC41cast\\u200B\\\"x\" is not accepted"), message);
+  }
+
+  @Test
   void qualifiedIdsNameASourceAndASlug() {
     assertEquals(Optional.empty(), Names.checkQualifiedId("id", "builtin:task-store"));
     assertEquals(Optional.empty(), Names.checkQualifiedId("id", "project:weather"));

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.descriptor.ControlCharacters;
 
 /**
- * JSON escapes for output that may be read on a terminal: besides what JSON requires (C0), DEL,
- * C1 and the format characters (bidirectional controls among them) are written as <code>&#92;uXXXX</code>
- * too. The document means the same; only its bytes are safe to print.
+ * JSON escapes for output that may be read on a terminal: besides what JSON requires (C0), every
+ * character the one owner escapes ({@link ControlCharacters#escaped}: DEL, C1, format characters
+ * such as the bidirectional controls, separators) is written as <code>&#92;uXXXX</code> too, and so
+ * is every character outside the BMP, as its pair: Jackson hands this class one UTF-16 unit at a
+ * time, and a unit alone cannot say whether its character is an invisible tag. The document means
+ * the same; only its bytes are safe to print.
  */
 public final class TerminalJson extends CharacterEscapes {
   private static final long serialVersionUID = 1L;
@@ -32,8 +36,8 @@ public final class TerminalJson extends CharacterEscapes {
 
   @Override
   public SerializableString getEscapeSequence(int ch) {
-    // Called per UTF-16 unit: surrogates pass (a pair is a character like any other).
-    return !Character.isSurrogate((char) ch) && TerminalText.escaped(ch)
-        ? new SerializedString(String.format("\\u%04x", ch)) : null;
+    // Called per UTF-16 unit: a surrogate is escaped as a lone one would be, so a pair as a pair.
+    return Character.isSurrogate((char) ch) || ControlCharacters.escaped(ch)
+        ? new SerializedString(ControlCharacters.escape(String.valueOf((char) ch))) : null;
   }
 }

@@ -1,17 +1,16 @@
 package dev.yoi.cli.text;
 
+import dev.yoi.descriptor.ControlCharacters;
+
 /**
- * The one owner of what a plugin, an MCP server, a model or a file controls on its way to a
- * terminal: such text is data, never layout. It cannot move the cursor, clear or hide text, or
- * reorder what follows (bidirectional controls), because every control character is shown as an
- * escape ({@code \r}, <code>&#92;u001b</code>); and it cannot start a line that looks like one of ours,
- * because the line feeds it may keep are indented under its field by the caller
- * ({@link #field}, {@link #message}, {@link TextTable#hanging}).
- *
- * <p>Escaped: C0 controls, DEL, C1 controls, the Unicode format characters (among them the
- * bidirectional embeddings, overrides and isolates U+202A..U+202E and U+2066..U+2069, and the marks
- * U+200E/U+200F), the line and paragraph separators, and lone surrogates (which an encoder would
- * turn into "?"). Escaping is idempotent: escaped text has nothing left to escape.
+ * The CLI's renderer of what a plugin, an MCP server, a model or a file controls on its way to a
+ * terminal: such text is data, never layout. Which characters are escaped and how is decided by
+ * the one owner, {@link ControlCharacters#escape}: it cannot move the cursor, clear or hide text,
+ * or reorder what follows (bidirectional controls), because every control character is shown as
+ * an escape ({@code \r}, <code>&#92;u001B</code>). This class adds only the terminal's layout: it
+ * cannot start a line that looks like one of ours, because the line feeds it may keep are indented
+ * under its field by the caller ({@link #field}, {@link #message}, {@link TextTable#hanging}), and
+ * tabs are expanded to the columns they stand for.
  */
 public final class TerminalText {
   private static final int TAB_STOP = 8;
@@ -63,58 +62,34 @@ public final class TerminalText {
     return out.toString();
   }
 
-  /** Whether {@code c} is shown as an escape rather than printed. */
-  static boolean escaped(int c) {
-    if (Character.isISOControl(c)) {
-      return true; // C0, DEL, C1
-    }
-    int type = Character.getType(c);
-    return type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR
-        || type == Character.SURROGATE; // only a lone one reaches here as a code point
-  }
-
   private static String escape(String text, boolean keepLines) {
     if (text == null) {
       return "null";
     }
-    if (text.codePoints().noneMatch(TerminalText::escaped)) {
+    if (!keepLines) {
+      return ControlCharacters.escape(text);
+    }
+    if (text.codePoints().noneMatch(ControlCharacters::escaped)) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
-    int column = 0; // within the current line of the text, for tab stops
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      if (c == '\n' && keepLines) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
         out.append('\n');
-        column = 0;
-      } else if (c == '\t' && keepLines) {
-        int spaces = TAB_STOP - column % TAB_STOP;
-        out.append(" ".repeat(spaces));
-        column += spaces;
-      } else if (escaped(c)) {
-        String escape = switch (c) {
-          case '\n' -> "\\n";
-          case '\t' -> "\\t";
-          case '\r' -> "\\r";
-          default -> unicodeEscape(c);
-        };
-        out.append(escape);
-        column += escape.length();
-      } else {
-        out.appendCodePoint(c);
-        column++;
       }
-    }
-    return out.toString();
-  }
-
-  private static String unicodeEscape(int c) {
-    StringBuilder out = new StringBuilder();
-    for (char unit : Character.toChars(c)) {
-      out.append(String.format("\\u%04x", (int) unit));
+      int column = 0; // within this line of the text, for tab stops
+      String[] cells = lines[i].split("\t", -1);
+      for (int j = 0; j < cells.length; j++) {
+        if (j > 0) {
+          int spaces = TAB_STOP - column % TAB_STOP;
+          out.append(" ".repeat(spaces));
+          column += spaces;
+        }
+        String shown = ControlCharacters.escape(cells[j]);
+        out.append(shown);
+        column += shown.codePointCount(0, shown.length());
+      }
     }
     return out.toString();
   }

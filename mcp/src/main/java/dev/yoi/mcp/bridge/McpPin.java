@@ -1,6 +1,7 @@
 package dev.yoi.mcp.bridge;
 
 import dev.yoi.descriptor.AuthorityRequest;
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.descriptor.DescriptorChecks;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.IndexLine;
@@ -113,7 +114,7 @@ public final class McpPin {
     List<String> skipped = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (McpSchema.Tool tool : listed) {
-      String shown = "\"" + ServerText.escape(tool.name(), 200) + "\"";
+      String shown = ControlCharacters.quote(tool.name(), 200);
       if (Names.checkToolName("tool name", tool.name()).isPresent()) {
         skipped.add(shown + ": model APIs do not accept the name (^[A-Za-z0-9_-]{1,64}$)");
       } else if (!seen.add(tool.name())) {

@@ -1,6 +1,7 @@
 package dev.yoi.mcp.bridge;
 
 import dev.yoi.descriptor.CanonicalJson;
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.ToolDescriptor;
@@ -65,8 +66,8 @@ public final class ToolDrift {
     List<String> undeclared = new ArrayList<>(server.keySet());
     for (String name : undeclared) {
       diagnostics.add(diagnostic(DiagnosticCode.UNDECLARED_CONTRIBUTION, Severity.WARNING, featureId,
-          "feature " + featureId + ": its MCP server lists the tool \"" + ServerText.escape(name, 200)
-              + "\", which the pinned descriptor does not declare, so it is not registered and the model"
+          "feature " + featureId + ": its MCP server lists the tool " + ControlCharacters.quote(name, 200)
+              + ", which the pinned descriptor does not declare, so it is not registered and the model"
               + " never sees it. To offer it, pin the server again and" + approve));
     }
     return new ToolCheck(tools, undeclared, diagnostics);

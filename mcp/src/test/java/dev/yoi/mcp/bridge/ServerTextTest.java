@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ServerTextTest {
   @Test
   void controlAndFormatCharactersBecomeVisibleEscapes() {
-    assertEquals("a\\u001B[31mb\\u000D\\u000Ac\\u202Ed\\u2028e\\u007F\\u009Bf\\u{E0041}",
+    assertEquals("a\\u001B[31mb\\r\\nc\\u202Ed\\u2028e\\u007F\\u009Bf\\uDB40\\uDC41",
         ServerText.escape("a\u001b[31mb\r\nc\u202ed\u2028e\u007f\u009bf\udb40\udc41"));
   }
 
@@ -22,8 +22,10 @@ class ServerTextTest {
   }
 
   @Test
-  void longTextIsCutAndSaysHowLongItWas() {
-    assertEquals("abc...(6 characters)", ServerText.escape("abcdef", 3));
+  void longTextIsCutAndSaysHowMuchWasLeftOut() {
+    assertEquals("abc... (3 more characters)", ServerText.escape("abcdef", 3));
+    // The bound counts what is shown and never cuts an escape in half.
+    assertEquals("ab... (2 more characters)", ServerText.escape("ab\u001bc", 7));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.yoi.feature.install;
 
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.feature.AuthorityDeniedException;
 import dev.yoi.feature.annotation.AuthorityKind;
 import dev.yoi.feature.fault.Fault;
@@ -88,8 +89,7 @@ final class FeatureChannels {
         item.send().run();
       } catch (Throwable t) {
         Fault.caught(t);
-        undelivered.add(item.what() + " (" + t.getClass().getSimpleName()
-            + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")");
+        undelivered.add(item.what() + " (" + Fault.describe(t) + ")");
       }
     }
     return undelivered;
@@ -101,8 +101,9 @@ final class FeatureChannels {
     staged.clear();
   }
 
+  /** The feature's text as a diagnostic names it: quoted, escaped and cut by the one owner. */
   private static String quoted(String text) {
-    return "\"" + (text.length() > 80 ? text.substring(0, 80) + "..." : text) + "\"";
+    return ControlCharacters.quote(text, 80);
   }
 
   /** One notification or alert held back while the feature installs. */

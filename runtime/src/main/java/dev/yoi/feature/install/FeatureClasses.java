@@ -3,6 +3,7 @@ package dev.yoi.feature.install;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.FeatureModule;
 import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.fault.Excerpt;
 import dev.yoi.feature.runtime.FeatureRefusedException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -37,8 +38,8 @@ final class FeatureClasses {
           + FeatureTransaction.describe(e.getCause() == null ? e : e.getCause())
           + ". Check the class's static fields and initialisers.");
     } catch (LinkageError e) {
-      throw failed(id, "its feature class " + name + where + " could not be loaded: " + e
-          + ". Rebuild the module against this version of Yoi.");
+      throw failed(id, "its feature class " + name + where + " could not be loaded: "
+          + Excerpt.of(e.toString()) + ". Rebuild the module against this version of Yoi.");
     }
     if (!FeatureModule.class.isAssignableFrom(type)) {
       throw failed(id, "its feature class " + name + where + " does not implement "
@@ -63,7 +64,8 @@ final class FeatureClasses {
           + " could not be constructed: " + FeatureTransaction.describe(e.getCause()) + ". It is not"
           + " installed. Check the feature class's constructor and field initialisers.");
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw failed(id, "its feature class " + name + where + " could not be constructed: " + e + ".");
+      throw failed(id, "its feature class " + name + where + " could not be constructed: "
+          + Excerpt.of(e.toString()) + ".");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.RequiredServiceReport;
 import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.fault.Excerpt;
 import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.runtime.FeatureRefusedException;
@@ -162,14 +163,17 @@ final class FeatureTransaction {
     Fault.caught(t);
   }
 
-  /** {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}. */
+  /**
+   * {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}: the throw and
+   * the feature's frame are the feature's text, so each is an {@link Excerpt}.
+   */
   static String describe(Throwable t) {
-    StringBuilder out = new StringBuilder(t.toString());
+    StringBuilder out = new StringBuilder(Excerpt.of(t.toString()));
     for (StackTraceElement frame : t.getStackTrace()) {
       String cls = frame.getClassName();
       if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.")
           && !cls.startsWith("dev.yoi.feature.install.")) {
-        out.append(" (at ").append(frame).append(")");
+        out.append(" (at ").append(Excerpt.of(frame.toString())).append(")");
         break;
       }
     }

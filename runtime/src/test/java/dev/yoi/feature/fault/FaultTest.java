@@ -68,6 +68,14 @@ class FaultTest {
   }
 
   @Test
+  void anExcerptCountsItsEscapesAgainstTheLimitSoWhatIsShownStaysWithinIt() {
+    String escapes = "\\u001B".repeat(Excerpt.LIMIT / 6);
+
+    assertEquals(escapes + "... (" + (100 - Excerpt.LIMIT / 6) + " more characters)",
+        Excerpt.of("\u001b".repeat(100)));
+  }
+
+  @Test
   void anEmptyTextStaysEmpty() {
     assertEquals("", Excerpt.of(""));
   }

@@ -165,8 +165,9 @@ class HookAbortAttributionTest {
   void anAbortWithModelNotificationIsTheFeaturesOwnNoteOnOneBoundedLine() {
     List<HistoryEntry> history = turn("budget");
 
-    String reason = "over budget:\\n" + "$".repeat(200 - "over budget:\n".length())
-        + "... (" + (5013 - 200) + " more characters)";
+    // 200 characters as shown: the escaped line feed counts two.
+    String reason = "over budget:\\n" + "$".repeat(200 - "over budget:\\n".length())
+        + "... (" + (5013 - 199) + " more characters)";
     HistoryEntry.SystemItem note = new HistoryEntry.SystemItem("project:budget", reason);
     assertEquals(List.of(new HistoryEntry.UserMessage("Hello."),
         new HistoryEntry.SystemItem("", "turn 1 was aborted by pre-request hook \"spent\" of feature project:budget"),

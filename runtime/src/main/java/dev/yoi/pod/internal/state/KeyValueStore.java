@@ -3,6 +3,7 @@ package dev.yoi.pod.internal.state;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.state.StateStore;
 import java.io.IOException;
@@ -86,7 +87,7 @@ final class KeyValueStore implements StateStore {
       throw new NullPointerException("state store \"" + name + "\": key and value must not be null");
     }
     checkOpen("write");
-    limit.check("an entry (key \"" + shorten(key) + "\" with its value) of state store \"" + name
+    limit.check("an entry (key " + quoted(key) + " with its value) of state store \"" + name
         + "\" of feature " + featureId, key, value);
     String previous = entries.put(key, value);
     try {
@@ -167,9 +168,12 @@ final class KeyValueStore implements StateStore {
     }
   }
 
-  /** A key as a message quotes it: a huge key is what the message is about, not what it shows. */
-  private static String shorten(String key) {
-    return key.length() <= 64 ? key : key.substring(0, 64) + "...";
+  /**
+   * A key as a message quotes it (the feature's text): escaped, and cut, since a huge key is what
+   * the message is about, not what it shows.
+   */
+  private static String quoted(String key) {
+    return ControlCharacters.quote(key, 64);
   }
 
   /** Makes the rename itself durable where the platform allows it (Linux does; some do not). */

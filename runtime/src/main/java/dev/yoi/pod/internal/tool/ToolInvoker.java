@@ -1,6 +1,7 @@
 package dev.yoi.pod.internal.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.fault.Fault;
@@ -117,7 +118,7 @@ public final class ToolInvoker {
     if (limit.admits(bytes)) {
       return Optional.empty();
     }
-    return Optional.of(ToolResult.error("input for tool \"" + shorten(toolName) + "\" is "
+    return Optional.of(ToolResult.error("input for tool " + quoted(toolName) + " is "
         + EntryLimit.sizeOf(input) + " bytes of JSON, more than the Pod's entry limit of " + limit
         + ", so the tool was not run and the input was not recorded. Send a smaller input: split"
         + " the work into several calls (the host sets the limit with " + EntryLimit.SETTING + ")"));
@@ -142,20 +143,23 @@ public final class ToolInvoker {
     long textBytes = EntryLimit.sizeOf(result.text());
     String size = textBytes + " bytes (" + EntryLimit.describe(textBytes) + ")";
     diagnostics.accept(Diagnostics.error(DiagnosticCode.TOOL_FAILED, feature,
-        "tool \"" + shorten(call.toolName()) + "\"" + (tool == null ? "" : " of feature " + feature)
+        "tool " + quoted(call.toolName()) + (tool == null ? "" : " of feature " + feature)
             + " was expected to return a result within the Pod's entry limit of " + limit
             + " for call " + call.callId() + ", but returned " + size + "; the model got an error"
             + " result and nothing of the result was recorded. Have the tool return less at once"
             + " (page or summarise it), or raise the limit with " + EntryLimit.SETTING + "."));
     String what = result.isError() ? "an error result" : "a result";
-    return ToolResult.error("tool \"" + shorten(call.toolName()) + "\" returned " + what + " of " + size + ", more than the Pod's entry limit of " + limit + ", so it was"
+    return ToolResult.error("tool " + quoted(call.toolName()) + " returned " + what + " of " + size + ", more than the Pod's entry limit of " + limit + ", so it was"
         + " dropped and not recorded. Ask for less at once (a narrower query, a page of it); the"
         + " host sets the limit with " + EntryLimit.SETTING);
   }
 
-  /** A name as a message quotes it: a huge name is what the message is about, not what it shows. */
-  private static String shorten(String name) {
-    return name.length() <= 100 ? name : name.substring(0, 100) + "...";
+  /**
+   * A name as a message quotes it (the caller's text, not a tool's): escaped, and cut, since a huge
+   * name is what the message is about, not what it shows.
+   */
+  private static String quoted(String name) {
+    return ControlCharacters.quote(name, 100);
   }
 
   /**
@@ -171,7 +175,7 @@ public final class ToolInvoker {
       String failure = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
       diagnostics.accept(Diagnostics.error(DiagnosticCode.HISTORY_WRITE_FAILED, "", "the history"
           + history.file().map(f -> " " + f).orElse("") + " was expected to record " + what + " of call "
-          + call.callId() + " to tool \"" + call.toolName() + "\", but the append failed (" + failure
+          + call.callId() + " to tool " + quoted(call.toolName()) + ", but the append failed (" + failure
           + "); the call got an error result instead. Check the history directory (disk space,"
           + " permissions), then restart the Pod: on reopen, a call without a result gets one."));
       return Optional.of(failure);

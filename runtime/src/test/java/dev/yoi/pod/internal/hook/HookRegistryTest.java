@@ -91,7 +91,7 @@ class HookRegistryTest {
     assertFalse(hooks.beforeRequest(request, note -> order.add("pod: " + note)));
 
     assertEquals(List.of("pod: turn 1 was aborted by pre-request hook \"budget\" of feature builtin:budget",
-        "feature: over\\nbudget " + "x".repeat(200 - "over\nbudget ".length()) + "... (112 more characters)"),
+        "feature: over\\nbudget " + "x".repeat(200 - "over\\nbudget ".length()) + "... (113 more characters)"),
         order);
     assertTrue(diagnostics.get(0).message().contains("and, as the feature's own note, the reason"),
         diagnostics.get(0).message());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.history.EntryTooLargeException;
 import dev.yoi.pod.state.StateStore;
@@ -151,6 +152,20 @@ class StateStoresTest {
           + " feature builtin:memory is 65537 bytes"), e.getMessage());
       assertEquals(Map.of("a", "1"), store.entries());
       assertEquals("{\"a\":\"1\"}", Files.readString(data.resolve("state/builtin/memory/memory.json")));
+    }
+  }
+
+  @Test
+  void aKeyOverTheLimitIsNamedEscapedAndBoundedInTheRefusal() throws IOException {
+    try (StateStores stores = StateStores.under(data, new EntryLimit(EntryLimit.FLOOR))) {
+      StateStore store = stores.store("builtin:memory", "memory");
+
+      EntryTooLargeException e = assertThrows(EntryTooLargeException.class,
+          () -> store.put("k\r\u001b[2K" + "k".repeat(EntryLimit.FLOOR), "v"));
+
+      assertTrue(e.getMessage().startsWith("an entry (key \"k\\r\\u001B[2K" + "k".repeat(52) + "\"... ("
+          + (EntryLimit.FLOOR - 52) + " more characters) with its value) of state store"), e.getMessage());
+      assertTrue(e.getMessage().codePoints().noneMatch(ControlCharacters::escaped), e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.descriptor.HookPoint;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.Severity;
@@ -395,6 +396,18 @@ class ToolInvokerTest {
     assertEquals(List.of(), received);
     assertEquals(List.of("yoi/history-write-failed"), diagnostics.stream().map(Diagnostic::code).toList());
     assertTrue(diagnostics.get(0).message().startsWith("[yoi/history-write-failed] "), diagnostics.get(0).message());
+  }
+
+  @Test
+  void theCallersToolNameIsEscapedAndBoundedInTheHistoryDiagnostic() {
+    history.close();
+
+    invoker.call("Forecast\r\u001b[2K" + "x".repeat(500), "{}");
+
+    String message = diagnostics.get(0).message();
+    assertTrue(message.contains("to tool \"Forecast\\r\\u001B[2Kxxx"), message);
+    assertTrue(message.contains("xxx\"... (419 more characters), but the append failed"), message);
+    assertTrue(message.codePoints().noneMatch(ControlCharacters::escaped), message);
   }
 
   @Test
