@@ -370,7 +370,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the classpath marker of "
           + marker.features.size() + " feature(s) (" + marker.features.get(0).featureClass()
-          + ", ..): " + e.getMessage() + ". Check that the generated sources directory is writable.",
+          + ", ..): " + e.getMessage() + ". Check that the class output directory is writable.",
           marker.originating.get(0));
     }
   }
@@ -488,8 +488,9 @@ public final class FeatureProcessor extends AbstractProcessor {
       marker.features.add(generated.marker());
       marker.originating.addAll(sources);
     } catch (IOException e) {
-      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the generated sources of"
-          + " feature " + f.slug() + ": " + e.getMessage(), f.element());
+      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the descriptor class of"
+          + " feature " + f.slug() + ": " + e.getMessage() + ". Check that the class output directory"
+          + " is writable.", f.element());
       return;
     }
     sources.forEach(e -> originating.add(((TypeElement) e).getQualifiedName().toString()));
