@@ -120,6 +120,8 @@ public final class FeatureProcessor extends AbstractProcessor {
   private final Set<String> joined = new HashSet<>();
   /** Contributions whose feature was looked up among the features compiled earlier. */
   private final Set<String> ownerLookedUp = new HashSet<>();
+  /** Top-level types by qualified name: whether each comes from a source of this compilation. */
+  private final Map<String, Boolean> sourceTypes = new HashMap<>();
 
   public FeatureProcessor() {
     this(List.of());
@@ -460,12 +462,23 @@ public final class FeatureProcessor extends AbstractProcessor {
         .orElse(derived);
   }
 
+  /**
+   * Whether {@code type} comes from a source of this compilation: asked of its top-level type, once
+   * (javac finds a top-level class's tree at once, a nested one's by scanning the file).
+   */
   private boolean fromSource(TypeElement type) {
-    try {
-      return trees.getPath(type) != null;
-    } catch (RuntimeException e) {
-      return true; // unsure: derive afresh
+    TypeElement top = type;
+    while (top.getEnclosingElement() instanceof TypeElement outer) {
+      top = outer;
     }
+    TypeElement topLevel = top;
+    return sourceTypes.computeIfAbsent(top.getQualifiedName().toString(), name -> {
+      try {
+        return trees.getPath(topLevel) != null;
+      } catch (RuntimeException e) {
+        return true; // unsure: derive afresh
+      }
+    });
   }
 
   private void validateAndGenerate(FeatureModel model, RoundMarker marker) {
