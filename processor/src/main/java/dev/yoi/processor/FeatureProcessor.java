@@ -33,6 +33,7 @@ import dev.yoi.processor.schema.SchemaDeriver;
 import dev.yoi.processor.write.FeatureGenerator;
 import dev.yoi.processor.write.IndexWriter;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -82,6 +84,9 @@ public final class FeatureProcessor extends AbstractProcessor {
   public static final String OPTION_MODULE = "yoi.module";
   public static final String OPTION_RUNTIME = "yoi.runtime";
   public static final String DEFAULT_MODULE = "unnamed";
+
+  /** {@code @Feature} and the contribution annotations: what {@link #gather} asks javac for. */
+  private static final Set<Class<? extends Annotation>> ANNOTATIONS = annotations();
 
   private final List<FeatureValidator> extraValidators;
 
@@ -120,6 +125,8 @@ public final class FeatureProcessor extends AbstractProcessor {
   private final Set<String> joined = new HashSet<>();
   /** Contributions whose feature was looked up among the features compiled earlier. */
   private final Set<String> ownerLookedUp = new HashSet<>();
+  /** This round's annotated classes by qualified name (elements are looked up afresh each round). */
+  private final Map<String, TypeElement> roundTypes = new HashMap<>();
   /** Top-level types by qualified name: whether each comes from a source of this compilation. */
   private final Map<String, Boolean> sourceTypes = new HashMap<>();
 
@@ -130,6 +137,15 @@ public final class FeatureProcessor extends AbstractProcessor {
   /** For tests: extra validators run after the built-in ones. */
   FeatureProcessor(List<FeatureValidator> extraValidators) {
     this.extraValidators = List.copyOf(extraValidators);
+  }
+
+  private static Set<Class<? extends Annotation>> annotations() {
+    Set<Class<? extends Annotation>> all = new LinkedHashSet<>();
+    all.add(Feature.class);
+    for (ContributionKind kind : ContributionKind.values()) {
+      all.add(kind.annotation());
+    }
+    return Set.copyOf(all);
   }
 
   @Override
@@ -203,7 +219,7 @@ public final class FeatureProcessor extends AbstractProcessor {
       } else {
         gather(round);
         if (!pendingFeatures.isEmpty()) {
-          reportOptionProblem(elements.getTypeElement(pendingFeatures.iterator().next()));
+          reportOptionProblem(type(pendingFeatures.iterator().next()));
         }
         processRound();
       }
@@ -233,20 +249,37 @@ public final class FeatureProcessor extends AbstractProcessor {
         AnnotationReader.find(feature, Feature.class.getName()).orElse(null));
   }
 
+  /**
+   * Reads the round's annotated classes in one scan of its elements (javac walks every element of
+   * every source for each annotation asked about separately), keeping each class at hand for the
+   * round's lookups.
+   */
   private void gather(RoundEnvironment round) {
-    for (Element e : round.getElementsAnnotatedWith(Feature.class)) {
-      if (e instanceof TypeElement type) {
-        pendingFeatures.add(type.getQualifiedName().toString());
+    roundTypes.clear();
+    for (Element e : round.getElementsAnnotatedWithAny(ANNOTATIONS)) {
+      if (!(e instanceof TypeElement type)) {
+        continue;
       }
-    }
-    for (ContributionKind kind : ContributionKind.values()) {
-      for (Element e : round.getElementsAnnotatedWith(kind.annotation())) {
-        if (e instanceof TypeElement type) {
-          pendingContributions.computeIfAbsent(type.getQualifiedName().toString(),
-              k -> new TreeSet<>()).add(kind);
+      String name = type.getQualifiedName().toString();
+      roundTypes.put(name, type);
+      for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+        String annotation = AnnotationReader.nameOf(mirror);
+        if (annotation.equals(Feature.class.getName())) {
+          pendingFeatures.add(name);
+        }
+        for (ContributionKind kind : ContributionKind.values()) {
+          if (annotation.equals(kind.annotation().getName())) {
+            pendingContributions.computeIfAbsent(name, k -> new TreeSet<>()).add(kind);
+          }
         }
       }
     }
+  }
+
+  /** The class named {@code qualifiedName}: from this round's annotated classes when it is one. */
+  private TypeElement type(String qualifiedName) {
+    TypeElement gathered = roundTypes.get(qualifiedName);
+    return gathered != null ? gathered : elements.getTypeElement(qualifiedName);
   }
 
   private void processRound() {
@@ -265,7 +298,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     }
     List<FeatureModel> ready = new ArrayList<>();
     for (String name : List.copyOf(pendingFeatures)) {
-      TypeElement element = elements.getTypeElement(name);
+      TypeElement element = type(name);
       List<Contribution> contributions = owned.get().getOrDefault(name, List.of());
       if (element == null) {
         pendingFeatures.remove(name);
@@ -317,7 +350,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     while (joinedOne) {
       joinedOne = false;
       for (String name : List.copyOf(pendingFeatures)) {
-        TypeElement feature = elements.getTypeElement(name);
+        TypeElement feature = type(name);
         if (feature != null && joined.add(name)) {
           for (PreviousBuild.Found c : previous.contributionsOf(feature)) {
             pendingContributions.computeIfAbsent(c.element().getQualifiedName().toString(),
@@ -335,7 +368,7 @@ public final class FeatureProcessor extends AbstractProcessor {
 
   /** Brings back the earlier-built feature {@code contribution} claims; true if it did. */
   private boolean bringBackOwner(String contribution, Set<ContributionKind> kinds) {
-    TypeElement element = elements.getTypeElement(contribution);
+    TypeElement element = type(contribution);
     boolean broughtBack = false;
     try {
       for (ContributionKind kind : element == null ? Set.<ContributionKind>of() : kinds) {
@@ -388,7 +421,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     boolean deferred = false;
     for (var it = pendingContributions.entrySet().iterator(); it.hasNext(); ) {
       var entry = it.next();
-      TypeElement element = elements.getTypeElement(entry.getKey());
+      TypeElement element = type(entry.getKey());
       boolean keep = false;
       for (ContributionKind kind : element == null ? Set.<ContributionKind>of() : entry.getValue()) {
         try {
@@ -463,8 +496,9 @@ public final class FeatureProcessor extends AbstractProcessor {
   }
 
   /**
-   * Whether {@code type} comes from a source of this compilation: asked of its top-level type, once
-   * (javac finds a top-level class's tree at once, a nested one's by scanning the file).
+   * Whether {@code type} comes from a source of this compilation: whether javac has a tree for its
+   * top-level type, asked once per top-level type (its tree is at hand, where a path, or a nested
+   * class's tree, is found by scanning the file).
    */
   private boolean fromSource(TypeElement type) {
     TypeElement top = type;
@@ -474,7 +508,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     TypeElement topLevel = top;
     return sourceTypes.computeIfAbsent(top.getQualifiedName().toString(), name -> {
       try {
-        return trees.getPath(topLevel) != null;
+        return trees.getTree(topLevel) != null;
       } catch (RuntimeException e) {
         return true; // unsure: derive afresh
       }

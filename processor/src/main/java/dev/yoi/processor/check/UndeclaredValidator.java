@@ -6,10 +6,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.annotation.Feature;
@@ -130,23 +131,23 @@ public final class UndeclaredValidator implements FeatureValidator {
   /**
    * Checks each registration of {@code install}: those whose syntax shows them declared
    * ({@link InstallSyntax}) without javac's help, the others through {@code Trees.getElement}, which
-   * has javac attribute the feature class.
+   * has javac attribute the feature class. The method's tree path (a scan of its file) is looked
+   * up only for those.
    */
   private void scanInstall(FeatureModel model, ExecutableElement install) {
-    TreePath path = trees.getPath(install);
-    if (path == null) {
+    MethodTree method = trees.getTree(install);
+    if (method == null) {
       return;
     }
-    CompilationUnitTree unit = path.getCompilationUnit();
     Set<String> declared = new HashSet<>();
     for (Contribution c : model.contributions()) {
       declared.add(c.kind() + " " + c.element().getQualifiedName());
     }
     InstallSyntax syntax = new InstallSyntax(model.feature().element(), install);
     Set<String> localClasses = new HashSet<>();
-    Map<TreePath, InstallSyntax.Registration> readable = new LinkedHashMap<>();
-    List<TreePath> attributed = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
+    Map<MethodInvocationTree, InstallSyntax.Registration> readable = new LinkedHashMap<>();
+    List<MethodInvocationTree> attributed = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
       /** Class bodies entered: inside one, a name may mean something else than in the method. */
       private int classDepth;
 
@@ -169,25 +170,36 @@ public final class UndeclaredValidator implements FeatureValidator {
         if (isNamedRegistration(call.getMethodSelect())) {
           InstallSyntax.Registration registration = classDepth == 0 ? syntax.read(call) : null;
           if (registration != null) {
-            readable.put(getCurrentPath(), registration);
+            readable.put(call, registration);
           } else {
-            attributed.add(getCurrentPath());
+            attributed.add(call);
           }
         }
         return super.visitMethodInvocation(call, unused);
       }
-    }.scan(path, null);
+    }.scan(method, null);
     // Local classes are known once the whole method is read; a registration creating one of their
     // names goes to javac like any other.
-    readable.forEach((callPath, registration) -> {
+    readable.forEach((call, registration) -> {
       String created = syntax.createdClass(registration, localClasses);
       if (created == null || !declared.contains(registration.kind() + " " + created)) {
-        attributed.add(callPath);
+        attributed.add(call);
       }
     });
-    attributed.sort(Comparator.comparingLong(p -> trees.getSourcePositions().getStartPosition(unit, p.getLeaf())));
-    for (TreePath callPath : attributed) {
-      checkRegistration(model, (MethodInvocationTree) callPath.getLeaf(), callPath, unit, declared);
+    if (attributed.isEmpty()) {
+      return;
+    }
+    TreePath path = trees.getPath(install);
+    if (path == null) {
+      return;
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    attributed.sort(Comparator.comparingLong(call -> trees.getSourcePositions().getStartPosition(unit, call)));
+    for (MethodInvocationTree call : attributed) {
+      TreePath callPath = TreePath.getPath(path, call);
+      if (callPath != null) {
+        checkRegistration(model, call, callPath, unit, declared);
+      }
     }
   }
 
