@@ -23,7 +23,10 @@ package dev.yoi.feature;
  * }</pre>
  *
  * The descriptor is text, not code, because text is what the digest is over. The class is written
- * as a class file, not a source, so javac does not compile one more class per feature. The index line's {@code descriptorClass} names the class; the runtime
+ * as a class file, not a source, and as a resource to javac, so javac neither compiles one more
+ * class per feature nor runs another processing round: the module's own sources cannot refer to it
+ * in the compilation that generates it (its tests and later compilations can). The index line's
+ * {@code descriptorClass} names the class; the runtime
  * constructs it through its public no-argument constructor and checks that {@link #digest()}, the
  * index line's digest and a SHA-256 recomputed over {@link #descriptorJson()} agree before calling
  * {@link #create()}.

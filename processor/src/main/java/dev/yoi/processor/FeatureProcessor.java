@@ -33,6 +33,7 @@ import dev.yoi.processor.schema.SchemaDeriver;
 import dev.yoi.processor.write.FeatureGenerator;
 import dev.yoi.processor.write.IndexWriter;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -82,6 +84,9 @@ public final class FeatureProcessor extends AbstractProcessor {
   public static final String OPTION_MODULE = "yoi.module";
   public static final String OPTION_RUNTIME = "yoi.runtime";
   public static final String DEFAULT_MODULE = "unnamed";
+
+  /** {@code @Feature} and the contribution annotations: what {@link #gather} asks javac for. */
+  private static final Set<Class<? extends Annotation>> ANNOTATIONS = annotations();
 
   private final List<FeatureValidator> extraValidators;
 
@@ -120,6 +125,10 @@ public final class FeatureProcessor extends AbstractProcessor {
   private final Set<String> joined = new HashSet<>();
   /** Contributions whose feature was looked up among the features compiled earlier. */
   private final Set<String> ownerLookedUp = new HashSet<>();
+  /** This round's annotated classes by qualified name (elements are looked up afresh each round). */
+  private final Map<String, TypeElement> roundTypes = new HashMap<>();
+  /** Top-level types by qualified name: whether each comes from a source of this compilation. */
+  private final Map<String, Boolean> sourceTypes = new HashMap<>();
 
   public FeatureProcessor() {
     this(List.of());
@@ -128,6 +137,15 @@ public final class FeatureProcessor extends AbstractProcessor {
   /** For tests: extra validators run after the built-in ones. */
   FeatureProcessor(List<FeatureValidator> extraValidators) {
     this.extraValidators = List.copyOf(extraValidators);
+  }
+
+  private static Set<Class<? extends Annotation>> annotations() {
+    Set<Class<? extends Annotation>> all = new LinkedHashSet<>();
+    all.add(Feature.class);
+    for (ContributionKind kind : ContributionKind.values()) {
+      all.add(kind.annotation());
+    }
+    return Set.copyOf(all);
   }
 
   @Override
@@ -201,7 +219,7 @@ public final class FeatureProcessor extends AbstractProcessor {
       } else {
         gather(round);
         if (!pendingFeatures.isEmpty()) {
-          reportOptionProblem(elements.getTypeElement(pendingFeatures.iterator().next()));
+          reportOptionProblem(type(pendingFeatures.iterator().next()));
         }
         processRound();
       }
@@ -231,20 +249,37 @@ public final class FeatureProcessor extends AbstractProcessor {
         AnnotationReader.find(feature, Feature.class.getName()).orElse(null));
   }
 
+  /**
+   * Reads the round's annotated classes in one scan of its elements (javac walks every element of
+   * every source for each annotation asked about separately), keeping each class at hand for the
+   * round's lookups.
+   */
   private void gather(RoundEnvironment round) {
-    for (Element e : round.getElementsAnnotatedWith(Feature.class)) {
-      if (e instanceof TypeElement type) {
-        pendingFeatures.add(type.getQualifiedName().toString());
+    roundTypes.clear();
+    for (Element e : round.getElementsAnnotatedWithAny(ANNOTATIONS)) {
+      if (!(e instanceof TypeElement type)) {
+        continue;
       }
-    }
-    for (ContributionKind kind : ContributionKind.values()) {
-      for (Element e : round.getElementsAnnotatedWith(kind.annotation())) {
-        if (e instanceof TypeElement type) {
-          pendingContributions.computeIfAbsent(type.getQualifiedName().toString(),
-              k -> new TreeSet<>()).add(kind);
+      String name = type.getQualifiedName().toString();
+      roundTypes.put(name, type);
+      for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+        String annotation = AnnotationReader.nameOf(mirror);
+        if (annotation.equals(Feature.class.getName())) {
+          pendingFeatures.add(name);
+        }
+        for (ContributionKind kind : ContributionKind.values()) {
+          if (annotation.equals(kind.annotation().getName())) {
+            pendingContributions.computeIfAbsent(name, k -> new TreeSet<>()).add(kind);
+          }
         }
       }
     }
+  }
+
+  /** The class named {@code qualifiedName}: from this round's annotated classes when it is one. */
+  private TypeElement type(String qualifiedName) {
+    TypeElement gathered = roundTypes.get(qualifiedName);
+    return gathered != null ? gathered : elements.getTypeElement(qualifiedName);
   }
 
   private void processRound() {
@@ -263,7 +298,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     }
     List<FeatureModel> ready = new ArrayList<>();
     for (String name : List.copyOf(pendingFeatures)) {
-      TypeElement element = elements.getTypeElement(name);
+      TypeElement element = type(name);
       List<Contribution> contributions = owned.get().getOrDefault(name, List.of());
       if (element == null) {
         pendingFeatures.remove(name);
@@ -315,7 +350,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     while (joinedOne) {
       joinedOne = false;
       for (String name : List.copyOf(pendingFeatures)) {
-        TypeElement feature = elements.getTypeElement(name);
+        TypeElement feature = type(name);
         if (feature != null && joined.add(name)) {
           for (PreviousBuild.Found c : previous.contributionsOf(feature)) {
             pendingContributions.computeIfAbsent(c.element().getQualifiedName().toString(),
@@ -333,7 +368,7 @@ public final class FeatureProcessor extends AbstractProcessor {
 
   /** Brings back the earlier-built feature {@code contribution} claims; true if it did. */
   private boolean bringBackOwner(String contribution, Set<ContributionKind> kinds) {
-    TypeElement element = elements.getTypeElement(contribution);
+    TypeElement element = type(contribution);
     boolean broughtBack = false;
     try {
       for (ContributionKind kind : element == null ? Set.<ContributionKind>of() : kinds) {
@@ -370,7 +405,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the classpath marker of "
           + marker.features.size() + " feature(s) (" + marker.features.get(0).featureClass()
-          + ", ..): " + e.getMessage() + ". Check that the generated sources directory is writable.",
+          + ", ..): " + e.getMessage() + ". Check that the class output directory is writable.",
           marker.originating.get(0));
     }
   }
@@ -386,7 +421,7 @@ public final class FeatureProcessor extends AbstractProcessor {
     boolean deferred = false;
     for (var it = pendingContributions.entrySet().iterator(); it.hasNext(); ) {
       var entry = it.next();
-      TypeElement element = elements.getTypeElement(entry.getKey());
+      TypeElement element = type(entry.getKey());
       boolean keep = false;
       for (ContributionKind kind : element == null ? Set.<ContributionKind>of() : entry.getValue()) {
         try {
@@ -460,12 +495,24 @@ public final class FeatureProcessor extends AbstractProcessor {
         .orElse(derived);
   }
 
+  /**
+   * Whether {@code type} comes from a source of this compilation: whether javac has a tree for its
+   * top-level type, asked once per top-level type (its tree is at hand, where a path, or a nested
+   * class's tree, is found by scanning the file).
+   */
   private boolean fromSource(TypeElement type) {
-    try {
-      return trees.getPath(type) != null;
-    } catch (RuntimeException e) {
-      return true; // unsure: derive afresh
+    TypeElement top = type;
+    while (top.getEnclosingElement() instanceof TypeElement outer) {
+      top = outer;
     }
+    TypeElement topLevel = top;
+    return sourceTypes.computeIfAbsent(top.getQualifiedName().toString(), name -> {
+      try {
+        return trees.getTree(topLevel) != null;
+      } catch (RuntimeException e) {
+        return true; // unsure: derive afresh
+      }
+    });
   }
 
   private void validateAndGenerate(FeatureModel model, RoundMarker marker) {
@@ -488,8 +535,9 @@ public final class FeatureProcessor extends AbstractProcessor {
       marker.features.add(generated.marker());
       marker.originating.addAll(sources);
     } catch (IOException e) {
-      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the generated sources of"
-          + " feature " + f.slug() + ": " + e.getMessage(), f.element());
+      reporter.error(DiagnosticCode.INTERNAL_ERROR, "could not write the descriptor class of"
+          + " feature " + f.slug() + ": " + e.getMessage() + ". Check that the class output directory"
+          + " is writable.", f.element());
       return;
     }
     sources.forEach(e -> originating.add(((TypeElement) e).getQualifiedName().toString()));

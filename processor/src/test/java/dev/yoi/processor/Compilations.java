@@ -83,11 +83,14 @@ public final class Compilations {
    * {@code javap -p -c -constants} shows it: every member, constant value and instruction.
    */
   static String descriptorClass(Compilation compilation, String qualifiedName) {
-    javax.tools.FileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-            qualifiedName.replace('.', '/') + ".class")
-        .orElseThrow(() -> new AssertionError(qualifiedName + " not generated: " + compilation.diagnostics()));
+    return javap(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, qualifiedName.replace('.', '/') + ".class")
+        .orElseThrow(() -> new AssertionError(qualifiedName + " not generated: " + compilation.diagnostics())));
+  }
+
+  /** A class file as {@code javap -p -c -constants} shows it. */
+  static String javap(javax.tools.FileObject file) {
     try {
-      java.nio.file.Path temporary = java.nio.file.Files.createTempFile("descriptor", ".class");
+      java.nio.file.Path temporary = java.nio.file.Files.createTempFile("generated", ".class");
       try (java.io.InputStream in = file.openInputStream()) {
         java.nio.file.Files.write(temporary, in.readAllBytes());
       }
@@ -96,7 +99,7 @@ public final class Compilations {
           new java.io.PrintWriter(out), "-p", "-c", "-constants", temporary.toString());
       java.nio.file.Files.delete(temporary);
       if (exit != 0) {
-        throw new AssertionError("javap failed on " + qualifiedName + ":\n" + out);
+        throw new AssertionError("javap failed on " + file.toUri() + ":\n" + out);
       }
       // javap indents instructions by JDK (7 spaces in 17, 9 in 25): one indent, so goldens hold on both.
       return INSTRUCTION_INDENT.matcher(out.toString()).replaceAll("       $1");
@@ -108,11 +111,11 @@ public final class Compilations {
   private static final java.util.regex.Pattern INSTRUCTION_INDENT =
       java.util.regex.Pattern.compile("(?m)^ +(\\d+: )");
 
-  /** The generated marker sources (package {@code dev.yoi.markers}), by file name. */
-  static List<JavaFileObject> markerSources(Compilation compilation) {
+  /** The generated marker class files (package {@code dev.yoi.markers}), by file name. */
+  static List<JavaFileObject> markerClasses(Compilation compilation) {
     List<JavaFileObject> out = new ArrayList<>();
-    for (JavaFileObject file : compilation.generatedSourceFiles()) {
-      if (file.toUri().getPath().contains("/dev/yoi/markers/")) {
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.toUri().getPath().contains("/dev/yoi/markers/") && file.getKind() == JavaFileObject.Kind.CLASS) {
         out.add(file);
       }
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated index, the descriptor class (as {@code javap -p -c -constants} shows it: every
- * member, constant and instruction) and the marker source, for a feature that uses every
+ * member, constant and instruction) and the marker class (likewise), for a feature that uses every
  * annotation. Regenerate after an intended change with {@code -Dyoi.golden.update=true} and review
  * the diff.
  */
@@ -37,12 +37,12 @@ class GoldenTest {
   }
 
   @Test
-  void markerSourceOfAFeatureMatchesTheGoldenFile() {
+  void markerClassOfAFeatureMatchesTheGoldenFile() {
     Compilation compilation = Compilations.compile(Compilations.weather());
     assertThat(compilation).succeededWithoutWarnings();
-    List<JavaFileObject> markers = Compilations.markerSources(compilation);
+    List<JavaFileObject> markers = Compilations.markerClasses(compilation);
     assertEquals(1, markers.size(), "one marker for the round: " + markers);
-    assertGolden("weather.marker.java.txt", Compilations.text(markers.get(0)));
+    assertGolden("weather.marker.class.txt", Compilations.javap(markers.get(0)));
   }
 
   static void assertGolden(String name, String actual) {

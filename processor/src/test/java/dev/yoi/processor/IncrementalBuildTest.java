@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Partial recompiles, as IDEs and Gradle run them: the module's previous output on the class path,
- * only some of its sources compiled again. No false error, and the same index, descriptor source
- * and marker as a build of every source.
+ * only some of its sources compiled again. No false error, and the same index, descriptor class
+ * and marker class as a build of every source.
  */
 class IncrementalBuildTest {
   private static final JavaFileObject FEATURE = java("p.IncFeature", """
@@ -282,11 +282,11 @@ class IncrementalBuildTest {
     assertEquals(Compilations.index(full), Compilations.index(partial));
     assertEquals(Compilations.descriptorClass(full, "p.IncFeature_FeatureDescriptor"),
         Compilations.descriptorClass(partial, "p.IncFeature_FeatureDescriptor"));
-    assertEquals(texts(Compilations.markerSources(full)), texts(Compilations.markerSources(partial)));
+    assertEquals(texts(Compilations.markerClasses(full)), texts(Compilations.markerClasses(partial)));
   }
 
   private static List<String> texts(List<JavaFileObject> files) {
-    return files.stream().map(Compilations::text).toList();
+    return files.stream().map(Compilations::javap).toList();
   }
 
   private static Map<String, String> sources(JavaFileObject... files) {
@@ -311,15 +311,19 @@ class IncrementalBuildTest {
     return out;
   }
 
-  /** The generated sources (descriptors and markers) of a javac output directory, by path. */
+  /** The generated classes (descriptors and markers) of a javac output directory, by path: their bytes, in hex. */
   private static Map<String, String> generated(Path out) throws IOException {
-    Map<String, String> texts = new TreeMap<>();
+    Map<String, String> classes = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(out)) {
-      for (Path p : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-        texts.put(out.relativize(p).toString(), Files.readString(p));
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        String name = out.relativize(p).toString().replace(File.separatorChar, '/');
+        if (name.endsWith("_FeatureDescriptor.class") || name.startsWith("dev/yoi/markers/")) {
+          classes.put(name, java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+        }
       }
     }
-    return texts;
+    assertFalse(classes.isEmpty(), "no descriptor or marker class in " + out);
+    return classes;
   }
 
   private static Path write(Path root, String relative, String text) throws IOException {

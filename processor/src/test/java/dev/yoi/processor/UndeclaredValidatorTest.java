@@ -175,6 +175,61 @@ class UndeclaredValidatorTest {
   }
 
   @Test
+  void aDeclaredToolProvidedAsAServiceFailsOnTheNewExpression() {
+    // The registration has the shape the scan reads without javac (context.<kind>().provide(..,
+    // new Nested())), but the class is declared for another kind: it goes to the attributed check.
+    JavaFileObject src = java("p.F", """
+        @Feature(id = "f", name = "F")
+        public class F implements FeatureModule {
+          public void install(InstallContext context) {
+            context.tools().register(new Echo());
+            context.services().provide(Runnable.class,
+                new Echo() /* provided */);
+          }
+          @ToolContribution(name = "Echo", description = "d")
+          static class Echo implements Tool<JsonNode>, Runnable {
+            public ToolResult call(JsonNode in, ToolContext ctx) { return ToolResult.text(""); }
+            public void run() {}
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[yoi/undeclared-contribution] install of feature f (p.F) registers"
+        + " p.F.Echo as a service, but the feature declares no @ProvidesService").inFile(src)
+        .onLineContaining("/* provided */");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void registrationsThroughAnotherReceiverThanTheInstallParameterAreStillChecked() {
+    JavaFileObject tools = java("p.SharedTool", """
+        public class SharedTool implements Tool<JsonNode> {
+          public ToolResult call(JsonNode in, ToolContext ctx) { return ToolResult.text(""); }
+        }
+        """);
+    JavaFileObject src = java("p.F", """
+        @Feature(id = "f", name = "F")
+        public class F implements FeatureModule {
+          public void install(InstallContext context) {
+            dev.yoi.feature.ToolRegistrar registrar = context.tools();
+            registrar.register(new SharedTool() /* one */);
+            InstallContext same = context;
+            same.tools().register(new SharedTool() /* two */);
+            context.tools().register(new Echo());
+          }
+          @ToolContribution(name = "Echo", description = "d")
+          static class Echo implements Tool<JsonNode> {
+            public ToolResult call(JsonNode in, ToolContext ctx) { return ToolResult.text(""); }
+          }
+        }
+        """);
+    Compilation c = compile(tools, src);
+    assertThat(c).hadErrorContaining("registers p.SharedTool as a tool").inFile(src).onLineContaining("/* one */");
+    assertThat(c).hadErrorContaining("registers p.SharedTool as a tool").inFile(src).onLineContaining("/* two */");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
   void registrationsTheProcessorCannotResolveAreLeftToTheRuntime() {
     JavaFileObject src = java("p.F", """
         @Feature(id = "f", name = "F")

@@ -35,7 +35,7 @@ class ValidFeatureTest {
     Compilation c = compile(Compilations.weather());
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "com/acme/weather/WeatherFeature_FeatureDescriptor.class");
-    assertEquals(1, Compilations.markerSources(c).size(), "one marker for the round");
+    assertEquals(1, Compilations.markerClasses(c).size(), "one marker for the round");
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/yoi/features.jsonl");
   }
 
@@ -141,6 +141,41 @@ class ValidFeatureTest {
         .withOptions("-Ayoi.version=1.0.0").compile(src);
     assertThat(c).succeededWithoutWarnings();
     assertTrue(Compilations.index(c).contains("\"required\":[\"text\",\"limit\"]"), Compilations.index(c));
+  }
+
+  @Test
+  void featuresCostJavacNoFurtherProcessingRound() {
+    // The descriptor and marker classes are resources to javac: like AutoService's files, they
+    // make it run no round beyond the first and the last, each of which enters every source again.
+    RoundCounter rounds = new RoundCounter();
+    Compilation c = javac().withProcessors(new FeatureProcessor(), rounds)
+        .withOptions("-Ayoi.version=1.0.0", "-Ayoi.module=" + Compilations.MODULE)
+        .compile(Compilations.weather());
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "com/acme/weather/WeatherFeature_FeatureDescriptor.class");
+    assertEquals(1, Compilations.markerClasses(c).size(), "one marker for the round");
+    assertEquals(List.of(false, true), rounds.processingOver, "javac's rounds, by processingOver()");
+  }
+
+  /** Records each round javac runs: whether it is the last. */
+  private static final class RoundCounter extends AbstractProcessor {
+    final List<Boolean> processingOver = new java.util.ArrayList<>();
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      processingOver.add(round.processingOver());
+      return false;
+    }
   }
 
   /** Generates p.gen.Query in the first round, as another annotation processor might. */

@@ -14,11 +14,11 @@ public enum BuildConfig {
       return List.of("-proc:none");
     }
   },
-  YOI("yoi", "the Yoi processor (a descriptor class file per feature, a classpath marker source per round, the index)") {
+  YOI("yoi", "the Yoi processor (a descriptor class file per feature and a classpath marker class per round, both written as resources, and the index)") {
     @Override
     List<String> javacOptions(Artifacts a) {
       return List.of(
-          "-processorpath", a.path("yoi-processor", "yoi-api", "yoi-descriptor", "yoi-annotations", "javapoet",
+          "-processorpath", a.path("yoi-processor", "yoi-api", "yoi-descriptor", "yoi-annotations",
               "jackson-databind", "jackson-core", "jackson-annotations", "semver4j"),
           "-processor", "dev.yoi.processor.FeatureProcessor",
           "-Ayoi.version=1.0.0", "-Ayoi.module=bench", "-Ayoi.runtime=builtin");
@@ -69,7 +69,7 @@ public enum BuildConfig {
     List<String> javacOptions(Artifacts a) {
       return List.of(
           "-processorpath", String.join(java.io.File.pathSeparator,
-              a.path("yoi-processor", "yoi-api", "yoi-descriptor", "yoi-annotations", "javapoet",
+              a.path("yoi-processor", "yoi-api", "yoi-descriptor", "yoi-annotations",
                   "jackson-databind", "jackson-core", "jackson-annotations", "semver4j"),
               a.path("auto-service", "auto-service-annotations", "auto-common", "guava", "failureaccess"),
               a.path("pf4j", "slf4j-api", "slf4j-nop")),

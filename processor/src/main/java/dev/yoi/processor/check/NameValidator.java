@@ -6,6 +6,7 @@ import dev.yoi.descriptor.ControlCharacters;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.descriptor.Names;
 import dev.yoi.descriptor.Problem;
+import dev.yoi.descriptor.VersionChecks;
 import dev.yoi.processor.Reporter;
 import dev.yoi.processor.model.AnnotationReader;
 import dev.yoi.processor.model.Contribution;
@@ -21,11 +22,14 @@ import javax.lang.model.element.Element;
  * {@code invalid-version}, {@code invalid-version-range}, {@code invalid-duration}, and
  * {@code control-character} before any of them. The rules are the descriptor module's
  * ({@link Names}, {@link ControlCharacters}, in the order {@code DescriptorChecks.line} gives), the
- * same the runtime applies to an index.
+ * same the runtime applies to an index. Versions and ranges go through one {@link VersionChecks}
+ * per compilation: a module's features repeat a handful of them, and semver4j's parse is the
+ * costly part of a check.
  */
 public final class NameValidator implements FeatureValidator {
   private final Reporter reporter;
   private final String versionOption;
+  private final VersionChecks versions = new VersionChecks();
 
   /** @param versionOption the {@code -Ayoi.version} value, empty when not given */
   public NameValidator(Reporter reporter, String versionOption) {
@@ -46,7 +50,7 @@ public final class NameValidator implements FeatureValidator {
         report(line("service id", s.name(), DiagnosticCode.INVALID_ID, Names::checkSlug), where,
             "change @ProvidesService(id = ...); the provider's source qualifies it at run time,"
                 + " so do not write \"builtin:\" here", c.element(), c.mirror(), "id");
-        report(line("service version", s.version(), DiagnosticCode.INVALID_VERSION, Names::checkVersion),
+        report(line("service version", s.version(), DiagnosticCode.INVALID_VERSION, versions::version),
             where, "change @ProvidesService(version = ...)", c.element(), c.mirror(), "version");
       } else {
         report(line(c.kind().noun() + " name", c.name(), DiagnosticCode.INVALID_TOOL_NAME,
@@ -62,14 +66,14 @@ public final class NameValidator implements FeatureValidator {
       report(line("@RequiresService id", r.id(), DiagnosticCode.INVALID_ID, Names::checkQualifiedId),
           feature, "change @RequiresService(id = ...)", f.element(), r.mirror(), "id");
       report(line("@RequiresService(id = " + ControlCharacters.quote(r.id()) + ") version", r.version(),
-          DiagnosticCode.INVALID_VERSION_RANGE, Names::checkVersionRange),
+          DiagnosticCode.INVALID_VERSION_RANGE, versions::range),
           feature, "change @RequiresService(version = ...)", f.element(), r.mirror(), "version");
     }
   }
 
   private void checkVersion(FeatureDecl f, String feature) {
     if (!f.version().isEmpty()) {
-      report(line("@Feature version", f.version(), DiagnosticCode.INVALID_VERSION, Names::checkVersion),
+      report(line("@Feature version", f.version(), DiagnosticCode.INVALID_VERSION, versions::version),
           feature, "change @Feature(version = ...)", f.element(), f.mirror(), "version");
     } else if (versionOption.isEmpty()) {
       reporter.error(DiagnosticCode.INVALID_VERSION, feature + " has no version: @Feature(version)"
@@ -78,7 +82,7 @@ public final class NameValidator implements FeatureValidator {
           + " (Maven: <compilerArgs><arg>-Ayoi.version=${project.version}</arg></compilerArgs>).",
           f.element(), f.mirror());
     } else {
-      Optional<String> problem = Names.checkVersion("processor option -Ayoi.version", versionOption);
+      Optional<String> problem = versions.version("processor option -Ayoi.version", versionOption);
       problem.ifPresent(p -> reporter.error(DiagnosticCode.INVALID_VERSION, feature + " takes its"
           + " version from the processor option, but " + p + ". Pass a SemVer 2.0 version"
           + " (e.g. -Ayoi.version=1.4.0), or write @Feature(version = \"1.4.0\").",

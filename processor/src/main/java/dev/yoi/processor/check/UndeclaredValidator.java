@@ -1,14 +1,16 @@
 package dev.yoi.processor.check;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.annotation.Feature;
@@ -18,7 +20,10 @@ import dev.yoi.processor.model.AuthorTypes;
 import dev.yoi.processor.model.Contribution;
 import dev.yoi.processor.model.ContributionKind;
 import dev.yoi.processor.model.FeatureModel;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +43,9 @@ import javax.tools.Diagnostic;
  * feature that implements {@code Tool}, a hook interface or {@code BackgroundTask} without the
  * matching annotation; and, through the javac Trees API when it is available, an {@code install}
  * method that registers {@code new X(..)} where X is not a contribution this feature declares (an
- * anonymous class never is). Anything less certain is left to the runtime's registration check.
+ * anonymous class never is). A registration whose syntax already shows it declared is not
+ * attributed ({@link InstallSyntax}). Anything less certain is left to the runtime's registration
+ * check.
  */
 public final class UndeclaredValidator implements FeatureValidator {
   private static final Map<String, ContributionKind> REGISTRARS = Map.of(
@@ -121,31 +128,83 @@ public final class UndeclaredValidator implements FeatureValidator {
         + "(name = ...), or move it out of the feature class if it is not a contribution.", nested);
   }
 
+  /**
+   * Checks each registration of {@code install}: those whose syntax shows them declared
+   * ({@link InstallSyntax}) without javac's help, the others through {@code Trees.getElement}, which
+   * has javac attribute the feature class. The method's tree path (a scan of its file) is looked
+   * up only for those.
+   */
   private void scanInstall(FeatureModel model, ExecutableElement install) {
+    MethodTree method = trees.getTree(install);
+    if (method == null) {
+      return;
+    }
+    Set<String> declared = new HashSet<>();
+    for (Contribution c : model.contributions()) {
+      declared.add(c.kind() + " " + c.element().getQualifiedName());
+    }
+    InstallSyntax syntax = new InstallSyntax(model.feature().element(), install);
+    Set<String> localClasses = new HashSet<>();
+    Map<MethodInvocationTree, InstallSyntax.Registration> readable = new LinkedHashMap<>();
+    List<MethodInvocationTree> attributed = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      /** Class bodies entered: inside one, a name may mean something else than in the method. */
+      private int classDepth;
+
+      @Override
+      public Void visitClass(ClassTree type, Void unused) {
+        if (!type.getSimpleName().isEmpty()) {
+          localClasses.add(type.getSimpleName().toString());
+        }
+        classDepth++;
+        try {
+          return super.visitClass(type, unused);
+        } finally {
+          classDepth--;
+        }
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        // Only register(..) and provide(..) can be registrations.
+        if (isNamedRegistration(call.getMethodSelect())) {
+          InstallSyntax.Registration registration = classDepth == 0 ? syntax.read(call) : null;
+          if (registration != null) {
+            readable.put(call, registration);
+          } else {
+            attributed.add(call);
+          }
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(method, null);
+    // Local classes are known once the whole method is read; a registration creating one of their
+    // names goes to javac like any other.
+    readable.forEach((call, registration) -> {
+      String created = syntax.createdClass(registration, localClasses);
+      if (created == null || !declared.contains(registration.kind() + " " + created)) {
+        attributed.add(call);
+      }
+    });
+    if (attributed.isEmpty()) {
+      return;
+    }
     TreePath path = trees.getPath(install);
     if (path == null) {
       return;
     }
     CompilationUnitTree unit = path.getCompilationUnit();
-    Set<String> declared = new HashSet<>();
-    for (Contribution c : model.contributions()) {
-      declared.add(c.kind() + " " + c.element().getQualifiedName());
-    }
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        checkRegistration(model, call, getCurrentPath(), unit, declared);
-        return super.visitMethodInvocation(call, unused);
+    attributed.sort(Comparator.comparingLong(call -> trees.getSourcePositions().getStartPosition(unit, call)));
+    for (MethodInvocationTree call : attributed) {
+      TreePath callPath = TreePath.getPath(path, call);
+      if (callPath != null) {
+        checkRegistration(model, call, callPath, unit, declared);
       }
-    }.scan(path, null);
+    }
   }
 
   private void checkRegistration(FeatureModel model, MethodInvocationTree call, TreePath callPath,
       CompilationUnitTree unit, Set<String> declared) {
-    // Resolving a call attributes it; only register(..) and provide(..) can be registrations.
-    if (!isNamedRegistration(call.getMethodSelect())) {
-      return;
-    }
     if (!(trees.getElement(callPath) instanceof ExecutableElement method)
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       return;

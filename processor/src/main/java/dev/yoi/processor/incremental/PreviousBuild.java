@@ -132,7 +132,7 @@ public final class PreviousBuild {
         }
       }
     }
-    TypeElement descriptorClass = type(DescriptorWriter.descriptorClass(feature).reflectionName());
+    TypeElement descriptorClass = type(DescriptorWriter.descriptorClass(feature).binaryName());
     if (!(constant(descriptorClass, "DESCRIPTOR_JSON") instanceof String json)) {
       return Optional.empty();
     }

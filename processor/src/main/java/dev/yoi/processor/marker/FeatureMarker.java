@@ -14,8 +14,8 @@ import java.util.Optional;
  * duplicates against. Each processing round that generates features writes one marker class in
  * {@link #PACKAGE} whose compile-time constants name every feature of the round, its tools and its
  * services. (Hilt's way: a package listing works across any number of jars, where
- * {@code Filer.getResource} sees only one index. One class per round, not per feature: each
- * generated source costs javac a Filer check, a parse and a re-entry in the next round.)
+ * {@code Filer.getResource} sees only one index. One class per round, not per feature, written as
+ * a class file through {@code Filer.createResource}: see {@code FeatureGenerator}.)
  *
  * <p>A later build of the same module reads them too: they list every contribution of each feature,
  * so a feature recompiled alone (as an IDE or an incremental build does) finds its contributions
@@ -47,7 +47,7 @@ public record FeatureMarker(
   /** The older format still read: its features' tools and services, no hooks or tasks. */
   static final int FORMAT_WITHOUT_HOOKS = 2;
   /** Prefix of the constants that each hold one feature, {@code FEATURE_0}, {@code FEATURE_1}.. */
-  static final String FEATURE_CONSTANT = "FEATURE_";
+  public static final String FEATURE_CONSTANT = "FEATURE_";
 
   public FeatureMarker {
     tools = List.copyOf(tools);
@@ -98,7 +98,7 @@ public record FeatureMarker(
    * contribution. Names and ids never hold spaces or line breaks (the name checks ran before any
    * marker is written).
    */
-  String encode() {
+  public String encode() {
     StringBuilder out = new StringBuilder("feature ").append(slug).append(' ').append(featureClass);
     tools.forEach(t -> out.append("\ntool ").append(t.name()).append(' ').append(t.className()));
     services.forEach(s -> out.append("\nservice ").append(s.name()).append(' ').append(s.className()));

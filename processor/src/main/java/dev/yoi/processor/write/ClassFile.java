@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
- * The little of the class file format (JVMS chapter 4) a descriptor class needs: a constant pool of
- * UTF-8, class, string and member references; fields with a constant value; methods of straight-line
- * code (no branches, so no stack map frames); the InnerClasses attribute. Written for Java 17
- * (version 61), the runtime's own level. Deterministic: the same calls give the same bytes.
+ * The little of the class file format (JVMS chapter 4) the generated classes need: a constant pool
+ * of UTF-8, integer, class, string and member references; fields with a constant value; methods of
+ * straight-line code (no branches, so no stack map frames); the InnerClasses attribute. Written for
+ * Java 17 (version 61), the runtime's own level. Deterministic: the same calls give the same bytes.
  */
 final class ClassFile {
   static final int ACC_PUBLIC = 0x0001;
+  static final int ACC_PRIVATE = 0x0002;
   static final int ACC_STATIC = 0x0008;
   static final int ACC_FINAL = 0x0010;
   static final int ACC_SUPER = 0x0020;
@@ -79,6 +81,10 @@ final class ClassFile {
     return entry("C" + internalName, 7, out -> out.writeShort(name));
   }
 
+  private int integer(int value) {
+    return entry("I" + value, 3, out -> out.writeInt(value));
+  }
+
   int string(String value) {
     int text = utf8(value);
     return entry("S" + value, 8, out -> out.writeShort(text));
@@ -113,21 +119,34 @@ final class ClassFile {
 
   /** A field; {@code constant} (or null) becomes its ConstantValue attribute. */
   void field(int access, String name, String descriptor, String constant) {
+    constantField(access, name, descriptor, constant == null ? null : () -> string(constant));
+  }
+
+  /** An {@code int} field whose ConstantValue is {@code constant}. */
+  void field(int access, String name, int constant) {
+    constantField(access, name, "I", () -> integer(constant));
+  }
+
+  /**
+   * @param value adds the field's constant value to the pool and gives its index (after the
+   *     field's own entries, so that the pool's order is the order of the calls), or null for none
+   */
+  private void constantField(int access, String name, String descriptor, IntSupplier value) {
     int n = utf8(name);
     int d = utf8(descriptor);
-    int attribute = constant == null ? 0 : utf8("ConstantValue");
-    int value = constant == null ? 0 : string(constant);
+    int attribute = value == null ? 0 : utf8("ConstantValue");
+    int index = value == null ? 0 : value.getAsInt();
     fields.add(bytes(out -> {
       out.writeShort(access);
       out.writeShort(n);
       out.writeShort(d);
-      if (constant == null) {
+      if (value == null) {
         out.writeShort(0);
       } else {
         out.writeShort(1);
         out.writeShort(attribute);
         out.writeInt(2);
-        out.writeShort(value);
+        out.writeShort(index);
       }
     }));
   }

@@ -1,6 +1,5 @@
 package dev.yoi.processor.write;
 
-import com.squareup.javapoet.ClassName;
 import dev.yoi.descriptor.FeatureDescriptor;
 import dev.yoi.descriptor.HookDescriptor;
 import dev.yoi.descriptor.ProvidedService;
@@ -12,6 +11,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -22,9 +22,8 @@ import javax.lang.model.util.Elements;
  * {@code DIGEST}, one name constant per contribution, and {@code create()} that constructs the
  * feature with {@code new}; it implements the api's {@code GeneratedFeature} and references nothing
  * else of ours. A generated source made javac parse, attribute and compile one more class per
- * feature in another round, which cost as much as the feature's own source; a class file is only
- * read, so the build pays for the module's own code. The members are those the source had, so
- * authors' code compiled against them (in this compilation too) is unchanged.
+ * feature in another round, which cost as much as the feature's own source; the class file is
+ * written as a resource ({@link FeatureGenerator}), so javac runs no further round for it at all.
  */
 public final class DescriptorWriter {
   static final String GENERATED_FEATURE = "dev/yoi/feature/GeneratedFeature";
@@ -39,11 +38,23 @@ public final class DescriptorWriter {
     this.elements = elements;
   }
 
-  /** The generated class's name for the feature class. */
-  public static ClassName descriptorClass(TypeElement feature) {
-    ClassName featureName = ClassName.get(feature);
-    return ClassName.get(featureName.packageName(),
-        String.join("_", featureName.simpleNames()) + "_FeatureDescriptor");
+  /** A generated top-level class's name. */
+  public record GeneratedName(String packageName, String simpleName) {
+    /** The binary name, {@code p.Foo_FeatureDescriptor}. */
+    public String binaryName() {
+      return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    }
+  }
+
+  /** The generated class's name for the feature class: its simple names joined with {@code _}. */
+  public static GeneratedName descriptorClass(TypeElement feature) {
+    StringBuilder simple = new StringBuilder(feature.getSimpleName());
+    Element outer = feature.getEnclosingElement();
+    for (; outer instanceof TypeElement type; outer = type.getEnclosingElement()) {
+      simple.insert(0, '_').insert(0, type.getSimpleName());
+    }
+    String pkg = outer instanceof PackageElement p ? p.getQualifiedName().toString() : "";
+    return new GeneratedName(pkg, simple.append("_FeatureDescriptor").toString());
   }
 
   /**
@@ -52,7 +63,7 @@ public final class DescriptorWriter {
    * @param canonicalJson the descriptor's canonical JSON, the exact text {@code digest} is over
    */
   public byte[] write(TypeElement feature, FeatureDescriptor descriptor, String canonicalJson, String digest) {
-    String self = internalName(descriptorClass(feature).reflectionName());
+    String self = internalName(descriptorClass(feature).binaryName());
     String featureClass = internalName(elements.getBinaryName(feature).toString());
     ClassFile file = new ClassFile();
     int constant = ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC | ClassFile.ACC_FINAL;
