@@ -39,10 +39,25 @@ final class DescriptorTree {
 
   private DescriptorTree() {}
 
+  /**
+   * A descriptor read from its tree, and whether the tree holds every field exactly as
+   * {@link CanonicalWriter} writes the descriptor back: none of the fields the records default
+   * ({@code description}, {@code scope}, {@code every}, a server's lists and directory) missing or
+   * null, and no null where the writer writes nothing ({@code "server"}, a variable's
+   * {@code value} or {@code secret}). Only then can the tree's own text be the canonical text.
+   */
+  record Read(FeatureDescriptor descriptor, boolean fieldsAsWritten) {}
+
   /** @throws IllegalArgumentException naming the first field that is missing, unknown or mistyped */
   static FeatureDescriptor read(JsonNode tree) {
-    At root = At.object(tree, "the descriptor", FEATURE);
-    return new FeatureDescriptor(
+    return readNoting(tree).descriptor();
+  }
+
+  /** {@link #read}, noting whether any field was left to its default (see {@link Read}). */
+  static Read readNoting(JsonNode tree) {
+    Defaults defaults = new Defaults();
+    At root = At.object(tree, "the descriptor", FEATURE, defaults);
+    FeatureDescriptor descriptor = new FeatureDescriptor(
         root.text("slug"),
         root.text("name"),
         root.text("version"),
@@ -63,6 +78,12 @@ final class DescriptorTree {
         root.list("authorities", AUTHORITY, a -> new AuthorityRequest(a.name("kind", AuthorityKind.class),
             a.textOrEmpty("scope"), a.bool("optional"), a.text("reason"))),
         server(root));
+    return new Read(descriptor, !defaults.taken);
+  }
+
+  /** Whether a reading left some field to its default; one per descriptor read. */
+  private static final class Defaults {
+    boolean taken;
   }
 
   /**
@@ -71,7 +92,11 @@ final class DescriptorTree {
    */
   private static McpServer server(At root) {
     JsonNode node = root.node().get("server");
-    if (node == null || node.isNull()) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isNull()) {
+      root.defaults().taken = true; // written as no field at all
       return null;
     }
     if (!node.isObject()) {
@@ -84,13 +109,13 @@ final class DescriptorTree {
     }
     switch (transport.textValue()) {
       case McpServer.STDIO: {
-        At stdio = At.object(node, "the server", STDIO);
+        At stdio = At.object(node, "the server", STDIO, root.defaults());
         return new McpServer.Stdio(stdio.text("command"), stdio.textsOrEmpty("args"),
             stdio.textOrEmpty("workingDirectory"), stdio.listOrEmpty("environment", VARIABLE,
                 v -> new EnvVariable(v.text("name"), v.textOrNull("value"), v.textOrNull("secret"))));
       }
       case McpServer.STREAMABLE_HTTP: {
-        At http = At.object(node, "the server", STREAMABLE_HTTP);
+        At http = At.object(node, "the server", STREAMABLE_HTTP, root.defaults());
         return new McpServer.StreamableHttp(http.text("url"));
       }
       default:
@@ -101,8 +126,8 @@ final class DescriptorTree {
   }
 
   /** One JSON object of the tree and where it is, for messages. */
-  private record At(JsonNode node, String where) {
-    static At object(JsonNode node, String where, Set<String> fields) {
+  private record At(JsonNode node, String where, Defaults defaults) {
+    static At object(JsonNode node, String where, Set<String> fields, Defaults defaults) {
       if (node == null || !node.isObject()) {
         throw new IllegalArgumentException(where + " is not an object");
       }
@@ -113,7 +138,14 @@ final class DescriptorTree {
               + ControlCharacters.quote(name));
         }
       }
-      return new At(node, where);
+      return new At(node, where, defaults);
+    }
+
+    /** Whether {@code value} is a field's missing or null value, which the records default. */
+    private boolean defaulted(JsonNode value) {
+      boolean defaulted = value == null || value.isNull();
+      defaults.taken |= defaulted;
+      return defaulted;
     }
 
     JsonNode node(String field) {
@@ -136,16 +168,18 @@ final class DescriptorTree {
       return value.textValue();
     }
 
-    /** A string that may be missing or null (then null). */
+    /** A string that may be missing or null (then null, which is written as no field). */
     String textOrNull(String field) {
       JsonNode value = node.get(field);
-      return value == null || value.isNull() ? null : text(field);
+      if (value == null) {
+        return null;
+      }
+      return defaulted(value) ? null : text(field);
     }
 
     /** Strings, none of them null; empty when the field is missing or null. */
     List<String> textsOrEmpty(String field) {
-      JsonNode value = node.get(field);
-      if (value == null || value.isNull()) {
+      if (defaulted(node.get(field))) {
         return List.of();
       }
       JsonNode array = array(field);
@@ -161,14 +195,12 @@ final class DescriptorTree {
 
     /** {@link #list}, empty when the field is missing or null. */
     <R> List<R> listOrEmpty(String field, Set<String> fields, Function<At, R> read) {
-      JsonNode value = node.get(field);
-      return value == null || value.isNull() ? List.of() : list(field, fields, read);
+      return defaulted(node.get(field)) ? List.of() : list(field, fields, read);
     }
 
     /** A string the record defaults to empty when it is missing or null. */
     String textOrEmpty(String field) {
-      JsonNode value = node.get(field);
-      return value == null || value.isNull() ? "" : text(field);
+      return defaulted(node.get(field)) ? "" : text(field);
     }
 
     boolean bool(String field) {
@@ -226,7 +258,7 @@ final class DescriptorTree {
       JsonNode array = array(field);
       List<R> out = new ArrayList<>(array.size());
       for (int i = 0; i < array.size(); i++) {
-        out.add(read.apply(object(array.get(i), field + "[" + i + "]", fields)));
+        out.add(read.apply(object(array.get(i), field + "[" + i + "]", fields, defaults)));
       }
       return out;
     }
