@@ -8,6 +8,7 @@ import dev.yoi.descriptor.IndexFile;
 import dev.yoi.descriptor.IndexLine;
 import dev.yoi.descriptor.VersionChecks;
 import dev.yoi.feature.Diagnostic;
+import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.Severity;
 import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +49,15 @@ public final class FeatureCatalog {
       Comparator.comparing(CatalogEntry::id)
           .thenComparing(CatalogEntry::location)
           .thenComparingInt(CatalogEntry::lineNumber);
+  /** Each source's origin, made once (making one checks its prefix; an index has thousands of lines). */
+  private static final Map<FeatureSource, Identities.Origin> ORIGINS = origins();
 
   private final List<FeatureLoader> loaders;
   private final List<CatalogEntry> entries;
   private final Map<String, List<CatalogEntry>> byId;
   private final List<Diagnostic> diagnostics;
+  /** {@link #diagnostics} by the feature they name, each in the order found. */
+  private final Map<String, List<Diagnostic>> diagnosticsById = new HashMap<>();
   private final List<Diagnostic> indexDiagnostics;
   private final SortedSet<String> ids;
 
@@ -75,6 +82,10 @@ public final class FeatureCatalog {
       }
     });
     this.diagnostics = List.copyOf(all);
+    for (Diagnostic diagnostic : this.diagnostics) {
+      diagnosticsById.computeIfAbsent(diagnostic.featureId(), id -> new ArrayList<>()).add(diagnostic);
+    }
+    diagnosticsById.replaceAll((id, list) -> List.copyOf(list));
     TreeSet<String> allIds = new TreeSet<>(brokenIds);
     allIds.addAll(grouped.keySet());
     this.ids = Collections.unmodifiableSortedSet(allIds);
@@ -177,8 +188,16 @@ public final class FeatureCatalog {
    * {@code project:cache} are two features and two lines of {@code project:cache} one twice.
    */
   private static String identity(CatalogEntry entry) {
-    return Identities.key(Identities.Namespace.FEATURE_ID, Identities.Origin.source(entry.source().prefix()),
-        entry.slug()).orElseThrow().shown();
+    return Identities.key(Identities.Namespace.FEATURE_ID, ORIGINS.get(entry.source()), entry.slug())
+        .orElseThrow().shown();
+  }
+
+  private static Map<FeatureSource, Identities.Origin> origins() {
+    Map<FeatureSource, Identities.Origin> origins = new EnumMap<>(FeatureSource.class);
+    for (FeatureSource source : FeatureSource.values()) {
+      origins.put(source, Identities.Origin.source(source.prefix()));
+    }
+    return Collections.unmodifiableMap(origins);
   }
 
   private static Diagnostic duplicate(String id, List<CatalogEntry> parties) {
@@ -225,7 +244,7 @@ public final class FeatureCatalog {
 
   /** The problems that name {@code featureId}. */
   public List<Diagnostic> diagnostics(String featureId) {
-    return diagnostics.stream().filter(d -> d.featureId().equals(featureId)).toList();
+    return diagnosticsById.getOrDefault(featureId, List.of());
   }
 
   /**

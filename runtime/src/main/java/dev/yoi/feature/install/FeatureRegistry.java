@@ -15,11 +15,13 @@ import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.catalog.PluginCode;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.grant.GrantDecision;
 import dev.yoi.feature.grant.GrantRequest;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.runtime.RuntimeInstaller;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,6 +66,8 @@ public final class FeatureRegistry {
   private final List<Diagnostic> reportDiagnostics = new ArrayList<>();
   private final Map<String, GrantSet> grants = new HashMap<>();
   private final Map<String, Map<String, String>> skippedTools = new HashMap<>();
+  /** The code behind each index location ({@link PluginCode#root}), worked out once per index. */
+  private final Map<String, Optional<Path>> codeRoots = new HashMap<>();
 
   private FeatureRegistry(
       FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host, Runtimes runtimes) {
@@ -233,7 +237,8 @@ public final class FeatureRegistry {
     }
     GrantDecision decision;
     try {
-      decision = policy.decide(GrantRequest.of(entry));
+      decision = policy.decide(new GrantRequest(entry.id(), entry.source(), entry.digest(), descriptor,
+          codeRoots.computeIfAbsent(entry.location(), PluginCode::root)));
     } catch (RuntimeException e) {
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " could not be"
           + " granted anything: the authority policy threw " + FeatureTransaction.describe(e)
@@ -364,13 +369,15 @@ public final class FeatureRegistry {
   }
 
   private static List<RequiredServiceReport> unresolved(FeatureDescriptor descriptor) {
-    if (descriptor == null) {
+    if (descriptor == null || descriptor.requiredServices().isEmpty()) {
       return List.of();
     }
-    return descriptor.requiredServices().stream()
-        .map(r -> new RequiredServiceReport(r.id(), r.version(), r.type(), r.optional(),
-            RequiredServiceReport.Status.UNRESOLVED, "", ""))
-        .toList();
+    List<RequiredServiceReport> out = new ArrayList<>();
+    for (RequiredService r : descriptor.requiredServices()) {
+      out.add(new RequiredServiceReport(r.id(), r.version(), r.type(), r.optional(),
+          RequiredServiceReport.Status.UNRESOLVED, "", ""));
+    }
+    return out;
   }
 
   private static String notEnabledMessage(String id, FeatureSource source) {

@@ -70,7 +70,13 @@ final class ServiceResolver {
     resolver.cascade();
     List<String> order = resolver.order();
     Map<String, List<RequiredServiceReport>> services = new TreeMap<>();
-    resolver.requirements.forEach((id, list) -> services.put(id, list.stream().map(Requirement::report).toList()));
+    for (Map.Entry<String, List<Requirement>> entry : resolver.requirements.entrySet()) {
+      List<RequiredServiceReport> reports = new ArrayList<>(entry.getValue().size());
+      for (Requirement requirement : entry.getValue()) {
+        reports.add(requirement.report());
+      }
+      services.put(entry.getKey(), reports);
+    }
     Map<String, List<Diagnostic>> diagnostics = new TreeMap<>();
     resolver.diagnostics.forEach((id, list) -> diagnostics.put(id, List.copyOf(list)));
     return new ServicePlan(order, diagnostics, services, resolver.reportDiagnostics);
@@ -130,13 +136,11 @@ final class ServiceResolver {
   private void resolve(ServiceNode consumer, Requirement requirement) {
     RequiredService required = requirement.required;
     String id = consumer.featureId();
-    String wants = "service " + required.id() + " (range " + required.version() + ", type " + required.type()
-        + ", because \"" + required.reason() + "\")";
     Provider provider = providerOf(required.id());
     if (provider == null) {
       requirement.status = Status.MISSING;
       fail(consumer, requirement, DiagnosticCode.MISSING_SERVICE, DiagnosticCode.OPTIONAL_SERVICE_MISSING,
-          "feature " + id + " requires " + wants + ", but no feature provides it" + otherSources(required.id())
+          "feature " + id + " requires " + wants(required) + ", but no feature provides it" + otherSources(required.id())
               + ". Install and enable the feature that provides " + required.id(),
           "it requires service " + required.id() + ", which no feature provides (yoi/missing-service)");
       return;
@@ -147,7 +151,7 @@ final class ServiceResolver {
       requirement.status = Status.MISSING;
       String why = provider.node.blockedBy().orElseGet(() -> refused.get(providerId));
       fail(consumer, requirement, DiagnosticCode.MISSING_SERVICE, DiagnosticCode.OPTIONAL_SERVICE_MISSING,
-          "feature " + id + " requires " + wants + ", but its provider " + providerId
+          "feature " + id + " requires " + wants(required) + ", but its provider " + providerId
               + " is not installed: " + why + ". Make " + providerId + " installable",
           "its required provider " + providerId + " is not installed (yoi/missing-service)");
       return;
@@ -157,7 +161,7 @@ final class ServiceResolver {
       // No provider offers the service as the type required: missing, with both types named.
       requirement.status = Status.MISSING;
       fail(consumer, requirement, DiagnosticCode.MISSING_SERVICE, DiagnosticCode.OPTIONAL_SERVICE_MISSING,
-          "feature " + id + " requires " + wants + ": type " + required.type() + " expected, but its"
+          "feature " + id + " requires " + wants(required) + ": type " + required.type() + " expected, but its"
               + " provider " + providerId + " offers " + service.type() + ". Require it with"
               + " @RequiresService(type = " + service.type() + ".class)",
           "it requires service " + required.id() + " as a type no provider offers (yoi/missing-service)");
@@ -187,6 +191,12 @@ final class ServiceResolver {
       return;
     }
     requirement.status = Status.RESOLVED;
+  }
+
+  /** {@code service builtin:x (range ^1.0, type a.B, because "...")}, as messages name a requirement. */
+  private static String wants(RequiredService required) {
+    return "service " + required.id() + " (range " + required.version() + ", type " + required.type()
+        + ", because \"" + required.reason() + "\")";
   }
 
   /** An error that refuses the consumer, or for an optional requirement a warning that does not. */
