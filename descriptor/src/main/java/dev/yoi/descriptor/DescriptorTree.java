@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Reads a descriptor's records from its JSON tree field by field, as {@link CanonicalWriter} writes
@@ -56,28 +55,53 @@ final class DescriptorTree {
   /** {@link #read}, noting whether any field was left to its default (see {@link Read}). */
   static Read readNoting(JsonNode tree) {
     Defaults defaults = new Defaults();
+    // Field by field in the record's order, each list element checked as it is read: the first
+    // problem found is the one reported. Loops, not a reader function per list: each lambda is a
+    // class spun at the first start that reads an index.
     At root = At.object(tree, "the descriptor", FEATURE, defaults);
-    FeatureDescriptor descriptor = new FeatureDescriptor(
-        root.text("slug"),
-        root.text("name"),
-        root.text("version"),
-        root.textOrEmpty("description"),
-        root.wire("runtime", RuntimeKind::fromWireName),
-        root.text("featureClass"),
-        root.list("tools", TOOL, t -> new ToolDescriptor(t.text("name"), t.text("description"),
-            t.text("className"), t.text("inputType"), t.node("inputSchema"),
-            t.names("requires", AuthorityKind.class))),
-        root.list("hooks", HOOK, h -> new HookDescriptor(h.text("name"),
-            h.wire("point", HookPoint::fromWireName), h.integer("order"), h.text("className"))),
-        root.list("backgroundTasks", TASK, t -> new TaskDescriptor(t.text("name"), t.text("description"),
-            t.textOrEmpty("every"), t.name("restart", RestartPolicy.class), t.text("className"))),
-        root.list("providedServices", PROVIDED, p -> new ProvidedService(p.text("id"), p.text("version"),
-            p.text("type"), p.bool("privileged"), p.text("className"))),
-        root.list("requiredServices", REQUIRED, r -> new RequiredService(r.text("id"), r.text("version"),
-            r.text("type"), r.bool("optional"), r.text("reason"))),
-        root.list("authorities", AUTHORITY, a -> new AuthorityRequest(a.name("kind", AuthorityKind.class),
-            a.textOrEmpty("scope"), a.bool("optional"), a.text("reason"))),
-        server(root));
+    String slug = root.text("slug");
+    String name = root.text("name");
+    String version = root.text("version");
+    String description = root.textOrEmpty("description");
+    RuntimeKind runtime = root.runtime("runtime");
+    String featureClass = root.text("featureClass");
+    List<ToolDescriptor> tools = new ArrayList<>();
+    for (int i = 0, n = root.array("tools").size(); i < n; i++) {
+      At t = root.element("tools", i, TOOL);
+      tools.add(new ToolDescriptor(t.text("name"), t.text("description"), t.text("className"),
+          t.text("inputType"), t.node("inputSchema"), t.names("requires", AuthorityKind.class)));
+    }
+    List<HookDescriptor> hooks = new ArrayList<>();
+    for (int i = 0, n = root.array("hooks").size(); i < n; i++) {
+      At h = root.element("hooks", i, HOOK);
+      hooks.add(new HookDescriptor(h.text("name"), h.point("point"), h.integer("order"), h.text("className")));
+    }
+    List<TaskDescriptor> tasks = new ArrayList<>();
+    for (int i = 0, n = root.array("backgroundTasks").size(); i < n; i++) {
+      At t = root.element("backgroundTasks", i, TASK);
+      tasks.add(new TaskDescriptor(t.text("name"), t.text("description"), t.textOrEmpty("every"),
+          t.name("restart", RestartPolicy.class), t.text("className")));
+    }
+    List<ProvidedService> provided = new ArrayList<>();
+    for (int i = 0, n = root.array("providedServices").size(); i < n; i++) {
+      At p = root.element("providedServices", i, PROVIDED);
+      provided.add(new ProvidedService(p.text("id"), p.text("version"), p.text("type"), p.bool("privileged"),
+          p.text("className")));
+    }
+    List<RequiredService> required = new ArrayList<>();
+    for (int i = 0, n = root.array("requiredServices").size(); i < n; i++) {
+      At r = root.element("requiredServices", i, REQUIRED);
+      required.add(new RequiredService(r.text("id"), r.text("version"), r.text("type"), r.bool("optional"),
+          r.text("reason")));
+    }
+    List<AuthorityRequest> authorities = new ArrayList<>();
+    for (int i = 0, n = root.array("authorities").size(); i < n; i++) {
+      At a = root.element("authorities", i, AUTHORITY);
+      authorities.add(new AuthorityRequest(a.name("kind", AuthorityKind.class), a.textOrEmpty("scope"),
+          a.bool("optional"), a.text("reason")));
+    }
+    FeatureDescriptor descriptor = new FeatureDescriptor(slug, name, version, description, runtime, featureClass,
+        tools, hooks, tasks, provided, required, authorities, server(root));
     return new Read(descriptor, !defaults.taken);
   }
 
@@ -110,9 +134,17 @@ final class DescriptorTree {
     switch (transport.textValue()) {
       case McpServer.STDIO: {
         At stdio = At.object(node, "the server", STDIO, root.defaults());
-        return new McpServer.Stdio(stdio.text("command"), stdio.textsOrEmpty("args"),
-            stdio.textOrEmpty("workingDirectory"), stdio.listOrEmpty("environment", VARIABLE,
-                v -> new EnvVariable(v.text("name"), v.textOrNull("value"), v.textOrNull("secret"))));
+        String command = stdio.text("command");
+        List<String> args = stdio.textsOrEmpty("args");
+        String workingDirectory = stdio.textOrEmpty("workingDirectory");
+        List<EnvVariable> environment = new ArrayList<>();
+        if (!stdio.defaulted(stdio.node().get("environment"))) {
+          for (int i = 0, n = stdio.array("environment").size(); i < n; i++) {
+            At v = stdio.element("environment", i, VARIABLE);
+            environment.add(new EnvVariable(v.text("name"), v.textOrNull("value"), v.textOrNull("secret")));
+          }
+        }
+        return new McpServer.Stdio(command, args, workingDirectory, environment);
       }
       case McpServer.STREAMABLE_HTTP: {
         At http = At.object(node, "the server", STREAMABLE_HTTP, root.defaults());
@@ -193,11 +225,6 @@ final class DescriptorTree {
       return out;
     }
 
-    /** {@link #list}, empty when the field is missing or null. */
-    <R> List<R> listOrEmpty(String field, Set<String> fields, Function<At, R> read) {
-      return defaulted(node.get(field)) ? List.of() : list(field, fields, read);
-    }
-
     /** A string the record defaults to empty when it is missing or null. */
     String textOrEmpty(String field) {
       return defaulted(node.get(field)) ? "" : text(field);
@@ -223,13 +250,26 @@ final class DescriptorTree {
       return nameOf(field, text(field), type);
     }
 
-    <E> E wire(String field, Function<String, E> fromWireName) {
+    RuntimeKind runtime(String field) {
       String text = text(field);
       try {
-        return fromWireName.apply(text);
+        return RuntimeKind.fromWireName(text);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("\"" + field + "\" of " + where + ": " + e.getMessage());
+        throw unknownWireName(field, e);
       }
+    }
+
+    HookPoint point(String field) {
+      String text = text(field);
+      try {
+        return HookPoint.fromWireName(text);
+      } catch (IllegalArgumentException e) {
+        throw unknownWireName(field, e);
+      }
+    }
+
+    private IllegalArgumentException unknownWireName(String field, IllegalArgumentException e) {
+      return new IllegalArgumentException("\"" + field + "\" of " + where + ": " + e.getMessage());
     }
 
     <E extends Enum<E>> List<E> names(String field, Class<E> type) {
@@ -254,16 +294,12 @@ final class DescriptorTree {
       }
     }
 
-    <R> List<R> list(String field, Set<String> fields, Function<At, R> read) {
-      JsonNode array = array(field);
-      List<R> out = new ArrayList<>(array.size());
-      for (int i = 0; i < array.size(); i++) {
-        out.add(read.apply(object(array.get(i), field + "[" + i + "]", fields, defaults)));
-      }
-      return out;
+    /** Element {@code i} of the array {@code field}, an object with only {@code fields}. */
+    At element(String field, int i, Set<String> fields) {
+      return object(node.get(field).get(i), field + "[" + i + "]", fields, defaults);
     }
 
-    private JsonNode array(String field) {
+    JsonNode array(String field) {
       JsonNode value = node(field);
       if (!value.isArray()) {
         throw mistyped(field, "an array");

@@ -217,7 +217,7 @@ public final class IndexFile {
     // The digest is over the canonical text: the line's own text when it is that already (the
     // build writes it so), else the text written again from the records.
     String recomputed = ascii != null && records.fieldsAsWritten()
-        && CanonicalJson.isCanonical(text, read.spanStart(), read.spanEnd(), descriptorTree)
+        && CanonicalJson.isCanonical(ascii, from + read.spanStart(), from + read.spanEnd(), descriptorTree)
         ? hasher.ofCanonicalText(ascii, from + read.spanStart(), read.spanEnd() - read.spanStart())
         : hasher.of(descriptor);
     if (!recomputed.equals(declared)) {
