@@ -45,10 +45,8 @@ import java.util.TreeSet;
  * {@code yoi/duplicate-feature} error and neither is installable.
  */
 public final class FeatureCatalog {
-  private static final Comparator<CatalogEntry> ORDER =
-      Comparator.comparing(CatalogEntry::id)
-          .thenComparing(CatalogEntry::location)
-          .thenComparingInt(CatalogEntry::lineNumber);
+  /** By id, then location and line. */
+  private static final Comparator<CatalogEntry> ORDER = FeatureCatalog::compare;
   /** Each source's origin, made once (making one checks its prefix; an index has thousands of lines). */
   private static final Map<FeatureSource, Identities.Origin> ORIGINS = origins();
 
@@ -69,23 +67,26 @@ public final class FeatureCatalog {
     List<CatalogEntry> sorted = new ArrayList<>(entries);
     sorted.sort(ORDER);
     this.entries = List.copyOf(sorted);
+    // Loops rather than computeIfAbsent and forEach: each lambda is a class spun at the first start.
     Map<String, List<CatalogEntry>> grouped = new TreeMap<>();
     for (CatalogEntry entry : this.entries) {
-      grouped.computeIfAbsent(identity(entry), id -> new ArrayList<>()).add(entry);
+      add(grouped, identity(entry), entry);
     }
-    grouped.replaceAll((id, list) -> List.copyOf(list));
-    this.byId = grouped;
     List<Diagnostic> all = new ArrayList<>(diagnostics);
-    grouped.forEach((id, parties) -> {
-      if (parties.size() > 1) {
-        all.add(duplicate(id, parties));
+    for (Map.Entry<String, List<CatalogEntry>> group : grouped.entrySet()) {
+      group.setValue(List.copyOf(group.getValue()));
+      if (group.getValue().size() > 1) {
+        all.add(duplicate(group.getKey(), group.getValue()));
       }
-    });
+    }
+    this.byId = grouped;
     this.diagnostics = List.copyOf(all);
     for (Diagnostic diagnostic : this.diagnostics) {
-      diagnosticsById.computeIfAbsent(diagnostic.featureId(), id -> new ArrayList<>()).add(diagnostic);
+      add(diagnosticsById, diagnostic.featureId(), diagnostic);
     }
-    diagnosticsById.replaceAll((id, list) -> List.copyOf(list));
+    for (Map.Entry<String, List<Diagnostic>> named : diagnosticsById.entrySet()) {
+      named.setValue(List.copyOf(named.getValue()));
+    }
     TreeSet<String> allIds = new TreeSet<>(brokenIds);
     allIds.addAll(grouped.keySet());
     this.ids = Collections.unmodifiableSortedSet(allIds);
@@ -190,6 +191,24 @@ public final class FeatureCatalog {
   private static String identity(CatalogEntry entry) {
     return Identities.key(Identities.Namespace.FEATURE_ID, ORIGINS.get(entry.source()), entry.slug())
         .orElseThrow().shown();
+  }
+
+  private static int compare(CatalogEntry a, CatalogEntry b) {
+    int byId = a.id().compareTo(b.id());
+    if (byId != 0) {
+      return byId;
+    }
+    int byLocation = a.location().compareTo(b.location());
+    return byLocation != 0 ? byLocation : Integer.compare(a.lineNumber(), b.lineNumber());
+  }
+
+  private static <T> void add(Map<String, List<T>> lists, String key, T value) {
+    List<T> list = lists.get(key);
+    if (list == null) {
+      list = new ArrayList<>();
+      lists.put(key, list);
+    }
+    list.add(value);
   }
 
   private static Map<FeatureSource, Identities.Origin> origins() {

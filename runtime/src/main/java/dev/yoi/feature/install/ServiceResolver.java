@@ -52,8 +52,13 @@ final class ServiceResolver {
     }
     for (ServiceNode node : nodes.values()) {
       for (ProvidedService service : node.descriptor().providedServices()) {
-        providers.computeIfAbsent(IdentityKeys.service(node.source(), service.id()), id -> new ArrayList<>())
-            .add(new Provider(node, service));
+        Identities.Key key = IdentityKeys.service(node.source(), service.id());
+        List<Provider> list = providers.get(key);
+        if (list == null) {
+          list = new ArrayList<>();
+          providers.put(key, list);
+        }
+        list.add(new Provider(node, service));
       }
     }
   }
@@ -78,21 +83,32 @@ final class ServiceResolver {
       services.put(entry.getKey(), reports);
     }
     Map<String, List<Diagnostic>> diagnostics = new TreeMap<>();
-    resolver.diagnostics.forEach((id, list) -> diagnostics.put(id, List.copyOf(list)));
+    for (Map.Entry<String, List<Diagnostic>> entry : resolver.diagnostics.entrySet()) {
+      diagnostics.put(entry.getKey(), List.copyOf(entry.getValue()));
+    }
     return new ServicePlan(order, diagnostics, services, resolver.reportDiagnostics);
   }
 
   private List<ServiceNode> candidates() {
-    return nodes.values().stream().filter(ServiceNode::candidate).toList();
+    List<ServiceNode> candidates = new ArrayList<>(nodes.size());
+    for (ServiceNode node : nodes.values()) {
+      if (node.candidate()) {
+        candidates.add(node);
+      }
+    }
+    return candidates;
   }
 
   /** Two candidates providing one qualified id: the first by id keeps it, the others are refused. */
   private void refuseDuplicateProviders() {
-    providers.forEach((key, list) -> {
-      String serviceId = key.shown();
-      List<Provider> candidates = list.stream().filter(p -> p.node.candidate()).toList();
+    for (Map.Entry<Identities.Key, List<Provider>> entry : providers.entrySet()) {
+      if (entry.getValue().size() < 2) {
+        continue; // the usual case: one provider, nothing to compare
+      }
+      String serviceId = entry.getKey().shown();
+      List<Provider> candidates = entry.getValue().stream().filter(p -> p.node.candidate()).toList();
       if (candidates.size() < 2) {
-        return;
+        continue;
       }
       List<String> parties = candidates.stream()
           .map(p -> p.node.featureId() + "  " + p.service.className()).sorted().toList();
@@ -107,7 +123,7 @@ final class ServiceResolver {
         refuse(id, "it provides service " + serviceId + ", which " + kept.node.featureId()
             + " also provides (yoi/duplicate-contribution)");
       }
-    });
+    }
   }
 
   /** The provider a requirement binds to: the first candidate provider, else the first of any. */
@@ -246,7 +262,9 @@ final class ServiceResolver {
         cycles.add(group);
       }
     }
-    cycles.sort((a, b) -> a.get(0).compareTo(b.get(0)));
+    if (cycles.size() > 1) {
+      cycles.sort((a, b) -> a.get(0).compareTo(b.get(0)));
+    }
     for (List<String> cycle : cycles) {
       Set<String> members = new TreeSet<>(cycle);
       List<String> lines = new ArrayList<>();
@@ -330,7 +348,12 @@ final class ServiceResolver {
         String provider = requirement.status == Status.RESOLVED ? requirement.provider.node.featureId() : null;
         if (provider != null && !provider.equals(id)) {
           if (all.add(provider)) {
-            dependents.computeIfAbsent(provider, p -> new ArrayList<>()).add(id);
+            List<String> waiting = dependents.get(provider);
+            if (waiting == null) {
+              waiting = new ArrayList<>();
+              dependents.put(provider, waiting);
+            }
+            waiting.add(id);
           }
           if (!requirement.required.optional()) {
             hard.add(provider);
@@ -342,11 +365,11 @@ final class ServiceResolver {
     }
     List<String> order = new ArrayList<>();
     PriorityQueue<String> ready = new PriorityQueue<>();
-    waitsFor.forEach((id, deps) -> {
-      if (deps.isEmpty()) {
-        ready.add(id);
+    for (Map.Entry<String, Set<String>> entry : waitsFor.entrySet()) {
+      if (entry.getValue().isEmpty()) {
+        ready.add(entry.getKey());
       }
-    });
+    }
     Set<String> placed = new HashSet<>();
     while (placed.size() < waitsFor.size()) {
       if (ready.isEmpty()) {
@@ -468,6 +491,12 @@ final class ServiceResolver {
 
   /** {@link Names#satisfies}, each pair checked once (semver4j parses both strings each time). */
   private boolean satisfies(String version, String range) {
-    return inRange.computeIfAbsent(version + ' ' + range, key -> Names.satisfies(version, range));
+    String pair = version + ' ' + range;
+    Boolean verdict = inRange.get(pair);
+    if (verdict == null) {
+      verdict = Names.satisfies(version, range);
+      inRange.put(pair, verdict);
+    }
+    return verdict;
   }
 }
