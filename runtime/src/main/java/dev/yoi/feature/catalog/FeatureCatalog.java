@@ -8,7 +8,6 @@ import dev.yoi.descriptor.IndexFile;
 import dev.yoi.descriptor.IndexLine;
 import dev.yoi.descriptor.VersionChecks;
 import dev.yoi.feature.Diagnostic;
-import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.Severity;
 import dev.yoi.feature.report.Diagnostics;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +45,6 @@ import java.util.TreeSet;
 public final class FeatureCatalog {
   /** By id, then location and line. */
   private static final Comparator<CatalogEntry> ORDER = FeatureCatalog::compare;
-  /** Each source's origin, made once (making one checks its prefix; an index has thousands of lines). */
-  private static final Map<FeatureSource, Identities.Origin> ORIGINS = origins();
 
   private final List<FeatureLoader> loaders;
   private final List<CatalogEntry> entries;
@@ -189,8 +185,8 @@ public final class FeatureCatalog {
    * {@code project:cache} are two features and two lines of {@code project:cache} one twice.
    */
   private static String identity(CatalogEntry entry) {
-    return Identities.key(Identities.Namespace.FEATURE_ID, ORIGINS.get(entry.source()), entry.slug())
-        .orElseThrow().shown();
+    return Identities.key(Identities.Namespace.FEATURE_ID, Identities.Origin.source(entry.source().prefix()),
+        entry.slug()).orElseThrow().shown();
   }
 
   private static int compare(CatalogEntry a, CatalogEntry b) {
@@ -209,14 +205,6 @@ public final class FeatureCatalog {
       lists.put(key, list);
     }
     list.add(value);
-  }
-
-  private static Map<FeatureSource, Identities.Origin> origins() {
-    Map<FeatureSource, Identities.Origin> origins = new EnumMap<>(FeatureSource.class);
-    for (FeatureSource source : FeatureSource.values()) {
-      origins.put(source, Identities.Origin.source(source.prefix()));
-    }
-    return Collections.unmodifiableMap(origins);
   }
 
   private static Diagnostic duplicate(String id, List<CatalogEntry> parties) {

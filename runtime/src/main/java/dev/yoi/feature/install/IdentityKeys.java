@@ -11,11 +11,6 @@ import dev.yoi.feature.FeatureSource;
  * {@code user:cache} and {@code project:cache} are two services.
  */
 final class IdentityKeys {
-  /** Each source's origin, made once: making one checks its prefix, and keys are made per lookup. */
-  private static final Identities.Origin BUILTIN = Identities.Origin.source(FeatureSource.BUILTIN.prefix());
-  private static final Identities.Origin USER = Identities.Origin.source(FeatureSource.USER.prefix());
-  private static final Identities.Origin PROJECT = Identities.Origin.source(FeatureSource.PROJECT.prefix());
-
   private IdentityKeys() {}
 
   static Identities.Key tool(FeatureSource source, String name) {
@@ -33,11 +28,6 @@ final class IdentityKeys {
   }
 
   private static Identities.Key key(Namespace namespace, FeatureSource source, String name) {
-    Identities.Origin origin = switch (source) {
-      case BUILTIN -> BUILTIN;
-      case USER -> USER;
-      case PROJECT -> PROJECT;
-    };
-    return Identities.key(namespace, origin, name).orElseThrow();
+    return Identities.key(namespace, Identities.Origin.source(source.prefix()), name).orElseThrow();
   }
 }
