@@ -147,18 +147,115 @@ public final class CanonicalJson {
    * is a missing node, a duplicate key or anything after the value is an error.
    */
   static JsonNode readStrictly(String json) throws JsonProcessingException {
+    return readStrictly(json, null).node();
+  }
+
+  /**
+   * {@link #readStrictly(String)}, noting where the value of the top-level field {@code field}
+   * (an object) lies in {@code json}; no field noted when it is null.
+   */
+  static TreeReader.Read readStrictly(String json, String field) throws JsonProcessingException {
     try (JsonParser parser = READER.createParser(json)) {
-      JsonNode node = TreeReader.read(parser);
+      TreeReader.Read read = field == null ? new TreeReader.Read(TreeReader.read(parser), -1, -1)
+          : TreeReader.read(parser, field);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value:"
             + " not allowed in canonical JSON");
       }
-      return node;
+      return read;
     } catch (JsonProcessingException e) {
       throw e;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a String source does no I/O
     }
+  }
+
+  /**
+   * Whether the bytes of {@code text} from {@code start} to {@code end} are already the canonical
+   * text (UTF-8) of {@code tree}, the value a strict parse of them gave: then they can be hashed as
+   * they stand instead of written again. Read as bytes, not characters: in a cold JVM this loop
+   * runs interpreted, where a byte costs one instruction and a {@code charAt} several calls.
+   * Conservative, so that any doubt means writing the text: ASCII only; no whitespace between tokens; no
+   * backslash in a string (the generator escapes only quote, backslash and control characters,
+   * none of which a string without a backslash can hold); integers only, none written {@code -0}
+   * (a fraction or exponent has the generator's own form); keys in sorted order in every object
+   * (a strict parse has refused duplicates). Whether the records read from the tree write it
+   * back field for field is the caller's to know ({@link DescriptorTree.Read}).
+   */
+  static boolean isCanonical(byte[] text, int start, int end, JsonNode tree) {
+    if (start < 0 || end > text.length || end - start < 2 || text[start] != '{' || text[end - 1] != '}') {
+      return false;
+    }
+    int depth = 0;
+    boolean inString = false;
+    byte previous = 0;
+    for (int i = start; i < end; previous = text[i], i++) {
+      byte c = text[i];
+      if (c < 0) {
+        return false; // not ASCII
+      }
+      if (inString) {
+        if (c == '\\') {
+          return false;
+        }
+        inString = c != '"';
+        continue;
+      }
+      switch (c) {
+        case '"' -> inString = true;
+        case '{', '[' -> depth++;
+        case '}', ']' -> {
+          depth--;
+          if (depth == 0 && i != end - 1) {
+            return false; // the span holds more than one value
+          }
+        }
+        case ',', ':' -> { }
+        case '-' -> {
+          if (i + 1 < end && text[i + 1] == '0') {
+            return false;
+          }
+        }
+        case '.' -> {
+          return false;
+        }
+        case 'e', 'E' -> {
+          if (previous >= '0' && previous <= '9') {
+            return false; // an exponent, not the e of true or false
+          }
+        }
+        default -> {
+          if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z')) {
+            return false; // whitespace, or anything else a parser let through
+          }
+        }
+      }
+    }
+    return depth == 0 && !inString && sortedKeys(tree);
+  }
+
+  /** Whether every object in {@code node} holds its keys in the canonical (sorted) order. */
+  private static boolean sortedKeys(JsonNode node) {
+    if (node.isObject()) {
+      String previous = null;
+      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (previous != null && previous.compareTo(name) >= 0) {
+          return false;
+        }
+        if (!sortedKeys(node.get(name))) {
+          return false;
+        }
+        previous = name;
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (!sortedKeys(node.get(i))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

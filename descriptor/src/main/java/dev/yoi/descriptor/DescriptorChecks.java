@@ -14,6 +14,10 @@ import java.util.function.BiFunction;
  * at most one problem, the same one the build would have reported.
  */
 public final class DescriptorChecks {
+  /** How a check's message shows the name of what the value belongs to. */
+  private static final boolean QUOTED = true;
+  private static final boolean SHOWN = false;
+
   private DescriptorChecks() {}
 
   /** Every problem found, as sentences; empty when the descriptor is well-formed. */
@@ -23,73 +27,69 @@ public final class DescriptorChecks {
 
   /** {@link #check(FeatureDescriptor)}, with versions and ranges checked through {@code versions}. */
   public static List<String> check(FeatureDescriptor d, VersionChecks versions) {
-    List<String> problems = new ArrayList<>();
-    line(problems, "feature id", d.slug(), Names::checkSlug);
-    String feature = ControlCharacters.shown(d.slug());
-    line(problems, "name of feature " + feature, d.name(), none());
-    line(problems, "version of feature " + feature, d.version(), versions::version);
-    text(problems, "description of feature " + feature, d.description());
-    line(problems, "class of feature " + feature, d.featureClass(), none());
+    Checks c = new Checks(versions);
+    String slug = d.slug();
+    c.line("feature id", null, SHOWN, d.slug(), Grammar.SLUG);
+    c.line("name of feature ", slug, SHOWN, d.name(), Grammar.NONE);
+    c.line("version of feature ", slug, SHOWN, d.version(), Grammar.VERSION);
+    c.text("description of feature ", slug, SHOWN, d.description());
+    c.line("class of feature ", slug, SHOWN, d.featureClass(), Grammar.NONE);
     Set<String> seen = new HashSet<>();
     for (ToolDescriptor tool : d.tools()) {
-      line(problems, "tool name", tool.name(), Names::checkToolName);
-      String name = ControlCharacters.quote(tool.name());
-      text(problems, "description of tool " + name, tool.description());
-      line(problems, "class of tool " + name, tool.className(), none());
-      line(problems, "input type of tool " + name, tool.inputType(), none());
+      c.line("tool name", null, SHOWN, tool.name(), Grammar.TOOL_NAME);
+      c.text("description of tool ", tool.name(), QUOTED, tool.description());
+      c.line("class of tool ", tool.name(), QUOTED, tool.className(), Grammar.NONE);
+      c.line("input type of tool ", tool.name(), QUOTED, tool.inputType(), Grammar.NONE);
       if (!seen.add(tool.name())) {
-        problems.add("tool " + name + " is declared twice");
+        c.problems.add("tool " + ControlCharacters.quote(tool.name()) + " is declared twice");
       }
       if (!tool.schemaTree().isObject()) {
-        problems.add("tool " + name + " has an input schema that is not an object");
+        c.problems.add("tool " + ControlCharacters.quote(tool.name()) + " has an input schema that is not an object");
       }
     }
     seen.clear();
     for (HookDescriptor hook : d.hooks()) {
-      line(problems, "hook name", hook.name(), Names::checkToolName);
-      String name = ControlCharacters.quote(hook.name());
-      line(problems, "class of hook " + name, hook.className(), none());
+      c.line("hook name", null, SHOWN, hook.name(), Grammar.TOOL_NAME);
+      c.line("class of hook ", hook.name(), QUOTED, hook.className(), Grammar.NONE);
       if (!seen.add(hook.name())) {
-        problems.add("hook " + name + " is declared twice");
+        c.problems.add("hook " + ControlCharacters.quote(hook.name()) + " is declared twice");
       }
     }
     seen.clear();
     for (TaskDescriptor task : d.backgroundTasks()) {
-      line(problems, "task name", task.name(), Names::checkToolName);
-      String name = ControlCharacters.quote(task.name());
-      text(problems, "description of task " + name, task.description());
-      line(problems, "every of task " + ControlCharacters.shown(task.name()), task.every(),
-          Names::checkDuration);
-      line(problems, "class of task " + name, task.className(), none());
+      c.line("task name", null, SHOWN, task.name(), Grammar.TOOL_NAME);
+      c.text("description of task ", task.name(), QUOTED, task.description());
+      c.line("every of task ", task.name(), SHOWN, task.every(), Grammar.DURATION);
+      c.line("class of task ", task.name(), QUOTED, task.className(), Grammar.NONE);
       if (!seen.add(task.name())) {
-        problems.add("task " + name + " is declared twice");
+        c.problems.add("task " + ControlCharacters.quote(task.name()) + " is declared twice");
       }
     }
     seen.clear();
     for (ProvidedService service : d.providedServices()) {
-      line(problems, "service id", service.id(), Names::checkSlug);
-      String id = ControlCharacters.shown(service.id());
-      line(problems, "version of service " + id, service.version(), versions::version);
-      line(problems, "type of service " + id, service.type(), none());
-      line(problems, "class of service " + id, service.className(), none());
+      c.line("service id", null, SHOWN, service.id(), Grammar.SLUG);
+      c.line("version of service ", service.id(), SHOWN, service.version(), Grammar.VERSION);
+      c.line("type of service ", service.id(), SHOWN, service.type(), Grammar.NONE);
+      c.line("class of service ", service.id(), SHOWN, service.className(), Grammar.NONE);
       if (!seen.add(service.id())) {
-        problems.add("service " + ControlCharacters.quote(service.id()) + " is provided twice");
+        c.problems.add("service " + ControlCharacters.quote(service.id()) + " is provided twice");
       }
     }
     for (RequiredService service : d.requiredServices()) {
-      line(problems, "required service id", service.id(), Names::checkQualifiedId);
-      String id = ControlCharacters.shown(service.id());
-      line(problems, "range for " + id, service.version(), versions::range);
-      line(problems, "type of required service " + id, service.type(), none());
-      text(problems, "reason for required service " + id, service.reason());
+      c.line("required service id", null, SHOWN, service.id(), Grammar.QUALIFIED_ID);
+      c.line("range for ", service.id(), SHOWN, service.version(), Grammar.RANGE);
+      c.line("type of required service ", service.id(), SHOWN, service.type(), Grammar.NONE);
+      c.text("reason for required service ", service.id(), SHOWN, service.reason());
     }
     for (AuthorityRequest request : d.authorities()) {
-      AuthorityScopes.check(request.kind(), request.scope())
-          .ifPresent(problem -> problems.add(problem.detail()));
-      text(problems, "reason for " + request.kind(), request.reason());
+      Optional<Problem> scope = AuthorityScopes.check(request.kind(), request.scope());
+      if (scope.isPresent()) {
+        c.problems.add(scope.get().detail());
+      }
+      c.text("reason for " + request.kind(), null, SHOWN, request.reason());
     }
-    McpServerChecks.check(d, problems);
-    return problems;
+    McpServerChecks.check(d, c.problems);
+    return c.problems;
   }
 
   /**
@@ -105,16 +105,58 @@ public final class DescriptorChecks {
         : grammar.apply(what, value).map(detail -> new Problem(code, detail));
   }
 
-  private static void line(List<String> problems, String what, String value,
-      BiFunction<String, String, Optional<String>> grammar) {
-    line(what, value, DiagnosticCode.INDEX_CORRUPT, grammar).ifPresent(p -> problems.add(p.detail()));
+  /** A grammar a declared line is checked against, as {@link #line} takes it. */
+  private enum Grammar {
+    NONE, SLUG, QUALIFIED_ID, TOOL_NAME, DURATION, VERSION, RANGE;
+
+    Optional<String> check(String what, String value, VersionChecks versions) {
+      return switch (this) {
+        case NONE -> Optional.empty();
+        case SLUG -> Names.checkSlug(what, value);
+        case QUALIFIED_ID -> Names.checkQualifiedId(what, value);
+        case TOOL_NAME -> Names.checkToolName(what, value);
+        case DURATION -> Names.checkDuration(what, value);
+        case VERSION -> versions.version(what, value);
+        case RANGE -> versions.range(what, value);
+      };
+    }
   }
 
-  private static void text(List<String> problems, String what, String value) {
-    ControlCharacters.checkText(what, value).ifPresent(problem -> problems.add(problem.detail()));
-  }
+  /**
+   * The problems of one descriptor, as sentences. A value is named in its sentence by a prefix and
+   * the name of what it belongs to ({@code "name of feature " + weather}), shown as messages show
+   * names ({@link ControlCharacters#shown}, or {@link ControlCharacters#quote} where
+   * {@link #QUOTED}); the two are joined only for a value that has a problem, since an index line
+   * holds dozens of values and almost never a problem.
+   */
+  private static final class Checks {
+    final List<String> problems = new ArrayList<>();
+    private final VersionChecks versions;
 
-  private static BiFunction<String, String, Optional<String>> none() {
-    return (what, value) -> Optional.empty();
+    Checks(VersionChecks versions) {
+      this.versions = versions;
+    }
+
+    /** One line of declared data: its control characters first, then its grammar. */
+    void line(String prefix, String subject, boolean quote, String value, Grammar grammar) {
+      if (ControlCharacters.checkLine(prefix, value).isEmpty() && grammar.check(prefix, value, versions).isEmpty()) {
+        return;
+      }
+      String what = what(prefix, subject, quote);
+      Optional<Problem> control = ControlCharacters.checkLine(what, value);
+      problems.add(control.isPresent() ? control.get().detail() : grammar.check(what, value, versions).orElseThrow());
+    }
+
+    /** Declared free text (line feed and tab allowed). */
+    void text(String prefix, String subject, boolean quote, String value) {
+      if (ControlCharacters.checkText(prefix, value).isPresent()) {
+        problems.add(ControlCharacters.checkText(what(prefix, subject, quote), value).orElseThrow().detail());
+      }
+    }
+
+    private static String what(String prefix, String subject, boolean quote) {
+      return subject == null ? prefix
+          : prefix + (quote ? ControlCharacters.quote(subject) : ControlCharacters.shown(subject));
+    }
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Reads a descriptor's records from its JSON tree field by field, as {@link CanonicalWriter} writes
@@ -39,30 +38,76 @@ final class DescriptorTree {
 
   private DescriptorTree() {}
 
+  /**
+   * A descriptor read from its tree, and whether the tree holds every field exactly as
+   * {@link CanonicalWriter} writes the descriptor back: none of the fields the records default
+   * ({@code description}, {@code scope}, {@code every}, a server's lists and directory) missing or
+   * null, and no null where the writer writes nothing ({@code "server"}, a variable's
+   * {@code value} or {@code secret}). Only then can the tree's own text be the canonical text.
+   */
+  record Read(FeatureDescriptor descriptor, boolean fieldsAsWritten) {}
+
   /** @throws IllegalArgumentException naming the first field that is missing, unknown or mistyped */
   static FeatureDescriptor read(JsonNode tree) {
-    At root = At.object(tree, "the descriptor", FEATURE);
-    return new FeatureDescriptor(
-        root.text("slug"),
-        root.text("name"),
-        root.text("version"),
-        root.textOrEmpty("description"),
-        root.wire("runtime", RuntimeKind::fromWireName),
-        root.text("featureClass"),
-        root.list("tools", TOOL, t -> new ToolDescriptor(t.text("name"), t.text("description"),
-            t.text("className"), t.text("inputType"), t.node("inputSchema"),
-            t.names("requires", AuthorityKind.class))),
-        root.list("hooks", HOOK, h -> new HookDescriptor(h.text("name"),
-            h.wire("point", HookPoint::fromWireName), h.integer("order"), h.text("className"))),
-        root.list("backgroundTasks", TASK, t -> new TaskDescriptor(t.text("name"), t.text("description"),
-            t.textOrEmpty("every"), t.name("restart", RestartPolicy.class), t.text("className"))),
-        root.list("providedServices", PROVIDED, p -> new ProvidedService(p.text("id"), p.text("version"),
-            p.text("type"), p.bool("privileged"), p.text("className"))),
-        root.list("requiredServices", REQUIRED, r -> new RequiredService(r.text("id"), r.text("version"),
-            r.text("type"), r.bool("optional"), r.text("reason"))),
-        root.list("authorities", AUTHORITY, a -> new AuthorityRequest(a.name("kind", AuthorityKind.class),
-            a.textOrEmpty("scope"), a.bool("optional"), a.text("reason"))),
-        server(root));
+    return readNoting(tree).descriptor();
+  }
+
+  /** {@link #read}, noting whether any field was left to its default (see {@link Read}). */
+  static Read readNoting(JsonNode tree) {
+    Defaults defaults = new Defaults();
+    // Field by field in the record's order, each list element checked as it is read: the first
+    // problem found is the one reported. Loops, not a reader function per list: each lambda is a
+    // class spun at the first start that reads an index.
+    At root = At.object(tree, "the descriptor", FEATURE, defaults);
+    String slug = root.text("slug");
+    String name = root.text("name");
+    String version = root.text("version");
+    String description = root.textOrEmpty("description");
+    RuntimeKind runtime = root.runtime("runtime");
+    String featureClass = root.text("featureClass");
+    List<ToolDescriptor> tools = new ArrayList<>();
+    for (int i = 0, n = root.array("tools").size(); i < n; i++) {
+      At t = root.element("tools", i, TOOL);
+      tools.add(new ToolDescriptor(t.text("name"), t.text("description"), t.text("className"),
+          t.text("inputType"), t.node("inputSchema"), t.names("requires", AuthorityKind.class)));
+    }
+    List<HookDescriptor> hooks = new ArrayList<>();
+    for (int i = 0, n = root.array("hooks").size(); i < n; i++) {
+      At h = root.element("hooks", i, HOOK);
+      hooks.add(new HookDescriptor(h.text("name"), h.point("point"), h.integer("order"), h.text("className")));
+    }
+    List<TaskDescriptor> tasks = new ArrayList<>();
+    for (int i = 0, n = root.array("backgroundTasks").size(); i < n; i++) {
+      At t = root.element("backgroundTasks", i, TASK);
+      tasks.add(new TaskDescriptor(t.text("name"), t.text("description"), t.textOrEmpty("every"),
+          t.name("restart", RestartPolicy.class), t.text("className")));
+    }
+    List<ProvidedService> provided = new ArrayList<>();
+    for (int i = 0, n = root.array("providedServices").size(); i < n; i++) {
+      At p = root.element("providedServices", i, PROVIDED);
+      provided.add(new ProvidedService(p.text("id"), p.text("version"), p.text("type"), p.bool("privileged"),
+          p.text("className")));
+    }
+    List<RequiredService> required = new ArrayList<>();
+    for (int i = 0, n = root.array("requiredServices").size(); i < n; i++) {
+      At r = root.element("requiredServices", i, REQUIRED);
+      required.add(new RequiredService(r.text("id"), r.text("version"), r.text("type"), r.bool("optional"),
+          r.text("reason")));
+    }
+    List<AuthorityRequest> authorities = new ArrayList<>();
+    for (int i = 0, n = root.array("authorities").size(); i < n; i++) {
+      At a = root.element("authorities", i, AUTHORITY);
+      authorities.add(new AuthorityRequest(a.name("kind", AuthorityKind.class), a.textOrEmpty("scope"),
+          a.bool("optional"), a.text("reason")));
+    }
+    FeatureDescriptor descriptor = new FeatureDescriptor(slug, name, version, description, runtime, featureClass,
+        tools, hooks, tasks, provided, required, authorities, server(root));
+    return new Read(descriptor, !defaults.taken);
+  }
+
+  /** Whether a reading left some field to its default; one per descriptor read. */
+  private static final class Defaults {
+    boolean taken;
   }
 
   /**
@@ -71,7 +116,11 @@ final class DescriptorTree {
    */
   private static McpServer server(At root) {
     JsonNode node = root.node().get("server");
-    if (node == null || node.isNull()) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isNull()) {
+      root.defaults().taken = true; // written as no field at all
       return null;
     }
     if (!node.isObject()) {
@@ -84,13 +133,21 @@ final class DescriptorTree {
     }
     switch (transport.textValue()) {
       case McpServer.STDIO: {
-        At stdio = At.object(node, "the server", STDIO);
-        return new McpServer.Stdio(stdio.text("command"), stdio.textsOrEmpty("args"),
-            stdio.textOrEmpty("workingDirectory"), stdio.listOrEmpty("environment", VARIABLE,
-                v -> new EnvVariable(v.text("name"), v.textOrNull("value"), v.textOrNull("secret"))));
+        At stdio = At.object(node, "the server", STDIO, root.defaults());
+        String command = stdio.text("command");
+        List<String> args = stdio.textsOrEmpty("args");
+        String workingDirectory = stdio.textOrEmpty("workingDirectory");
+        List<EnvVariable> environment = new ArrayList<>();
+        if (!stdio.defaulted(stdio.node().get("environment"))) {
+          for (int i = 0, n = stdio.array("environment").size(); i < n; i++) {
+            At v = stdio.element("environment", i, VARIABLE);
+            environment.add(new EnvVariable(v.text("name"), v.textOrNull("value"), v.textOrNull("secret")));
+          }
+        }
+        return new McpServer.Stdio(command, args, workingDirectory, environment);
       }
       case McpServer.STREAMABLE_HTTP: {
-        At http = At.object(node, "the server", STREAMABLE_HTTP);
+        At http = At.object(node, "the server", STREAMABLE_HTTP, root.defaults());
         return new McpServer.StreamableHttp(http.text("url"));
       }
       default:
@@ -101,8 +158,8 @@ final class DescriptorTree {
   }
 
   /** One JSON object of the tree and where it is, for messages. */
-  private record At(JsonNode node, String where) {
-    static At object(JsonNode node, String where, Set<String> fields) {
+  private record At(JsonNode node, String where, Defaults defaults) {
+    static At object(JsonNode node, String where, Set<String> fields, Defaults defaults) {
       if (node == null || !node.isObject()) {
         throw new IllegalArgumentException(where + " is not an object");
       }
@@ -113,7 +170,14 @@ final class DescriptorTree {
               + ControlCharacters.quote(name));
         }
       }
-      return new At(node, where);
+      return new At(node, where, defaults);
+    }
+
+    /** Whether {@code value} is a field's missing or null value, which the records default. */
+    private boolean defaulted(JsonNode value) {
+      boolean defaulted = value == null || value.isNull();
+      defaults.taken |= defaulted;
+      return defaulted;
     }
 
     JsonNode node(String field) {
@@ -136,16 +200,18 @@ final class DescriptorTree {
       return value.textValue();
     }
 
-    /** A string that may be missing or null (then null). */
+    /** A string that may be missing or null (then null, which is written as no field). */
     String textOrNull(String field) {
       JsonNode value = node.get(field);
-      return value == null || value.isNull() ? null : text(field);
+      if (value == null) {
+        return null;
+      }
+      return defaulted(value) ? null : text(field);
     }
 
     /** Strings, none of them null; empty when the field is missing or null. */
     List<String> textsOrEmpty(String field) {
-      JsonNode value = node.get(field);
-      if (value == null || value.isNull()) {
+      if (defaulted(node.get(field))) {
         return List.of();
       }
       JsonNode array = array(field);
@@ -159,16 +225,9 @@ final class DescriptorTree {
       return out;
     }
 
-    /** {@link #list}, empty when the field is missing or null. */
-    <R> List<R> listOrEmpty(String field, Set<String> fields, Function<At, R> read) {
-      JsonNode value = node.get(field);
-      return value == null || value.isNull() ? List.of() : list(field, fields, read);
-    }
-
     /** A string the record defaults to empty when it is missing or null. */
     String textOrEmpty(String field) {
-      JsonNode value = node.get(field);
-      return value == null || value.isNull() ? "" : text(field);
+      return defaulted(node.get(field)) ? "" : text(field);
     }
 
     boolean bool(String field) {
@@ -191,13 +250,26 @@ final class DescriptorTree {
       return nameOf(field, text(field), type);
     }
 
-    <E> E wire(String field, Function<String, E> fromWireName) {
+    RuntimeKind runtime(String field) {
       String text = text(field);
       try {
-        return fromWireName.apply(text);
+        return RuntimeKind.fromWireName(text);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("\"" + field + "\" of " + where + ": " + e.getMessage());
+        throw unknownWireName(field, e);
       }
+    }
+
+    HookPoint point(String field) {
+      String text = text(field);
+      try {
+        return HookPoint.fromWireName(text);
+      } catch (IllegalArgumentException e) {
+        throw unknownWireName(field, e);
+      }
+    }
+
+    private IllegalArgumentException unknownWireName(String field, IllegalArgumentException e) {
+      return new IllegalArgumentException("\"" + field + "\" of " + where + ": " + e.getMessage());
     }
 
     <E extends Enum<E>> List<E> names(String field, Class<E> type) {
@@ -222,16 +294,12 @@ final class DescriptorTree {
       }
     }
 
-    <R> List<R> list(String field, Set<String> fields, Function<At, R> read) {
-      JsonNode array = array(field);
-      List<R> out = new ArrayList<>(array.size());
-      for (int i = 0; i < array.size(); i++) {
-        out.add(read.apply(object(array.get(i), field + "[" + i + "]", fields)));
-      }
-      return out;
+    /** Element {@code i} of the array {@code field}, an object with only {@code fields}. */
+    At element(String field, int i, Set<String> fields) {
+      return object(node.get(field).get(i), field + "[" + i + "]", fields, defaults);
     }
 
-    private JsonNode array(String field) {
+    JsonNode array(String field) {
       JsonNode value = node(field);
       if (!value.isArray()) {
         throw mistyped(field, "an array");

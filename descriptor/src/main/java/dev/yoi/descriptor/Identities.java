@@ -27,6 +27,11 @@ import java.util.Optional;
  * reports it before.
  */
 public final class Identities {
+  /** The three sources, made once: every key the runtime makes names one (see {@link Origin#source}). */
+  private static final Origin.Source BUILTIN = new Origin.Source("builtin");
+  private static final Origin.Source USER = new Origin.Source("user");
+  private static final Origin.Source PROJECT = new Origin.Source("project");
+
   private Identities() {}
 
   /** What a name identifies, and so how far it must be unique. */
@@ -69,9 +74,17 @@ public final class Identities {
     /** Compiled elsewhere and found on the compile class path: its source is decided at install. */
     record ClassPath() implements Origin {}
 
-    /** {@code builtin}, {@code user} or {@code project}. */
+    /**
+     * {@code builtin}, {@code user} or {@code project}. The same object each time: a start makes a
+     * key per tool and service it checks, and a new {@link Source} checks its prefix each time.
+     */
     static Origin source(String prefix) {
-      return new Source(prefix);
+      return switch (prefix) {
+        case "builtin" -> BUILTIN;
+        case "user" -> USER;
+        case "project" -> PROJECT;
+        default -> new Source(prefix); // refused, with its message
+      };
     }
 
     static Origin thisCompilation() {
@@ -98,6 +111,19 @@ public final class Identities {
     /** As messages show it: {@code project:cache}, {@code Forecast}, or {@code cache} at build time. */
     public String shown() {
       return qualifier.isEmpty() ? name : qualifier + ":" + name;
+    }
+
+    // Written out, not generated: keys are looked up per tool and service at every start, and a
+    // record's generated equals and hashCode run through method handles, slow until compiled.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && namespace == key.namespace && qualifier.equals(key.qualifier)
+          && name.equals(key.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return (namespace.hashCode() * 31 + qualifier.hashCode()) * 31 + name.hashCode();
     }
   }
 

@@ -75,6 +75,7 @@ public final class IndexFile {
 
   private static List<IndexEntry> read(String location, byte[] bytes, VersionChecks versions, Origin origin) {
     List<IndexEntry> entries = new ArrayList<>();
+    Digests.Hasher hasher = new Digests.Hasher();
     int start = 0;
     int lineNumber = 0;
     for (int i = 0; i <= bytes.length; i++) {
@@ -82,7 +83,10 @@ public final class IndexFile {
         lineNumber++;
         int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
         if (end > start) {
-          parseLine(location, lineNumber, bytes, start, end, versions, origin).ifPresent(entries::add);
+          IndexEntry entry = parseLine(location, lineNumber, bytes, start, end, versions, hasher, origin);
+          if (entry != null) {
+            entries.add(entry);
+          }
         }
         start = i + 1;
       }
@@ -125,12 +129,14 @@ public final class IndexFile {
   /** Parses one line; empty for a blank line. */
   public static Optional<IndexEntry> parseLine(String location, int lineNumber, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return parseLine(location, lineNumber, bytes, 0, bytes.length, new VersionChecks(), Origin.BUILD);
+    return Optional.ofNullable(parseLine(location, lineNumber, bytes, 0, bytes.length, new VersionChecks(),
+        new Digests.Hasher(), Origin.BUILD));
   }
 
-  private static Optional<IndexEntry> parseLine(
+  /** One line, the bytes from {@code from} to {@code to}; null for a blank line. */
+  private static IndexEntry parseLine(
       String location, int lineNumber, byte[] bytes, int from, int to, VersionChecks versions,
-      Origin origin) {
+      Digests.Hasher hasher, Origin origin) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()
@@ -139,22 +145,30 @@ public final class IndexFile {
           .decode(ByteBuffer.wrap(bytes, from, to - from))
           .toString();
     } catch (CharacterCodingException e) {
-      return Optional.of(corrupt(location, lineNumber, "", "the line is not valid UTF-8", origin));
+      return corrupt(location, lineNumber, "", "the line is not valid UTF-8", origin);
     }
     if (text.isBlank()) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(parseText(location, lineNumber, text, versions, origin));
+    // As many characters as bytes: ASCII, so a character's offset in the text is its byte's.
+    byte[] ascii = text.length() == to - from ? bytes : null;
+    return parseText(location, lineNumber, text, ascii, from, versions, hasher, origin);
   }
 
+  /**
+   * @param ascii the line's bytes when they are all ASCII (the text starting at {@code from}),
+   *     else null
+   */
   private static IndexEntry parseText(
-      String location, int lineNumber, String text, VersionChecks versions, Origin origin) {
-    JsonNode node;
+      String location, int lineNumber, String text, byte[] ascii, int from, VersionChecks versions,
+      Digests.Hasher hasher, Origin origin) {
+    TreeReader.Read read;
     try {
-      node = CanonicalJson.readStrictly(text);
+      read = CanonicalJson.readStrictly(text, "descriptor");
     } catch (JsonProcessingException | RuntimeException e) {
       return corrupt(location, lineNumber, "", "the line is not JSON (" + firstLine(e) + ")", origin);
     }
+    JsonNode node = read.node();
     if (node == null || !node.isObject()) {
       return corrupt(location, lineNumber, "", "the line is not a JSON object", origin);
     }
@@ -184,12 +198,13 @@ public final class IndexFile {
     if (descriptorTree == null || !descriptorTree.isObject()) {
       return corrupt(location, lineNumber, slug, "\"descriptor\" is missing or not an object", origin);
     }
-    FeatureDescriptor descriptor;
+    DescriptorTree.Read records;
     try {
-      descriptor = CanonicalJson.toDescriptor(descriptorTree);
+      records = DescriptorTree.readNoting(descriptorTree);
     } catch (RuntimeException e) {
       return corrupt(location, lineNumber, slug, "the descriptor is malformed (" + firstLine(e) + ")", origin);
     }
+    FeatureDescriptor descriptor = records.descriptor();
     List<String> problems = DescriptorChecks.check(descriptor, versions);
     if (!problems.isEmpty()) {
       return corrupt(location, lineNumber, slug, "the descriptor is invalid: " + String.join("; ", problems), origin);
@@ -199,7 +214,12 @@ public final class IndexFile {
           + " but the descriptor's slug is " + ControlCharacters.quote(descriptor.slug()), origin);
     }
     String declared = node.get("digest").asText();
-    String recomputed = Digests.of(descriptor);
+    // The digest is over the canonical text: the line's own text when it is that already (the
+    // build writes it so), else the text written again from the records.
+    String recomputed = ascii != null && records.fieldsAsWritten()
+        && CanonicalJson.isCanonical(ascii, from + read.spanStart(), from + read.spanEnd(), descriptorTree)
+        ? hasher.ofCanonicalText(ascii, from + read.spanStart(), read.spanEnd() - read.spanStart())
+        : hasher.of(descriptor);
     if (!recomputed.equals(declared)) {
       return new IndexEntry.Broken(location, lineNumber, slug,
           DiagnosticCode.DIGEST_MISMATCH.problem("feature " + slug + " (index line " + lineNumber

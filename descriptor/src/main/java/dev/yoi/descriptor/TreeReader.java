@@ -20,10 +20,40 @@ final class TreeReader {
 
   private TreeReader() {}
 
+  /**
+   * A value read, and where the value of one top-level field lies in the text when that value is an
+   * object: from its opening brace to just after its closing one; -1 and -1 when there is none.
+   */
+  record Read(JsonNode node, int spanStart, int spanEnd) {}
+
   /** The value the parser starts at; a missing node when it holds no token at all. */
   static JsonNode read(JsonParser parser) throws IOException {
     JsonToken token = parser.nextToken();
     return token == null ? MissingNode.getInstance() : value(parser, token);
+  }
+
+  /**
+   * {@link #read(JsonParser)}, noting where the value of the top-level field {@code field} lies in
+   * the parser's text (character offsets: the parser reads a {@code String}).
+   */
+  static Read read(JsonParser parser, String field) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token != JsonToken.START_OBJECT) {
+      return new Read(token == null ? MissingNode.getInstance() : value(parser, token), -1, -1);
+    }
+    ObjectNode object = NODES.objectNode();
+    int start = -1;
+    int end = -1;
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      JsonToken first = parser.nextToken();
+      int from = (int) parser.currentTokenLocation().getCharOffset();
+      object.set(name, value(parser, first));
+      if (first == JsonToken.START_OBJECT && name.equals(field)) {
+        start = from;
+        end = (int) parser.currentTokenLocation().getCharOffset() + 1; // after its last token
+      }
+    }
+    return new Read(object, start, end);
   }
 
   private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {

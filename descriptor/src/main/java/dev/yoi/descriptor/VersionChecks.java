@@ -3,7 +3,6 @@ package dev.yoi.descriptor;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * The SemVer checks of one read of indexes, each distinct string checked once: an index of a
@@ -16,25 +15,25 @@ public final class VersionChecks {
   private final Map<String, Boolean> versions = new HashMap<>();
   private final Map<String, Boolean> ranges = new HashMap<>();
 
-  /** {@link Names#checkVersion}, remembered per value. */
+  /** {@link Names#checkVersion}, remembered per value; a bad value's message names {@code what}. */
   public Optional<String> version(String what, String value) {
-    return remembered(versions, what, value, Names::checkVersion);
-  }
-
-  /** {@link Names#checkVersionRange}, remembered per value. */
-  public Optional<String> range(String what, String value) {
-    return remembered(ranges, what, value, Names::checkVersionRange);
-  }
-
-  /** {@code check}'s verdict on {@code value}, computed once; a bad value's message names {@code what}. */
-  private static Optional<String> remembered(Map<String, Boolean> verdicts, String what, String value,
-      BiFunction<String, String, Optional<String>> check) {
-    Boolean valid = verdicts.get(value);
-    if (valid == null) {
-      Optional<String> problem = check.apply(what, value);
-      verdicts.put(value, problem.isEmpty());
-      return problem;
+    Boolean valid = versions.get(value);
+    if (Boolean.TRUE.equals(valid)) {
+      return Optional.empty();
     }
-    return valid ? Optional.empty() : check.apply(what, value);
+    Optional<String> problem = Names.checkVersion(what, value);
+    versions.put(value, problem.isEmpty());
+    return problem;
+  }
+
+  /** {@link Names#checkVersionRange}, remembered per value; a bad value's message names {@code what}. */
+  public Optional<String> range(String what, String value) {
+    Boolean valid = ranges.get(value);
+    if (Boolean.TRUE.equals(valid)) {
+      return Optional.empty();
+    }
+    Optional<String> problem = Names.checkVersionRange(what, value);
+    ranges.put(value, problem.isEmpty());
+    return problem;
   }
 }

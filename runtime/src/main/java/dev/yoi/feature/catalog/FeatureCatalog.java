@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,15 +43,15 @@ import java.util.TreeSet;
  * {@code yoi/duplicate-feature} error and neither is installable.
  */
 public final class FeatureCatalog {
-  private static final Comparator<CatalogEntry> ORDER =
-      Comparator.comparing(CatalogEntry::id)
-          .thenComparing(CatalogEntry::location)
-          .thenComparingInt(CatalogEntry::lineNumber);
+  /** By id, then location and line. */
+  private static final Comparator<CatalogEntry> ORDER = FeatureCatalog::compare;
 
   private final List<FeatureLoader> loaders;
   private final List<CatalogEntry> entries;
   private final Map<String, List<CatalogEntry>> byId;
   private final List<Diagnostic> diagnostics;
+  /** {@link #diagnostics} by the feature they name, each in the order found. */
+  private final Map<String, List<Diagnostic>> diagnosticsById = new HashMap<>();
   private final List<Diagnostic> indexDiagnostics;
   private final SortedSet<String> ids;
 
@@ -62,19 +63,26 @@ public final class FeatureCatalog {
     List<CatalogEntry> sorted = new ArrayList<>(entries);
     sorted.sort(ORDER);
     this.entries = List.copyOf(sorted);
+    // Loops rather than computeIfAbsent and forEach: each lambda is a class spun at the first start.
     Map<String, List<CatalogEntry>> grouped = new TreeMap<>();
     for (CatalogEntry entry : this.entries) {
-      grouped.computeIfAbsent(identity(entry), id -> new ArrayList<>()).add(entry);
+      add(grouped, identity(entry), entry);
     }
-    grouped.replaceAll((id, list) -> List.copyOf(list));
-    this.byId = grouped;
     List<Diagnostic> all = new ArrayList<>(diagnostics);
-    grouped.forEach((id, parties) -> {
-      if (parties.size() > 1) {
-        all.add(duplicate(id, parties));
+    for (Map.Entry<String, List<CatalogEntry>> group : grouped.entrySet()) {
+      group.setValue(List.copyOf(group.getValue()));
+      if (group.getValue().size() > 1) {
+        all.add(duplicate(group.getKey(), group.getValue()));
       }
-    });
+    }
+    this.byId = grouped;
     this.diagnostics = List.copyOf(all);
+    for (Diagnostic diagnostic : this.diagnostics) {
+      add(diagnosticsById, diagnostic.featureId(), diagnostic);
+    }
+    for (Map.Entry<String, List<Diagnostic>> named : diagnosticsById.entrySet()) {
+      named.setValue(List.copyOf(named.getValue()));
+    }
     TreeSet<String> allIds = new TreeSet<>(brokenIds);
     allIds.addAll(grouped.keySet());
     this.ids = Collections.unmodifiableSortedSet(allIds);
@@ -181,6 +189,24 @@ public final class FeatureCatalog {
         entry.slug()).orElseThrow().shown();
   }
 
+  private static int compare(CatalogEntry a, CatalogEntry b) {
+    int byId = a.id().compareTo(b.id());
+    if (byId != 0) {
+      return byId;
+    }
+    int byLocation = a.location().compareTo(b.location());
+    return byLocation != 0 ? byLocation : Integer.compare(a.lineNumber(), b.lineNumber());
+  }
+
+  private static <T> void add(Map<String, List<T>> lists, String key, T value) {
+    List<T> list = lists.get(key);
+    if (list == null) {
+      list = new ArrayList<>();
+      lists.put(key, list);
+    }
+    list.add(value);
+  }
+
   private static Diagnostic duplicate(String id, List<CatalogEntry> parties) {
     List<String> lines = parties.stream()
         .map(p -> p.where() + "  " + p.line().descriptorClass() + "  " + Digests.abbreviate(p.digest()))
@@ -225,7 +251,7 @@ public final class FeatureCatalog {
 
   /** The problems that name {@code featureId}. */
   public List<Diagnostic> diagnostics(String featureId) {
-    return diagnostics.stream().filter(d -> d.featureId().equals(featureId)).toList();
+    return diagnosticsById.getOrDefault(featureId, List.of());
   }
 
   /**

@@ -171,7 +171,11 @@ final class StandardPolicy implements AuthorityPolicy {
 
   /** A decision's labels are strings: the form a host's own policy answers in. */
   private static List<String> strings(Collection<AuthorityLabel> labels) {
-    return labels.stream().map(AuthorityLabel::toString).toList();
+    List<String> out = new ArrayList<>(labels.size());
+    for (AuthorityLabel label : labels) {
+      out.add(label.toString());
+    }
+    return out;
   }
 
   private Optional<String> codePinRefusal(GrantRequest request, Approval approved, Source source, String command) {

@@ -15,11 +15,13 @@ import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
+import dev.yoi.feature.catalog.PluginCode;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.grant.GrantDecision;
 import dev.yoi.feature.grant.GrantRequest;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.runtime.RuntimeInstaller;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,6 +66,8 @@ public final class FeatureRegistry {
   private final List<Diagnostic> reportDiagnostics = new ArrayList<>();
   private final Map<String, GrantSet> grants = new HashMap<>();
   private final Map<String, Map<String, String>> skippedTools = new HashMap<>();
+  /** The code behind each index location ({@link PluginCode#root}), worked out once per index. */
+  private final Map<String, Optional<Path>> codeRoots = new HashMap<>();
 
   private FeatureRegistry(
       FeatureCatalog catalog, Enablement enablement, AuthorityPolicy policy, HostSurfaces host, Runtimes runtimes) {
@@ -125,7 +129,10 @@ public final class FeatureRegistry {
     reportUnknownManifestIds();
     List<ServiceNode> nodes = new ArrayList<>();
     for (String id : catalog.ids()) {
-      screen(id).ifPresent(nodes::add);
+      ServiceNode node = screen(id);
+      if (node != null) {
+        nodes.add(node);
+      }
     }
     ServicePlan plan = ServiceResolver.resolve(nodes);
     for (Diagnostic diagnostic : plan.reportDiagnostics()) {
@@ -146,8 +153,14 @@ public final class FeatureRegistry {
       report.services(plan.services(node.featureId()));
     }
     List<String> order = plan.order();
-    Thread preload = order.size() < ClassPreloader.FROM ? null
-        : ClassPreloader.start(order.stream().map(id -> catalog.entry(id).orElseThrow()).toList());
+    Thread preload = null;
+    if (order.size() >= ClassPreloader.FROM) {
+      List<CatalogEntry> entries = new ArrayList<>(order.size());
+      for (String id : order) {
+        entries.add(catalog.entry(id).orElseThrow());
+      }
+      preload = ClassPreloader.start(entries);
+    }
     try {
       for (String id : order) {
         install(id, plan);
@@ -157,7 +170,10 @@ public final class FeatureRegistry {
         preload.interrupt();
       }
     }
-    List<FeatureReport> features = reports.values().stream().map(FeatureReportBuilder::build).toList();
+    List<FeatureReport> features = new ArrayList<>(reports.size());
+    for (FeatureReportBuilder report : reports.values()) {
+      features.add(report.build());
+    }
     return new InstallReport(features, order, reportDiagnostics);
   }
 
@@ -185,14 +201,16 @@ public final class FeatureRegistry {
   /**
    * Catalog problems, enablement, runtime kind and grants: everything decided per feature before
    * services. Returns the feature's service node (a candidate, or blocked with the reason), or
-   * empty when there is no single descriptor to speak of.
+   * null when there is no single descriptor to speak of.
    */
-  private Optional<ServiceNode> screen(String id) {
+  private ServiceNode screen(String id) {
     List<CatalogEntry> entries = catalog.entries(id);
     FeatureSource source = FeatureSource.ofQualifiedId(id);
     FeatureReportBuilder report = new FeatureReportBuilder(id, source, host::publish);
     reports.put(id, report);
-    entries.forEach(e -> report.location(e.where()));
+    for (CatalogEntry e : entries) {
+      report.location(e.where());
+    }
     if (!entries.isEmpty()) {
       report.describedBy(entries.get(0).descriptor(), entries.get(0).digest());
     }
@@ -208,10 +226,8 @@ public final class FeatureRegistry {
       // No valid line (only broken ones), or a duplicate id: already explained by the catalog. The
       // manifest's switch still holds: a feature it enables is reported enabled, and not installed.
       report.enabled(enablement.isEnabled(id, source));
-      if (!entries.isEmpty()) {
-        return Optional.of(blockedNode(entries.get(0), "it is defined more than once (yoi/duplicate-feature)"));
-      }
-      return Optional.empty();
+      return entries.isEmpty() ? null
+          : blockedNode(entries.get(0), "it is defined more than once (yoi/duplicate-feature)");
     }
     CatalogEntry entry = entries.get(0);
     FeatureDescriptor descriptor = entry.descriptor();
@@ -219,28 +235,35 @@ public final class FeatureRegistry {
     report.enabled(enabled);
     if (!enabled) {
       report.add(Diagnostics.info(DiagnosticCode.NOT_ENABLED, id, notEnabledMessage(id, source)));
-      return Optional.of(blockedNode(entry, source == FeatureSource.BUILTIN
+      return blockedNode(entry, source == FeatureSource.BUILTIN
           ? "it is disabled in the manifest (yoi/not-enabled)"
-          : "it is not enabled in the manifest (yoi/not-enabled)"));
+          : "it is not enabled in the manifest (yoi/not-enabled)");
     }
     if (runtimes.installer(descriptor.runtime()).isEmpty()) {
       report.add(Diagnostics.error(DiagnosticCode.RUNTIME_UNSUPPORTED, id, "feature " + id + " has runtime "
           + descriptor.runtime().wireName() + ", which this host cannot run yet (it runs "
           + runtimes.kindsRun() + " features). It is listed but not installed; disable it in the"
           + " manifest, or use a JVM build of the feature."));
-      return Optional.of(blockedNode(entry, "its runtime " + descriptor.runtime().wireName()
-          + " is not supported (yoi/runtime-unsupported)"));
+      return blockedNode(entry, "its runtime " + descriptor.runtime().wireName()
+          + " is not supported (yoi/runtime-unsupported)");
     }
     GrantDecision decision;
     try {
-      decision = policy.decide(GrantRequest.of(entry));
+      Optional<Path> code = codeRoots.get(entry.location());
+      if (code == null) {
+        code = PluginCode.root(entry.location());
+        codeRoots.put(entry.location(), code);
+      }
+      decision = policy.decide(new GrantRequest(entry.id(), entry.source(), entry.digest(), descriptor, code));
     } catch (RuntimeException e) {
       report.add(Diagnostics.error(DiagnosticCode.INSTALL_FAILED, id, "feature " + id + " could not be"
           + " granted anything: the authority policy threw " + FeatureTransaction.describe(e)
           + ". It is not installed; fix the host's AuthorityPolicy."));
-      return Optional.of(blockedNode(entry, "the authority policy failed on it (yoi/install-failed)"));
+      return blockedNode(entry, "the authority policy failed on it (yoi/install-failed)");
     }
-    decision.diagnostics().forEach(report::add);
+    for (Diagnostic diagnostic : decision.diagnostics()) {
+      report.add(diagnostic);
+    }
     GrantSet granted = decision.approved()
         ? GrantSet.of(descriptor.authorities(), decision.granted())
         : GrantSet.none(descriptor.authorities());
@@ -249,7 +272,7 @@ public final class FeatureRegistry {
     if (!decision.approved()) {
       String code = decision.diagnostics().isEmpty() ? DiagnosticCode.APPROVAL_REQUIRED.code()
           : decision.diagnostics().get(0).code();
-      return Optional.of(blockedNode(entry, "it is not approved (" + code + ")"));
+      return blockedNode(entry, "it is not approved (" + code + ")");
     }
     List<AuthorityRequest> deniedRequired = new ArrayList<>();
     List<AuthorityRequest> deniedOptional = new ArrayList<>();
@@ -265,12 +288,12 @@ public final class FeatureRegistry {
           + " Grant " + (deniedRequired.size() == 1 ? "it" : "them") + " (for a user or project feature:"
           + " yoi approve " + id + "), or make the request optional"
           + " (@RequiresAuthority(optional = true)) if the feature can work without it."));
-      return Optional.of(blockedNode(entry, "a required authority was denied (yoi/authority-denied)"));
+      return blockedNode(entry, "a required authority was denied (yoi/authority-denied)");
     }
     if (!deniedOptional.isEmpty()) {
       skippedTools.put(id, skippedBy(descriptor, granted, deniedOptional, report));
     }
-    return Optional.of(new ServiceNode(id, source, descriptor, granted, Optional.empty()));
+    return new ServiceNode(id, source, descriptor, granted, Optional.empty());
   }
 
   /**
@@ -364,13 +387,15 @@ public final class FeatureRegistry {
   }
 
   private static List<RequiredServiceReport> unresolved(FeatureDescriptor descriptor) {
-    if (descriptor == null) {
+    if (descriptor == null || descriptor.requiredServices().isEmpty()) {
       return List.of();
     }
-    return descriptor.requiredServices().stream()
-        .map(r -> new RequiredServiceReport(r.id(), r.version(), r.type(), r.optional(),
-            RequiredServiceReport.Status.UNRESOLVED, "", ""))
-        .toList();
+    List<RequiredServiceReport> out = new ArrayList<>();
+    for (RequiredService r : descriptor.requiredServices()) {
+      out.add(new RequiredServiceReport(r.id(), r.version(), r.type(), r.optional(),
+          RequiredServiceReport.Status.UNRESOLVED, "", ""));
+    }
+    return out;
   }
 
   private static String notEnabledMessage(String id, FeatureSource source) {

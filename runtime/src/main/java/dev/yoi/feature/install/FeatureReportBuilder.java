@@ -125,7 +125,7 @@ final class FeatureReportBuilder {
     if (descriptor == null) {
       return List.of();
     }
-    String notInstalled = notInstalledReason();
+    String notInstalled = installed ? "" : notInstalledReason();
     List<ContributionReport> out = new ArrayList<>();
     for (Declared declared : Declared.of(descriptor, source)) {
       ContributionReport set = contributions.get(declared.key());
@@ -147,6 +147,13 @@ final class FeatureReportBuilder {
 
   /** The report JSON's form of the labels: their strings, sorted. */
   private static List<String> strings(Set<AuthorityLabel> labels) {
-    return labels.stream().map(AuthorityLabel::toString).toList();
+    if (labels.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(labels.size());
+    for (AuthorityLabel label : labels) {
+      out.add(label.toString());
+    }
+    return out;
   }
 }

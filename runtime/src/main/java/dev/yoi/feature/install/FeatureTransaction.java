@@ -116,10 +116,18 @@ final class FeatureTransaction {
   private void recordContributions(FeatureContributions contributions, List<ServiceBinding> provided) {
     String id = entry.id();
     Set<String> registered = new HashSet<>();
-    contributions.tools().forEach(t -> registered.add(Declared.key(Kind.TOOL, t.descriptor().name())));
-    contributions.hooks().forEach(h -> registered.add(Declared.key(Kind.HOOK, h.descriptor().name())));
-    contributions.tasks().forEach(t -> registered.add(Declared.key(Kind.TASK, t.descriptor().name())));
-    provided.forEach(s -> registered.add(Declared.key(Kind.SERVICE, s.id())));
+    for (FeatureContributions.ToolEntry t : contributions.tools()) {
+      registered.add(Declared.key(Kind.TOOL, t.descriptor().name()));
+    }
+    for (FeatureContributions.HookEntry h : contributions.hooks()) {
+      registered.add(Declared.key(Kind.HOOK, h.descriptor().name()));
+    }
+    for (FeatureContributions.TaskEntry t : contributions.tasks()) {
+      registered.add(Declared.key(Kind.TASK, t.descriptor().name()));
+    }
+    for (ServiceBinding s : provided) {
+      registered.add(Declared.key(Kind.SERVICE, s.id()));
+    }
     for (Declared declared : Declared.of(entry.descriptor(), entry.source())) {
       String skipped = declared.kind() == Kind.TOOL ? skippedTools.get(declared.name()) : null;
       if (registered.contains(declared.key())) {

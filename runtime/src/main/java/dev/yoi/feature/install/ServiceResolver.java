@@ -52,8 +52,13 @@ final class ServiceResolver {
     }
     for (ServiceNode node : nodes.values()) {
       for (ProvidedService service : node.descriptor().providedServices()) {
-        providers.computeIfAbsent(IdentityKeys.service(node.source(), service.id()), id -> new ArrayList<>())
-            .add(new Provider(node, service));
+        Identities.Key key = IdentityKeys.service(node.source(), service.id());
+        List<Provider> list = providers.get(key);
+        if (list == null) {
+          list = new ArrayList<>();
+          providers.put(key, list);
+        }
+        list.add(new Provider(node, service));
       }
     }
   }
@@ -70,23 +75,40 @@ final class ServiceResolver {
     resolver.cascade();
     List<String> order = resolver.order();
     Map<String, List<RequiredServiceReport>> services = new TreeMap<>();
-    resolver.requirements.forEach((id, list) -> services.put(id, list.stream().map(Requirement::report).toList()));
+    for (Map.Entry<String, List<Requirement>> entry : resolver.requirements.entrySet()) {
+      List<RequiredServiceReport> reports = new ArrayList<>(entry.getValue().size());
+      for (Requirement requirement : entry.getValue()) {
+        reports.add(requirement.report());
+      }
+      services.put(entry.getKey(), reports);
+    }
     Map<String, List<Diagnostic>> diagnostics = new TreeMap<>();
-    resolver.diagnostics.forEach((id, list) -> diagnostics.put(id, List.copyOf(list)));
+    for (Map.Entry<String, List<Diagnostic>> entry : resolver.diagnostics.entrySet()) {
+      diagnostics.put(entry.getKey(), List.copyOf(entry.getValue()));
+    }
     return new ServicePlan(order, diagnostics, services, resolver.reportDiagnostics);
   }
 
   private List<ServiceNode> candidates() {
-    return nodes.values().stream().filter(ServiceNode::candidate).toList();
+    List<ServiceNode> candidates = new ArrayList<>(nodes.size());
+    for (ServiceNode node : nodes.values()) {
+      if (node.candidate()) {
+        candidates.add(node);
+      }
+    }
+    return candidates;
   }
 
   /** Two candidates providing one qualified id: the first by id keeps it, the others are refused. */
   private void refuseDuplicateProviders() {
-    providers.forEach((key, list) -> {
-      String serviceId = key.shown();
-      List<Provider> candidates = list.stream().filter(p -> p.node.candidate()).toList();
+    for (Map.Entry<Identities.Key, List<Provider>> entry : providers.entrySet()) {
+      if (entry.getValue().size() < 2) {
+        continue; // the usual case: one provider, nothing to compare
+      }
+      String serviceId = entry.getKey().shown();
+      List<Provider> candidates = entry.getValue().stream().filter(p -> p.node.candidate()).toList();
       if (candidates.size() < 2) {
-        return;
+        continue;
       }
       List<String> parties = candidates.stream()
           .map(p -> p.node.featureId() + "  " + p.service.className()).sorted().toList();
@@ -101,7 +123,7 @@ final class ServiceResolver {
         refuse(id, "it provides service " + serviceId + ", which " + kept.node.featureId()
             + " also provides (yoi/duplicate-contribution)");
       }
-    });
+    }
   }
 
   /** The provider a requirement binds to: the first candidate provider, else the first of any. */
@@ -130,13 +152,11 @@ final class ServiceResolver {
   private void resolve(ServiceNode consumer, Requirement requirement) {
     RequiredService required = requirement.required;
     String id = consumer.featureId();
-    String wants = "service " + required.id() + " (range " + required.version() + ", type " + required.type()
-        + ", because \"" + required.reason() + "\")";
     Provider provider = providerOf(required.id());
     if (provider == null) {
       requirement.status = Status.MISSING;
       fail(consumer, requirement, DiagnosticCode.MISSING_SERVICE, DiagnosticCode.OPTIONAL_SERVICE_MISSING,
-          "feature " + id + " requires " + wants + ", but no feature provides it" + otherSources(required.id())
+          "feature " + id + " requires " + wants(required) + ", but no feature provides it" + otherSources(required.id())
               + ". Install and enable the feature that provides " + required.id(),
           "it requires service " + required.id() + ", which no feature provides (yoi/missing-service)");
       return;
@@ -147,7 +167,7 @@ final class ServiceResolver {
       requirement.status = Status.MISSING;
       String why = provider.node.blockedBy().orElseGet(() -> refused.get(providerId));
       fail(consumer, requirement, DiagnosticCode.MISSING_SERVICE, DiagnosticCode.OPTIONAL_SERVICE_MISSING,
-          "feature " + id + " requires " + wants + ", but its provider " + providerId
+          "feature " + id + " requires " + wants(required) + ", but its provider " + providerId
               + " is not installed: " + why + ". Make " + providerId + " installable",
           "its required provider " + providerId + " is not installed (yoi/missing-service)");
       return;
@@ -157,7 +177,7 @@ final class ServiceResolver {
       // No provider offers the service as the type required: missing, with both types named.
       requirement.status = Status.MISSING;
       fail(consumer, requirement, DiagnosticCode.MISSING_SERVICE, DiagnosticCode.OPTIONAL_SERVICE_MISSING,
-          "feature " + id + " requires " + wants + ": type " + required.type() + " expected, but its"
+          "feature " + id + " requires " + wants(required) + ": type " + required.type() + " expected, but its"
               + " provider " + providerId + " offers " + service.type() + ". Require it with"
               + " @RequiresService(type = " + service.type() + ".class)",
           "it requires service " + required.id() + " as a type no provider offers (yoi/missing-service)");
@@ -187,6 +207,12 @@ final class ServiceResolver {
       return;
     }
     requirement.status = Status.RESOLVED;
+  }
+
+  /** {@code service builtin:x (range ^1.0, type a.B, because "...")}, as messages name a requirement. */
+  private static String wants(RequiredService required) {
+    return "service " + required.id() + " (range " + required.version() + ", type " + required.type()
+        + ", because \"" + required.reason() + "\")";
   }
 
   /** An error that refuses the consumer, or for an optional requirement a warning that does not. */
@@ -236,7 +262,9 @@ final class ServiceResolver {
         cycles.add(group);
       }
     }
-    cycles.sort((a, b) -> a.get(0).compareTo(b.get(0)));
+    if (cycles.size() > 1) {
+      cycles.sort((a, b) -> a.get(0).compareTo(b.get(0)));
+    }
     for (List<String> cycle : cycles) {
       Set<String> members = new TreeSet<>(cycle);
       List<String> lines = new ArrayList<>();
@@ -320,7 +348,12 @@ final class ServiceResolver {
         String provider = requirement.status == Status.RESOLVED ? requirement.provider.node.featureId() : null;
         if (provider != null && !provider.equals(id)) {
           if (all.add(provider)) {
-            dependents.computeIfAbsent(provider, p -> new ArrayList<>()).add(id);
+            List<String> waiting = dependents.get(provider);
+            if (waiting == null) {
+              waiting = new ArrayList<>();
+              dependents.put(provider, waiting);
+            }
+            waiting.add(id);
           }
           if (!requirement.required.optional()) {
             hard.add(provider);
@@ -332,11 +365,11 @@ final class ServiceResolver {
     }
     List<String> order = new ArrayList<>();
     PriorityQueue<String> ready = new PriorityQueue<>();
-    waitsFor.forEach((id, deps) -> {
-      if (deps.isEmpty()) {
-        ready.add(id);
+    for (Map.Entry<String, Set<String>> entry : waitsFor.entrySet()) {
+      if (entry.getValue().isEmpty()) {
+        ready.add(entry.getKey());
       }
-    });
+    }
     Set<String> placed = new HashSet<>();
     while (placed.size() < waitsFor.size()) {
       if (ready.isEmpty()) {
@@ -458,6 +491,12 @@ final class ServiceResolver {
 
   /** {@link Names#satisfies}, each pair checked once (semver4j parses both strings each time). */
   private boolean satisfies(String version, String range) {
-    return inRange.computeIfAbsent(version + ' ' + range, key -> Names.satisfies(version, range));
+    String pair = version + ' ' + range;
+    Boolean verdict = inRange.get(pair);
+    if (verdict == null) {
+      verdict = Names.satisfies(version, range);
+      inRange.put(pair, verdict);
+    }
+    return verdict;
   }
 }

@@ -9,6 +9,7 @@ import dev.yoi.pod.hook.PreRequestHook;
 import dev.yoi.pod.hook.PreToolCallHook;
 import dev.yoi.pod.hook.ToolResultHook;
 import dev.yoi.pod.hook.TurnEndHook;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,21 @@ final class StagedHooks implements HookRegistrar {
     synchronized (staging) {
       staging.checkOpen("hook");
       String id = staging.featureId();
-      HookDescriptor declared = staging.declarationOf(hook, point.wireName() + " hook", "@HookContribution",
-          staging.descriptor().hooks(), HookDescriptor::className,
-          h -> "\"" + h.name() + "\" " + h.point().wireName() + " (" + h.className() + ")");
+      staging.requireInstance(hook, point.wireName() + " hook", "@HookContribution");
+      HookDescriptor declared = null;
+      for (HookDescriptor h : staging.descriptor().hooks()) {
+        if (h.className().equals(hook.getClass().getName())) {
+          declared = h;
+          break;
+        }
+      }
+      if (declared == null) {
+        List<String> listed = new ArrayList<>();
+        for (HookDescriptor h : staging.descriptor().hooks()) {
+          listed.add("\"" + h.name() + "\" " + h.point().wireName() + " (" + h.className() + ")");
+        }
+        throw staging.undeclared(hook, point.wireName() + " hook", "@HookContribution", listed);
+      }
       if (declared.point() != point) {
         throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + id + " registered "
             + hook.getClass().getName() + " as a " + point.wireName() + " hook, but it is declared as hook \""

@@ -9,6 +9,7 @@ import dev.yoi.feature.RequiredServiceReport;
 import dev.yoi.feature.ServiceBinder;
 import dev.yoi.feature.annotation.AuthorityKind;
 import dev.yoi.feature.report.Diagnostics;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,9 @@ final class StagedServices implements ServiceBinder {
   StagedServices(Staging staging, ServiceRegistry services, List<RequiredServiceReport> resolved) {
     this.staging = staging;
     this.services = services;
-    resolved.forEach(r -> this.resolved.putIfAbsent(r.id(), r));
+    for (RequiredServiceReport r : resolved) {
+      this.resolved.putIfAbsent(r.id(), r);
+    }
   }
 
   @Override
@@ -47,9 +50,20 @@ final class StagedServices implements ServiceBinder {
             + " called services().provide with a null " + (type == null ? "type" : "instance") + ".");
       }
       Class<?> implementation = instance.getClass();
-      ProvidedService declared = staging.declarationOf(instance, "service", "@ProvidesService",
-          staging.descriptor().providedServices(), ProvidedService::className,
-          s -> staging.source().qualify(s.id()) + " (" + s.className() + " as " + s.type() + ")");
+      ProvidedService declared = null;
+      for (ProvidedService s : staging.descriptor().providedServices()) {
+        if (s.className().equals(implementation.getName())) {
+          declared = s;
+          break;
+        }
+      }
+      if (declared == null) {
+        List<String> listed = new ArrayList<>();
+        for (ProvidedService s : staging.descriptor().providedServices()) {
+          listed.add(staging.source().qualify(s.id()) + " (" + s.className() + " as " + s.type() + ")");
+        }
+        throw staging.undeclared(instance, "service", "@ProvidesService", listed);
+      }
       String id = staging.source().qualify(declared.id());
       if (!declared.type().equals(type.getCanonicalName()) && !declared.type().equals(type.getName())) {
         throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " provided "
@@ -112,7 +126,13 @@ final class StagedServices implements ServiceBinder {
       throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId
           + " looked up a service with a null " + (id == null ? "id" : "type") + ".");
     }
-    RequiredService declared = Staging.find(staging.descriptor().requiredServices(), RequiredService::id, id);
+    RequiredService declared = null;
+    for (RequiredService r : staging.descriptor().requiredServices()) {
+      if (r.id().equals(id)) {
+        declared = r;
+        break;
+      }
+    }
     if (declared == null) {
       String hint = Names.checkQualifiedId("service id", id).map(p -> " (" + p + ")").orElse("");
       throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " looked up service "

@@ -7,6 +7,7 @@ import dev.yoi.feature.TaskRegistrar;
 import dev.yoi.feature.annotation.RestartPolicy;
 import dev.yoi.feature.install.FeatureContributions.TaskEntry;
 import dev.yoi.pod.task.BackgroundTask;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,21 @@ final class StagedTasks implements TaskRegistrar {
   public void register(BackgroundTask task) {
     synchronized (staging) {
       staging.checkOpen("background task");
-      TaskDescriptor declared = staging.declarationOf(task, "background task", "@BackgroundTaskContribution",
-          staging.descriptor().backgroundTasks(), TaskDescriptor::className,
-          t -> "\"" + t.name() + "\" (" + t.className() + ")");
+      staging.requireInstance(task, "background task", "@BackgroundTaskContribution");
+      TaskDescriptor declared = null;
+      for (TaskDescriptor t : staging.descriptor().backgroundTasks()) {
+        if (t.className().equals(task.getClass().getName())) {
+          declared = t;
+          break;
+        }
+      }
+      if (declared == null) {
+        List<String> listed = new ArrayList<>();
+        for (TaskDescriptor t : staging.descriptor().backgroundTasks()) {
+          listed.add("\"" + t.name() + "\" (" + t.className() + ")");
+        }
+        throw staging.undeclared(task, "background task", "@BackgroundTaskContribution", listed);
+      }
       stage(declared, task, "register each declared task once");
     }
   }

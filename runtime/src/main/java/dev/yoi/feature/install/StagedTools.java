@@ -9,6 +9,7 @@ import dev.yoi.feature.annotation.AuthorityKind;
 import dev.yoi.feature.install.FeatureContributions.ToolEntry;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.pod.tool.Tool;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,22 @@ final class StagedTools implements ToolRegistrar {
   public void register(Tool<?> tool) {
     synchronized (staging) {
       staging.checkOpen("tool");
-      ToolDescriptor declared = staging.declarationOf(tool, "tool", "@ToolContribution",
-          staging.descriptor().tools(), ToolDescriptor::className, t -> "\"" + t.name() + "\" (" + t.className() + ")");
+      staging.requireInstance(tool, "tool", "@ToolContribution");
       Class<?> type = tool.getClass();
+      ToolDescriptor declared = null;
+      for (ToolDescriptor t : staging.descriptor().tools()) {
+        if (t.className().equals(type.getName())) {
+          declared = t;
+          break;
+        }
+      }
+      if (declared == null) {
+        List<String> listed = new ArrayList<>();
+        for (ToolDescriptor t : staging.descriptor().tools()) {
+          listed.add("\"" + t.name() + "\" (" + t.className() + ")");
+        }
+        throw staging.undeclared(tool, "tool", "@ToolContribution", listed);
+      }
       // Its input type comes from where the tool class came from.
       stage(declared, tool, type.getClassLoader() != null ? type.getClassLoader() : featureLoader);
     }
@@ -65,7 +79,13 @@ final class StagedTools implements ToolRegistrar {
             + " registered a tool with a null " + (name == null ? "name" : "implementation") + ".");
       }
       List<ToolDescriptor> declaredTools = staging.descriptor().tools();
-      ToolDescriptor declared = Staging.find(declaredTools, ToolDescriptor::name, name);
+      ToolDescriptor declared = null;
+      for (ToolDescriptor t : declaredTools) {
+        if (t.name().equals(name)) {
+          declared = t;
+          break;
+        }
+      }
       if (declared == null) {
         throw staging.reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + id + " registered a tool"
             + " as \"" + name + "\", but declares no tool of that name. Declared: "

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * One feature's registration window, shared by its registrars: open while its installer runs;
@@ -89,24 +88,27 @@ final class Staging {
     return List.copyOf(resources);
   }
 
-  /**
-   * The declaration of the class {@code instance} is, among {@code declared}; a null, or a class the
-   * feature does not declare as a {@code kind}, is rejected.
-   *
-   * @param listed how the rejection lists each declaration
+  /*
+   * A registrar finds the declaration of what is registered with a loop of its own, not through a
+   * key function: each lambda or method reference is a class spun at the first start.
    */
-  <D> D declarationOf(Object instance, String kind, String annotation, List<D> declared,
-      Function<D, String> className, Function<D, String> listed) {
+
+  /** Rejects a null registration of a {@code kind}. */
+  void requireInstance(Object instance, String kind, String annotation) {
     if (instance == null) {
       throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, "feature " + featureId + " registered a null "
           + kind + "; register an instance of a class declared with " + annotation + ".");
     }
-    D found = find(declared, className, instance.getClass().getName());
-    if (found == null) {
-      throw reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, undeclared(kind, annotation, instance.getClass(),
-          declared.stream().map(listed).toList()));
-    }
-    return found;
+  }
+
+  /**
+   * Rejects {@code instance}, whose class the feature does not declare as a {@code kind}; the
+   * caller throws what it returns.
+   *
+   * @param declared each declaration of that kind, as the message lists it
+   */
+  RegistrationRejectedException undeclared(Object instance, String kind, String annotation, List<String> declared) {
+    return reject(DiagnosticCode.UNDECLARED_CONTRIBUTION, undeclared(kind, annotation, instance.getClass(), declared));
   }
 
   /** Rejects {@code name} if {@code staged} holds it already: each contribution registers once. */
@@ -115,16 +117,6 @@ final class Staging {
       throw reject(DiagnosticCode.DUPLICATE_CONTRIBUTION, "feature " + featureId + " registered " + kind
           + " \"" + name + "\" (" + instance.getClass().getName() + ") twice; " + fix + ".");
     }
-  }
-
-  /** The declaration among {@code declared} whose {@code key} is {@code value}, or null. */
-  static <D> D find(List<D> declared, Function<D, String> key, String value) {
-    for (D d : declared) {
-      if (key.apply(d).equals(value)) {
-        return d;
-      }
-    }
-    return null;
   }
 
   private String undeclared(String kind, String annotation, Class<?> type, List<String> declared) {

@@ -19,6 +19,7 @@ import dev.yoi.pod.secret.Secret;
 import dev.yoi.pod.state.StateStore;
 import dev.yoi.pod.task.BackgroundTask;
 import dev.yoi.pod.tool.Tool;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -195,11 +196,12 @@ final class StagingContext implements InstallContext {
 
   /** What the host gets on commit; the services are bound by the registry itself. */
   FeatureContributions contributions() {
+    List<FeatureContributions.ServiceEntry> listed = new ArrayList<>();
+    for (ServiceBinding s : services.staged()) {
+      listed.add(new FeatureContributions.ServiceEntry(s.id(), s.version(), s.type(), s.privileged()));
+    }
     return new FeatureContributions(staging.featureId(), tools.staged(), hooks.staged(), tasks.staged(),
-        services.staged().stream()
-            .map(s -> new FeatureContributions.ServiceEntry(s.id(), s.version(), s.type(), s.privileged()))
-            .toList(),
-        staging.resources());
+        listed, staging.resources());
   }
 
   List<ServiceBinding> provided() {

@@ -16,24 +16,35 @@ import java.util.function.Supplier;
  * should not pay at start for tools never called).
  */
 final class RegisteredTool {
-  private final ToolDefinition definition;
   private final Tool<Object> tool;
   private final FeatureContributions.ToolEntry entry;
   private final InputSchema schema;
   private final Supplier<ObjectMapper> mapper;
   private volatile ObjectReader decoder;
+  /** Made when first asked for: it copies the schema tree twice, and a start commits every tool. */
+  private volatile ToolDefinition definition;
 
-  RegisteredTool(ToolDefinition definition, Tool<Object> tool, FeatureContributions.ToolEntry entry,
-      InputSchema schema, Supplier<ObjectMapper> mapper) {
-    this.definition = definition;
+  RegisteredTool(Tool<Object> tool, FeatureContributions.ToolEntry entry, InputSchema.Compiler schemas,
+      Supplier<ObjectMapper> mapper) {
     this.tool = tool;
     this.entry = entry;
-    this.schema = schema;
+    // The schema tree is copied out of the definition only if the tool is ever called.
+    this.schema = new InputSchema(this::schemaTree, schemas);
     this.mapper = mapper;
   }
 
   ToolDefinition definition() {
-    return definition;
+    ToolDefinition made = definition;
+    if (made == null) {
+      made = new ToolDefinition(entry.descriptor().name(), entry.descriptor().description(),
+          entry.descriptor().inputSchema(), entry.featureId());
+      definition = made; // racing threads make equal definitions; either is kept
+    }
+    return made;
+  }
+
+  private JsonNode schemaTree() {
+    return definition().inputSchema();
   }
 
   Tool<Object> tool() {
@@ -55,11 +66,11 @@ final class RegisteredTool {
   }
 
   String featureId() {
-    return definition.featureId();
+    return entry.featureId();
   }
 
   String name() {
-    return definition.name();
+    return entry.descriptor().name();
   }
 
   /** The validated input as the tool's input type ({@code JsonNode} input is passed as is). */

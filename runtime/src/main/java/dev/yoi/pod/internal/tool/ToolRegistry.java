@@ -259,11 +259,7 @@ public final class ToolRegistry {
       throw new IllegalArgumentException("tool \"" + name + "\" of feature " + entry.featureId()
           + " has no implementation or input type");
     }
-    ToolDefinition definition = new ToolDefinition(
-        name, entry.descriptor().description(), entry.descriptor().inputSchema(), entry.featureId());
-    // The definition holds the schema tree; a copy of it is made only if the tool is ever called.
-    InputSchema schema = new InputSchema(definition::inputSchema, schemas);
-    return new RegisteredTool(definition, (Tool<Object>) entry.tool(), entry, schema, this::mapper);
+    return new RegisteredTool((Tool<Object>) entry.tool(), entry, schemas, this::mapper);
   }
 
   private void checkOpen(String featureId) {
