@@ -8,6 +8,7 @@ import dev.yoi.cli.report.ReportCommand;
 import dev.yoi.cli.text.TerminalText;
 import dev.yoi.cli.verify.VerifyCommand;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,15 +22,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = YoiCommand.Version.class,
     description = "Inspect, verify, approve and run Yoi features.",
-    subcommands = {
-      InspectCommand.class,
-      VerifyCommand.class,
-      ApproveCommand.class,
-      ReportCommand.class,
-      DemoCommand.class,
-      McpCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
@@ -40,10 +32,17 @@ import picocli.CommandLine.Spec;
       "3:Internal error in yoi itself (reported without a stack trace; please file it)."
     })
 public final class YoiCommand implements Callable<Integer> {
+  /**
+   * The commands, in the order {@code yoi --help} lists them. Registered in code rather than in
+   * {@code @Command(subcommands = ..)}: picocli builds a command's model by reflection when it is
+   * registered, and a run of one command needs only that one (see {@link #commandLine(String...)}).
+   */
+  static final List<String> COMMANDS = List.of("inspect", "verify", "approve", "report", "demo", "mcp", "help");
+
   @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
-    CommandLine cli = commandLine();
+    CommandLine cli = commandLine(args);
     int exit = cli.execute(args);
     // Commands print with print() as well as println(): flush before System.exit, which would
     // drop whatever is still buffered (approve's last line was lost this way).
@@ -58,15 +57,49 @@ public final class YoiCommand implements Callable<Integer> {
     cli.getSubcommands().values().forEach(YoiCommand::flush);
   }
 
-  /** The configured command line; tests call {@code execute} on it with captured output. */
+  /** The configured command line with every command; tests call {@code execute} on it with captured output. */
   public static CommandLine commandLine() {
+    return configured(COMMANDS);
+  }
+
+  /**
+   * The command line that runs {@code args}: when they start with a command's name, only that
+   * command is registered, the same as in the full command line (options, help, exit codes);
+   * anything else (no command, an option, {@code help}, a misspelt command) gets every command,
+   * so that help, the command list and suggestions are the full ones. picocli's model of all
+   * seven commands, built by reflection, was a third of a short command's start.
+   */
+  public static CommandLine commandLine(String... args) {
+    boolean one = args.length > 0 && !args[0].equals("help") && COMMANDS.contains(args[0]);
+    return configured(one ? List.of(args[0]) : COMMANDS);
+  }
+
+  private static CommandLine configured(List<String> commands) {
     CommandLine cli = new CommandLine(new YoiCommand());
+    for (String name : commands) {
+      cli.addSubcommand(command(name)); // under its @Command name, which a test holds equal to name
+    }
+    // After the commands are added: picocli applies a setting to the subcommands there are.
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(YoiCommand::internalError);
     cli.setParameterExceptionHandler(YoiCommand::usageError);
     // Every subcommand lists the same exit codes.
     listExitCodes(cli, cli.getCommandSpec().usageMessage().exitCodeList());
     return cli;
+  }
+
+  /** A new instance of the command {@code name} (one of {@link #COMMANDS}); only its class is loaded. */
+  private static Object command(String name) {
+    return switch (name) {
+      case "inspect" -> new InspectCommand();
+      case "verify" -> new VerifyCommand();
+      case "approve" -> new ApproveCommand();
+      case "report" -> new ReportCommand();
+      case "demo" -> new DemoCommand();
+      case "mcp" -> new McpCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   private static void listExitCodes(CommandLine parent, Map<String, String> codes) {

@@ -78,6 +78,18 @@ class LauncherTest {
     assertEquals(new Run(0, "one: [0, --version]\n", ""), run("0", "--version"));
   }
 
+  @Test
+  void aCommandRunsWithTheQuickCompilerAloneAndMcpServeWithBothTiers() throws Exception {
+    writeJar("jit", "System.out.println(java.util.Arrays.toString(a) + \" \" + java.lang.management.ManagementFactory"
+        + ".getRuntimeMXBean().getInputArguments().contains(\"-XX:TieredStopAtLevel=1\"));");
+
+    assertEquals(new Run(0, "[inspect, x.jar] true\n", ""), run("inspect", "x.jar"));
+    assertEquals(new Run(0, "[mcp, pin, x] true\n", ""), run("mcp", "pin", "x"));
+    assertEquals(new Run(0, "[mcp, serve] false\n", ""), run("mcp", "serve"));
+    Files.writeString(dir.resolve("yoi.jsa"), "not an archive");
+    assertEquals(new Run(0, "[demo] true\n", ""), run("demo"));
+  }
+
   /** What a run printed and returned. */
   record Run(int exit, String out, String err) {}
 
@@ -113,11 +125,16 @@ class LauncherTest {
 
   /** A stand-in yoi.jar: prints {@code name: [args]} and exits with the first argument. */
   private void writeJar(String name) throws IOException {
+    writeJar(name, "System.out.println(\"" + name + ": \" + java.util.Arrays.toString(a));"
+        + " System.exit(Integer.parseInt(a[0]));");
+  }
+
+  /** A stand-in yoi.jar whose main runs {@code body} (its arguments are {@code a}). */
+  private void writeJar(String name, String body) throws IOException {
     Path src = Files.createDirectories(dir.resolve("src-" + name));
     Path classes = Files.createDirectories(dir.resolve("classes-" + name));
     Path source = Files.writeString(src.resolve("Main.java"), "public class Main { public static void main(String[] a) {"
-        + " System.out.println(\"" + name + ": \" + java.util.Arrays.toString(a));"
-        + " System.exit(Integer.parseInt(a[0])); } }");
+        + " " + body + " } }");
     assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString()));
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

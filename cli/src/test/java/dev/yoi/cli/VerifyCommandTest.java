@@ -60,6 +60,23 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aDescriptorClassIsReadAsAClassFileNotSearchedForTheDigestText() throws IOException {
+    IndexLine line = PluginJars.line(PluginJars.feature("planner", "PlanCreate"));
+    Map<String, byte[]> entries = entriesFor(line, IndexFile.writeLine(line) + "\n");
+    entries.put(PluginJars.classFile(line.descriptorClass()),
+        ("DIGEST " + line.digest()).getBytes(StandardCharsets.UTF_8));
+    Path jar = PluginJars.write(dir.resolve("forged.jar"), entries);
+
+    Cli.Result result = Cli.run("verify", jar.toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode());
+    assertTrue(result.out().contains("[yoi/index-corrupt] feature project:planner (index line 1 of jar:"),
+        result.out());
+    assertTrue(result.out().contains("its descriptor class file com.acme.PlannerFeature_FeatureDescriptor is"
+        + " not a class file"), result.out());
+  }
+
+  @Test
   void aCorruptLineIsReportedWithItsNumberAndTheOtherLinesStillVerify() throws IOException {
     IndexLine good = PluginJars.line(PluginJars.feature("planner", "PlanCreate"));
     Map<String, byte[]> entries = entriesFor(good,
@@ -202,7 +219,7 @@ class VerifyCommandTest {
         d = new FeatureDescriptor(d.slug(), d.name(), "9.9.9", d.description(), d.runtime(), d.featureClass(),
             d.tools(), d.hooks(), d.backgroundTasks(), d.providedServices(), d.requiredServices(), d.authorities());
         Files.write(copy.resolve(PluginJars.classFile(line.descriptorClass())),
-            ("DIGEST " + Digests.of(d)).getBytes(StandardCharsets.UTF_8));
+            PluginJars.descriptorClass(line.descriptorClass(), Digests.of(d)));
         line = new IndexLine(IndexLine.FORMAT, line.slug(), line.module(), line.descriptorClass(), Digests.of(d), d);
       }
       rewritten.append(IndexFile.writeLine(line)).append('\n');
@@ -225,7 +242,7 @@ class VerifyCommandTest {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put(IndexLine.INDEX_PATH, indexText.getBytes(StandardCharsets.UTF_8));
     entries.put(PluginJars.classFile(line.descriptorClass()),
-        ("DIGEST " + line.digest()).getBytes(StandardCharsets.UTF_8));
+        PluginJars.descriptorClass(line.descriptorClass(), line.digest()));
     entries.putAll(PluginJars.classFiles(line.descriptor()));
     return entries;
   }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class YoiCommandTest {
@@ -16,6 +18,56 @@ class YoiCommandTest {
       assertTrue(result.out().contains("\n  " + command + " "), command + " in:\n" + result.out());
     }
     assertTrue(result.out().contains("Exit codes:\n  0   Success."), result.out());
+  }
+
+  @Test
+  void helpListsEveryCommandInOrderUnderTheNameItIsRunBy() {
+    assertEquals(YoiCommand.COMMANDS, new ArrayList<>(YoiCommand.commandLine().getSubcommands().keySet()));
+    String help = Cli.run("--help").out();
+
+    int last = -1;
+    for (String command : YoiCommand.COMMANDS) {
+      int at = help.indexOf("\n  " + command + " ");
+      assertTrue(at > last, command + " after the one before it in:\n" + help);
+      last = at;
+    }
+  }
+
+  @Test
+  void aRunRegistersOnlyTheCommandItNames() {
+    assertEquals(List.of("inspect"), new ArrayList<>(YoiCommand.commandLine("inspect", "x.jar").getSubcommands().keySet()));
+    assertEquals(List.of("mcp"), new ArrayList<>(YoiCommand.commandLine("mcp", "serve").getSubcommands().keySet()));
+    for (String[] args : new String[][] {{}, {"--help"}, {"-h", "inspect"}, {"help", "inspect"}, {"inspec"}}) {
+      assertEquals(YoiCommand.COMMANDS, new ArrayList<>(YoiCommand.commandLine(args).getSubcommands().keySet()),
+          String.join(" ", args));
+    }
+  }
+
+  @Test
+  void eachCommandsHelpAndUsageErrorsAreTheSameAsWithEveryCommandRegistered() {
+    List<String[]> runs = new ArrayList<>();
+    for (String command : YoiCommand.COMMANDS) {
+      runs.add(new String[] {command, "--help"});
+      runs.add(new String[] {command, "--no-such-option"});
+    }
+    runs.add(new String[] {"mcp"});
+    runs.add(new String[] {"mcp", "serve", "--help"});
+    runs.add(new String[] {"mcp", "pin", "--help"});
+    runs.add(new String[] {"mcp", "help", "serve"});
+    runs.add(new String[] {"approve"});
+    runs.add(new String[] {"inspect", "--format", "xml"});
+    for (String[] args : runs) {
+      Cli.Result alone = Cli.run(args);
+      Cli.Result withEvery = Cli.runWithEveryCommand(args);
+
+      String run = String.join(" ", args);
+      assertEquals(withEvery.exitCode(), alone.exitCode(), run);
+      assertEquals(withEvery.out(), alone.out(), run);
+      assertEquals(withEvery.err(), alone.err(), run);
+    }
+    for (String command : YoiCommand.COMMANDS) {
+      assertEquals(Cli.runWithEveryCommand("help", command).out(), Cli.run(command, "--help").out(), command);
+    }
   }
 
   @Test

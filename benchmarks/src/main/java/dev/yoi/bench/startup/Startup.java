@@ -46,7 +46,8 @@ public final class Startup {
       rows.add(new Row("INSPECT", "yoi inspect", "java -jar yoi.jar inspect on the jar: the catalog as a table, no feature class loaded"));
       if (Files.isRegularFile(launcher())) {
         rows.add(new Row("INSPECT_CDS", "yoi inspect, launcher", "cli/target/yoi inspect on the jar: the same command"
-            + " through the launcher, with the class-data-sharing archive made at build time (yoi.jsa)"));
+            + " through the launcher, with the class-data-sharing archive made at build time (yoi.jsa) and the"
+            + " JIT's quick tier alone (-XX:TieredStopAtLevel=1)"));
       }
     }
     return rows;

@@ -207,7 +207,7 @@ public final class IndexPresence {
     }
   }
 
-  static boolean contains(byte[] haystack, byte[] needle) {
+  private static boolean contains(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       for (int j = 0; j < needle.length; j++) {

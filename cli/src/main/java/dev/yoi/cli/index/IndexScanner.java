@@ -7,25 +7,22 @@ import dev.yoi.descriptor.IndexLine;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.FeatureSource;
 import dev.yoi.feature.catalog.CatalogEntry;
+import dev.yoi.feature.catalog.DescriptorClassFile;
 import dev.yoi.feature.catalog.FeatureCatalog;
 import dev.yoi.feature.catalog.FeatureFile;
 import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.report.Diagnostics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads feature indexes from jars, class directories and the command's own class path through
  * the registry's {@link FeatureCatalog}, without loading a single feature class. On top of the
- * catalog's line checks it looks at class files as bytes: the classes an index names must exist,
+ * catalog's line checks it looks at class files as files: the classes an index names must exist,
  * and the generated descriptor class must carry the line's digest.
  */
 public final class IndexScanner {
@@ -52,8 +49,8 @@ public final class IndexScanner {
     for (Path plugin : PluginLoaders.plugins(paths)) {
       IndexPresence.check(plugin).ifPresentOrElse(problems::add, () -> readable.add(plugin));
     }
-    // The platform loader as parent: the plugins see no index but their own, and nothing of yoi.
-    try (PluginLoaders loaders = PluginLoaders.open(ClassLoader.getPlatformClassLoader(), source, readable)) {
+    // Read, never run: each loader finds the plugin's own files and nothing else (no index but its own).
+    try (PluginLoaders loaders = PluginLoaders.openForReading(source, readable)) {
       List<FeatureFile> files = PluginLoaders.featureFiles(paths).stream()
           .map(file -> new FeatureFile(file, source)).toList();
       Inventory found = read(FeatureCatalog.read(loaders.loaders(), files));
@@ -71,7 +68,7 @@ public final class IndexScanner {
     List<Diagnostic> problems = new ArrayList<>(catalog.diagnostics());
     for (CatalogEntry entry : catalog.entries()) {
       FoundFeature feature = new FoundFeature(entry.source(), entry.location(), entry.lineNumber(), entry.line());
-      List<Diagnostic> classProblems = checkClasses(feature, entry.loader().loader());
+      List<Diagnostic> classProblems = checkClasses(entry, feature);
       problems.addAll(classProblems);
       if (classProblems.isEmpty()) {
         features.add(feature);
@@ -82,31 +79,32 @@ public final class IndexScanner {
 
   /**
    * The classes a line names must be there, and the generated descriptor class must carry the
-   * line's digest: its {@code DIGEST} constant is a string in the class file's constant pool, so a
-   * byte search finds it without loading the class.
+   * line's digest: {@link DescriptorClassFile}, the one reader of that class, finds its
+   * {@code DIGEST} constant in the class file's bytes without loading the class.
    */
-  private static List<Diagnostic> checkClasses(FoundFeature feature, ClassLoader loader) {
+  private static List<Diagnostic> checkClasses(CatalogEntry entry, FoundFeature feature) {
     IndexLine line = feature.line();
     if (feature.location().endsWith(IndexLine.FEATURE_FILE_SUFFIX)) {
       return List.of(); // a feature file's line names no class (IndexFile.readFeatureFile checked it)
     }
     String where = "feature " + feature.id() + " (index line " + feature.lineNumber() + " of "
         + feature.location() + ")";
-    Optional<byte[]> descriptorClass = classBytes(loader, line.descriptorClass());
-    if (descriptorClass.isEmpty()) {
-      return List.of(error(DiagnosticCode.INDEX_CORRUPT, feature.id(), where + " names the descriptor"
-          + " class " + line.descriptorClass() + ", which is not there. The index does not belong"
-          + " to these classes; rebuild the plugin instead of copying indexes between jars."));
+    DescriptorClassFile.Result descriptorClass = DescriptorClassFile.check(entry);
+    if (descriptorClass instanceof DescriptorClassFile.Unknown unknown) {
+      return List.of(error(DiagnosticCode.INDEX_CORRUPT, feature.id(), where + ": " + unknown.why()
+          + ". The index does not belong to these classes; rebuild the plugin instead of copying"
+          + " indexes between jars."));
     }
-    if (!IndexPresence.contains(descriptorClass.get(), line.digest().getBytes(StandardCharsets.US_ASCII))) {
+    if (descriptorClass instanceof DescriptorClassFile.Disagrees disagrees) {
       return List.of(error(DiagnosticCode.DIGEST_MISMATCH, feature.id(), where + ": the line says"
           + " digest " + line.digest() + " but " + line.descriptorClass() + " was compiled with a"
-          + " different DIGEST. The index was edited or comes from another build; rebuild the"
-          + " plugin."));
+          + " different DIGEST, " + disagrees.classDigest() + ". The index was edited or comes from"
+          + " another build; rebuild the plugin."));
     }
+    ClassLoader loader = entry.loader().loader();
     List<String> missing = new ArrayList<>();
     for (Map.Entry<String, String> named : namedClasses(line.descriptor()).entrySet()) {
-      if (classBytes(loader, named.getValue()).isEmpty()) {
+      if (loader.getResource(classFile(named.getValue())) == null) {
         missing.add(named.getKey() + " " + named.getValue());
       }
     }
@@ -135,13 +133,9 @@ public final class IndexScanner {
     return classes;
   }
 
-  /** A class file's bytes, read as a resource: the class itself is never loaded. */
-  private static Optional<byte[]> classBytes(ClassLoader loader, String binaryName) {
-    try (InputStream in = loader.getResourceAsStream(binaryName.replace('.', '/') + ".class")) {
-      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+  /** A class's file, looked up as a resource (found, never read): the class itself is never loaded. */
+  private static String classFile(String binaryName) {
+    return binaryName.replace('.', '/') + ".class";
   }
 
   private static Diagnostic error(DiagnosticCode code, String featureId, String message) {

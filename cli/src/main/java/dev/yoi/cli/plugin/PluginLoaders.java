@@ -27,8 +27,12 @@ public final class PluginLoaders implements AutoCloseable {
   private final List<FeatureLoader> loaders = new ArrayList<>();
   private final List<Path> plugins = new ArrayList<>();
   private final List<FeatureFile> files = new ArrayList<>();
+  /** Whether the plugins are only read (see {@link PluginFilesLoader}), not run. */
+  private final boolean readOnly;
 
-  private PluginLoaders() {}
+  private PluginLoaders(boolean readOnly) {
+    this.readOnly = readOnly;
+  }
 
   /**
    * Opens a loader per plugin found in {@code paths}: a jar, a class directory (holding
@@ -38,7 +42,21 @@ public final class PluginLoaders implements AutoCloseable {
    */
   public static PluginLoaders open(ClassLoader parent, FeatureSource source, List<Path> paths)
       throws InputException {
-    PluginLoaders result = new PluginLoaders();
+    return open(new PluginLoaders(false), parent, source, paths);
+  }
+
+  /**
+   * Opens the plugins in {@code paths} to read their indexes and class files, never to run them:
+   * each loader finds that plugin's own files and loads no class.
+   *
+   * @throws InputException if a path does not exist or cannot be listed
+   */
+  public static PluginLoaders openForReading(FeatureSource source, List<Path> paths) throws InputException {
+    return open(new PluginLoaders(true), null, source, paths);
+  }
+
+  private static PluginLoaders open(PluginLoaders result, ClassLoader parent, FeatureSource source,
+      List<Path> paths) throws InputException {
     try {
       result.add(parent, source, paths);
     } catch (InputException | RuntimeException e) {
@@ -75,8 +93,9 @@ public final class PluginLoaders implements AutoCloseable {
   /** Adds the plugins in {@code paths} with {@code source}. */
   public PluginLoaders add(ClassLoader parent, FeatureSource source, List<Path> paths) throws InputException {
     for (Path plugin : plugins(paths)) {
-      URLClassLoader loader = new URLClassLoader(
-          "yoi-" + source.prefix() + "-" + plugin.getFileName(), new URL[] {url(plugin)}, parent);
+      String name = "yoi-" + source.prefix() + "-" + plugin.getFileName();
+      URLClassLoader loader = readOnly ? new PluginFilesLoader(name, url(plugin))
+          : new URLClassLoader(name, new URL[] {url(plugin)}, parent);
       opened.add(loader);
       loaders.add(new FeatureLoader(loader, source));
       plugins.add(plugin);
