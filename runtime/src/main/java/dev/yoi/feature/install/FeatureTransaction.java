@@ -65,6 +65,9 @@ final class FeatureTransaction {
       installer.install(context.asRuntimeFeature());
     } catch (FeatureRefusedException e) {
       refused = e;
+    } catch (FeatureThrew e) {
+      thrown = e.thrown(); // the feature's own code threw it: never a refusal, whatever its type
+      rethrowIfFatal(thrown);
     } catch (Throwable t) {
       rethrowIfFatal(t);
       thrown = t;
