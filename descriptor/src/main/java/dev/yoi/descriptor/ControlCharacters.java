@@ -11,20 +11,30 @@ import java.util.Optional;
  * {@code Excerpt}, the CLI's {@code TerminalText} and the MCP bridge's {@code ServerText} call it
  * and add only their own job (a bound, terminal layout, null handling).
  *
- * <p><b>Refused</b> ({@link #refused}): every character of Unicode category Cc (C0 controls U+0000
- * to U+001F, DEL U+007F, C1 controls U+0080 to U+009F: escape sequences, carriage return,
- * backspace, the single-character CSI U+009B); the bidirectional controls that reorder text
- * (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069); and the line and paragraph
- * separators U+2028 and U+2029, which some renderers break lines at. Lines ({@link #checkLine}:
- * ids, names, versions, ranges, durations, scopes, class names) allow none of them; text
- * ({@link #checkText}: descriptions and reasons) allows line feed and tab, since a multi-line tool
- * description is normal. Other format characters (zero-width joiners in emoji, say) neither move
- * the cursor nor reorder text and are allowed; names with a grammar refuse them anyway.
+ * <p><b>Refused</b> ({@link #refused}): every control character (Unicode category Cc: C0 controls
+ * U+0000 to U+001F, DEL U+007F, C1 controls U+0080 to U+009F: escape sequences, carriage return,
+ * backspace, the single-character CSI U+009B); every format character (category Cf, as of Unicode
+ * 16: the bidirectional controls that reorder text, U+061C, U+200E, U+200F, U+202A to U+202E,
+ * U+2066 to U+2069; the invisible ones, zero-width space U+200B, word joiner and invisible
+ * operators U+2060 to U+2064, the byte order mark U+FEFF, soft hyphen U+00AD, U+180E, U+206A to
+ * U+206F, the interlinear annotation marks U+FFF9 to U+FFFB; the whole tag block U+E0000 to
+ * U+E007F, assigned or not, which spells ASCII invisibly and which a model reads as text; and the
+ * rest of Cf: Arabic number marks, Egyptian hieroglyph, shorthand and musical format controls);
+ * and the line and paragraph separators U+2028 and U+2029, which some renderers break lines at.
+ * Two format characters are not refused: the zero-width non-joiner U+200C and joiner U+200D,
+ * without which emoji sequences (a family, a flag with a sign) and words of Persian and the Indic
+ * scripts cannot be written; they only join or part the glyphs either side of them and spell
+ * nothing on their own, and names with a grammar (ids, tool names, versions) refuse them anyway.
+ * Lines ({@link #checkLine}: ids, names, versions, ranges, durations, scopes, class names) allow
+ * none of the refused characters; text ({@link #checkText}: descriptions and reasons) allows line
+ * feed and tab, since a multi-line tool description is normal. The list of format characters is
+ * fixed here rather than asked of the JDK, so a build on one JDK and a Pod on another refuse the
+ * same characters; a newer Unicode's format characters are escaped meanwhile.
  *
- * <p><b>Escaped</b> ({@link #escaped}): everything refused, and every other format character
- * (category Cf: zero-width characters, the byte order mark, the invisible tag characters
- * U+E0000..U+E007F), lone surrogates (an encoder would print "?"), and unassigned code points from
- * U+E0000 up (where a newer Unicode adds such characters). Line feed, carriage return and tab are
+ * <p><b>Escaped</b> ({@link #escaped}): everything refused in a line, every format character this
+ * JDK knows (the zero-width joiners too), lone surrogates (an encoder would
+ * print "?"), and unassigned code points from U+E0000 up (where a newer Unicode adds such
+ * characters). Line feed, carriage return and tab are
  * written {@code \n}, {@code \r}, {@code \t}; every other escaped character as
  * <code>&#92;uXXXX</code> per UTF-16 unit, upper-case hex (a character outside the BMP as its two
  * units, as Java and JSON write it). Nothing else is changed, so escaping is idempotent. Text shown
@@ -51,22 +61,52 @@ public final class ControlCharacters {
     return check(what, value, true);
   }
 
+  /**
+   * The format characters (category Cf) of Unicode 16, first and last of each run, and the whole
+   * tag block: what {@link #refused} refuses besides controls and separators.
+   */
+  private static final int[] FORMAT = {
+      0x00AD, 0x00AD, 0x0600, 0x0605, 0x061C, 0x061C, 0x06DD, 0x06DD, 0x070F, 0x070F, 0x0890, 0x0891,
+      0x08E2, 0x08E2, 0x180E, 0x180E, 0x200B, 0x200F, 0x202A, 0x202E, 0x2060, 0x2064, 0x2066, 0x206F,
+      0xFEFF, 0xFEFF, 0xFFF9, 0xFFFB, 0x110BD, 0x110BD, 0x110CD, 0x110CD, 0x13430, 0x1343F,
+      0x1BCA0, 0x1BCA3, 0x1D173, 0x1D17A, 0xE0000, 0xE007F};
+
+  /** The zero-width non-joiner and joiner: not refused, for emoji sequences and scripts that need them. */
+  private static final int ZWNJ = 0x200C;
+  private static final int ZWJ = 0x200D;
+
   /** Whether {@code codePoint} is refused in declared data; {@code text} allows line feed and tab. */
   public static boolean refused(int codePoint, boolean text) {
-    if (text && (codePoint == '\n' || codePoint == '\t')) {
+    if (codePoint < 0x80) {
+      return (codePoint < 0x20 && !(text && (codePoint == '\n' || codePoint == '\t'))) || codePoint == 0x7F;
+    }
+    if (codePoint <= 0x9F) {
+      return true; // C1 controls
+    }
+    if (codePoint == ZWNJ || codePoint == ZWJ) {
       return false;
     }
-    return Character.getType(codePoint) == Character.CONTROL
-        || codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F
-        || (codePoint >= 0x202A && codePoint <= 0x202E)
-        || (codePoint >= 0x2066 && codePoint <= 0x2069)
-        || codePoint == 0x2028 || codePoint == 0x2029;
+    return codePoint == 0x2028 || codePoint == 0x2029 || format(codePoint);
+  }
+
+  /** Whether {@code codePoint} is in {@link #FORMAT}. */
+  private static boolean format(int codePoint) {
+    if (codePoint < FORMAT[0]) {
+      return false;
+    }
+    for (int i = 0; i < FORMAT.length; i += 2) {
+      if (codePoint <= FORMAT[i + 1]) {
+        return codePoint >= FORMAT[i];
+      }
+    }
+    return false;
   }
 
   /**
    * Whether {@code codePoint} is shown as an escape wherever text a plugin or a server controls is
-   * repeated: every {@link #refused} character, line feed and tab included, and every other
-   * format character, lone surrogate, and unassigned code point from U+E0000 up.
+   * repeated: every {@link #refused} character, line feed and tab included, every format
+   * character this JDK knows (the zero-width joiners too), every lone surrogate, and every unassigned
+   * code point from U+E0000 up.
    */
   public static boolean escaped(int codePoint) {
     if (codePoint >= 0x20 && codePoint < 0x7F) {
@@ -78,7 +118,8 @@ public final class ControlCharacters {
         || type == Character.LINE_SEPARATOR
         || type == Character.PARAGRAPH_SEPARATOR
         || type == Character.SURROGATE // only a lone one arrives as a code point
-        || (type == Character.UNASSIGNED && codePoint >= 0xE0000);
+        || (type == Character.UNASSIGNED && codePoint >= 0xE0000)
+        || format(codePoint); // what is refused on any JDK is escaped on this one too
   }
 
   /** {@code text} with every {@link #escaped} character written as its escape, nothing else changed. */
@@ -202,8 +243,9 @@ public final class ControlCharacters {
         return Optional.of(new Problem(DiagnosticCode.CONTROL_CHARACTER, what + " "
             + quote(value, SHOWN) + " holds " + describe(c) + " at character " + (i + 1)
             + ": text a feature declares is shown in permission prompts, reports and terminals"
-            + " as data, so it may not hold control characters"
-            + (text ? " (line feeds and tabs are fine)" : "") + "; remove it"));
+            + " as data and read by the model as written, so it may not hold control or invisible"
+            + " format characters" + (text ? " (line feeds and tabs are fine)" : "")
+            + "; remove it"));
       }
       i += Character.charCount(c);
     }
@@ -225,7 +267,9 @@ public final class ControlCharacters {
       case 0x7F -> "DELETE";
       case 0x85 -> "NEXT LINE";
       case 0x9B -> "CONTROL SEQUENCE INTRODUCER";
-      default -> Character.getType(c) == Character.CONTROL ? "a control character" : Character.getName(c);
+      default -> Character.getType(c) == Character.CONTROL ? "a control character"
+          : Character.getName(c) != null ? Character.getName(c)
+          : c >= 0xE0000 && c <= 0xE007F ? "an unassigned tag character" : "an unassigned character";
     };
     return String.format("U+%04X (%s)", c, name);
   }

@@ -25,7 +25,7 @@ public enum DiagnosticCode {
   NOT_INSTANTIABLE("not-instantiable", Phase.BUILD, "a feature class cannot be constructed by generated code"),
   AUTHORITY_NOT_REQUESTED("authority-not-requested", Phase.BUILD, "a tool requires an authority its feature does not request"),
   UNSUPPORTED_INPUT_TYPE("unsupported-input-type", Phase.BUILD, "a tool's input type has no JSON Schema"),
-  CONTROL_CHARACTER("control-character", Phase.BUILD, "a declared id, name, version, scope, description or reason holds a control character (only descriptions and reasons may hold line feeds and tabs)"),
+  CONTROL_CHARACTER("control-character", Phase.BUILD, "a declared id, name, version, scope, description or reason holds a control character or an invisible format character such as a tag character (only descriptions and reasons may hold line feeds and tabs)"),
   INVALID_OPTION("invalid-option", Phase.BUILD, "a processor option (-Ayoi.*) has a value the processor does not accept"),
   INTERNAL_ERROR("internal-error", Phase.BUILD, "the processor itself failed; please report it"),
 

@@ -42,9 +42,60 @@ class ControlCharactersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {' ', 'é', 0x2600, 0x200B, 0x200D, 0xFEFF, 0x1F468})
-  void printableTextAndJoinersAreFine(int c) {
+  @ValueSource(ints = {' ', 'é', 0x2600, 0x1F468, 0xFE0F, 0x0301, 0x3000, 0x00A0})
+  void printableTextIsFine(int c) {
     assertFalse(ControlCharacters.refused(c, false), Integer.toHexString(c));
+    assertFalse(ControlCharacters.refused(c, true), Integer.toHexString(c));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0xE0000, 0xE0001, 0xE0002, 0xE001F, 0xE0020, 0xE0041, 0xE0049, 0xE007E, 0xE007F,
+      0x200B, 0x2060, 0x2061, 0x2064, 0x206A, 0x206F, 0xFEFF, 0x00AD, 0x180E, 0xFFF9, 0xFFFB, 0x0600,
+      0x0890, 0x1343F, 0x1BCA0, 0x1D173})
+  void invisibleFormatCharactersAndTheWholeTagBlockAreRefusedInLinesAndText(int c) {
+    assertTrue(ControlCharacters.refused(c, false), Integer.toHexString(c));
+    assertTrue(ControlCharacters.refused(c, true), Integer.toHexString(c));
+    assertTrue(ControlCharacters.escaped(c), "what is refused is escaped wherever it is shown: "
+        + Integer.toHexString(c));
+  }
+
+  @Test
+  void zeroWidthJoinersAreLeftToTheGrammarSoEmojiAndScriptsThatNeedThemStayWritable() {
+    for (int c : new int[] {0x200C, 0x200D}) {
+      assertFalse(ControlCharacters.refused(c, false), Integer.toHexString(c));
+      assertFalse(ControlCharacters.refused(c, true), Integer.toHexString(c));
+      assertTrue(ControlCharacters.escaped(c), "shown as an escape all the same: " + Integer.toHexString(c));
+    }
+    // man, ZWJ, woman, ZWJ, girl: one family emoji
+    assertEquals(Optional.empty(), ControlCharacters.checkText("description", "Family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"));
+  }
+
+  /**
+   * The refused set is a fixed list, so a build and a Pod on different JDKs (different Unicode
+   * versions) refuse the same; this fails on a JDK whose Unicode adds a format character the
+   * list lacks, which is the time to add it.
+   */
+  @Test
+  void everyFormatCharacterThisJdkKnowsIsRefusedButTheJoiners() {
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      if (Character.getType(c) == Character.FORMAT) {
+        assertEquals(c != 0x200C && c != 0x200D, ControlCharacters.refused(c, false), Integer.toHexString(c));
+        assertEquals(c != 0x200C && c != 0x200D, ControlCharacters.refused(c, true), Integer.toHexString(c));
+      }
+      if (Character.getType(c) == Character.CONTROL) {
+        assertTrue(ControlCharacters.refused(c, false), Integer.toHexString(c));
+      }
+    }
+  }
+
+  @Test
+  void theProblemNamesAnInvisibleCharacterSoAPersonCanFindIt() {
+    Problem problem = ControlCharacters.checkText("description", "Hi\uDB40\uDC49").orElseThrow();
+
+    assertTrue(problem.detail().startsWith("description \"Hi\\uDB40\\uDC49\" holds U+E0049 (TAG LATIN CAPITAL"
+        + " LETTER I) at character 3: "), problem.detail());
+    assertTrue(ControlCharacters.checkText("description", "\uDB40\uDC00").orElseThrow().detail()
+        .contains("holds U+E0000 (an unassigned tag character) at character 1"));
   }
 
   @Test
@@ -53,8 +104,8 @@ class ControlCharactersTest {
 
     assertEquals("reason \"keeps notes\\r\\u001B[2K\\u001B[1A\\u001B[8m\" holds U+000D (CARRIAGE RETURN)"
         + " at character 12: text a feature declares is shown in permission prompts, reports and"
-        + " terminals as data, so it may not hold control characters (line feeds and tabs are fine);"
-        + " remove it", problem.detail());
+        + " terminals as data and read by the model as written, so it may not hold control or invisible"
+        + " format characters (line feeds and tabs are fine); remove it", problem.detail());
     assertTrue(problem.message().chars().noneMatch(c -> c < 0x20), problem.message());
   }
 
@@ -80,7 +131,10 @@ class ControlCharactersTest {
         d -> ((ObjectNode) d.withArray("providedServices").get(0)).put("type", "acme.F\u2028"),
         d -> ((ObjectNode) d.withArray("requiredServices").get(0)).put("reason", "tells\u001b[8m"),
         d -> ((ObjectNode) d.withArray("authorities").get(0)).put("reason", "live" + SPOOF),
-        d -> ((ObjectNode) d.withArray("authorities").get(0)).put("scope", "api.weather.example\r"));
+        d -> ((ObjectNode) d.withArray("authorities").get(0)).put("scope", "api.weather.example\r"),
+        d -> tool(d).put("description", "The forecast\uDB40\uDC49\uDB40\uDC67\uDB40\uDC6E"),
+        d -> d.put("description", "Weather\u200B"),
+        d -> tool(d).put("name", "Fore\u200Bcast"));
     for (UnaryOperator<ObjectNode> edit : edits) {
       FeatureDescriptor edited = edited(edit);
       List<String> problems = DescriptorChecks.check(edited);

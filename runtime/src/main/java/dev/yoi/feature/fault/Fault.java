@@ -1,11 +1,19 @@
 package dev.yoi.feature.fault;
 
+import java.util.function.Predicate;
+
 /**
  * Whose fault a {@link Throwable} is when it escapes code the host called: a feature's constructor
  * or {@code install}, a tool, a hook, a background task (and, by the same rule, the host's own
  * model client). The one owner of this rule: every site that runs such code catches
  * {@code Throwable} and asks {@link #caught}, so a tool, a hook, a task and an install give the
  * same answer for the same throw. docs/reliability.md ("Whose fault is a throw") says why.
+ *
+ * <p>It also owns how a throw is described ({@link #describe}, {@link #whole}, {@link #named},
+ * {@link #located}, {@link #message}). A feature's exception is its code too: its {@code getMessage},
+ * {@code toString}, {@code getStackTrace} and {@code getCause} may throw, overflow the stack,
+ * return null or lie, so they are called only here, each guarded, and a description is always
+ * one bounded line that names the class by {@code getClass()}, which no feature can override.
  */
 public enum Fault {
   /**
@@ -71,21 +79,105 @@ public enum Fault {
   /**
    * What was thrown, as an {@link Excerpt} (one line, at most {@link Excerpt#LIMIT} characters):
    * the class's simple name and the message, e.g. {@code IllegalStateException: disk full} or
-   * {@code StackOverflowError}. The message is the feature's text, so it is never repeated raw.
+   * {@code StackOverflowError}. The message is the feature's text, so it is never repeated raw;
+   * reading it runs the feature's code, so it is read as {@link #message} does.
    */
   public static String describe(Throwable thrown) {
     return Excerpt.of(whole(thrown));
   }
 
   /**
-   * What was thrown, whole: the class's simple name and the full message. Only for the feature's
-   * own result channel (a tool's error result, which the tool could have written itself at any
-   * length, and which the model needs whole: a limit's message names the setting that raises it);
-   * what the host says in its own name uses {@link #describe}.
+   * What was thrown, whole: the class's simple name and the full message (read as {@link #message}
+   * does). Only for the feature's own result channel (a tool's error result, which the tool could
+   * have written itself at any length, and which the model needs whole: a limit's message names
+   * the setting that raises it); what the host says in its own name uses {@link #describe}.
    */
   public static String whole(Throwable thrown) {
-    String message = thrown.getMessage();
-    String name = thrown.getClass().getSimpleName();
+    return withMessage(simpleName(thrown), thrown);
+  }
+
+  /**
+   * {@code java.lang.IllegalStateException: boom}: the class's full name and the message, as an
+   * {@link Excerpt}. The name is the class's own ({@code getClass()}), not what its
+   * {@code toString} claims.
+   */
+  public static String named(Throwable thrown) {
+    return Excerpt.of(withMessage(thrown.getClass().getName(), thrown));
+  }
+
+  /**
+   * {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}: {@link #named},
+   * and the first frame of the stack whose class {@code featureFrame} accepts (looked for among
+   * the first {@link #FRAMES_LOOKED_AT}), as an {@link Excerpt}. A stack that cannot be read, or
+   * holds nothing but holes, gives no frame.
+   */
+  public static String located(Throwable thrown, Predicate<String> featureFrame) {
+    StringBuilder out = new StringBuilder(named(thrown));
+    StackTraceElement[] frames;
+    try {
+      frames = thrown.getStackTrace();
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      return out.toString();
+    }
+    for (int i = 0; frames != null && i < Math.min(frames.length, FRAMES_LOOKED_AT); i++) {
+      StackTraceElement frame = frames[i];
+      if (frame != null && featureFrame.test(frame.getClassName())) {
+        out.append(" (at ").append(Excerpt.of(frame.toString())).append(")");
+        break;
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code thrown}'s message, or null if it has none, read without trusting it: {@code getMessage}
+   * is the feature's to override, and may throw, throw something whose own message throws, or
+   * recurse through a cause cycle until the stack overflows. Whatever it throws is not described
+   * in turn (that could go on for ever): the message is then {@code null}. Only what is
+   * {@link #FATAL} propagates.
+   */
+  public static String message(Throwable thrown) {
+    try {
+      return thrown.getMessage();
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      return null;
+    }
+  }
+
+  /** How many frames {@link #located} looks through: a feature's stack is its to fill. */
+  static final int FRAMES_LOOKED_AT = 1024;
+
+  private static String withMessage(String name, Throwable thrown) {
+    String message;
+    try {
+      message = thrown.getMessage();
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      return name + " (its getMessage() threw " + simpleName(t) + ")";
+    }
     return message == null ? name : name + ": " + message;
+  }
+
+  /** The class's simple name; its binary name's last part where the class cannot say (a missing outer class). */
+  private static String simpleName(Throwable thrown) {
+    Class<?> type = thrown.getClass(); // final: the one accessor a feature cannot override
+    try {
+      String simple = type.getSimpleName();
+      if (!simple.isEmpty()) {
+        return simple;
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // fall through to the binary name
+    }
+    String name = type.getName();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static void rethrowIfFatal(Throwable t) {
+    if (of(t) == FATAL) {
+      throw (Error) t;
+    }
   }
 }

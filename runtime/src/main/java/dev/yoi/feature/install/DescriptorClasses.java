@@ -5,7 +5,7 @@ import dev.yoi.descriptor.Digests;
 import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.catalog.CatalogEntry;
 import dev.yoi.feature.catalog.DescriptorClassFile;
-import dev.yoi.feature.fault.Excerpt;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.runtime.FeatureRefusedException;
 import java.lang.reflect.Constructor;
@@ -47,7 +47,7 @@ final class DescriptorClasses {
           + " rebuild the module, and ship its classes with its index.");
     } catch (LinkageError e) {
       throw failed(id, "its descriptor class " + name + where + " could not be loaded: "
-          + Excerpt.of(e.toString()) + ". Rebuild the module against this version of Yoi.");
+          + Fault.named(e) + ". Rebuild the module against this version of Yoi.");
     }
     if (!GeneratedFeature.class.isAssignableFrom(type)) {
       throw failed(id, "its descriptor class " + name + where + " does not implement "
@@ -65,10 +65,10 @@ final class DescriptorClasses {
           + " constructor; rebuild the module with this version of the Yoi processor.");
     } catch (InvocationTargetException e) {
       throw failed(id, "its descriptor class " + name + where + " threw while being constructed: "
-          + Excerpt.of(String.valueOf(e.getCause())) + ". Rebuild the module.");
+          + Fault.named(e.getCause()) + ". Rebuild the module.");
     } catch (ReflectiveOperationException | LinkageError e) {
       throw failed(id, "its descriptor class " + name + where + " could not be constructed: "
-          + Excerpt.of(e.toString()) + ".");
+          + Fault.named(e) + ".");
     }
     String classDigest;
     String recomputed;
@@ -77,7 +77,7 @@ final class DescriptorClasses {
       recomputed = Digests.ofCanonicalJson(generated.descriptorJson());
     } catch (RuntimeException | LinkageError e) {
       throw failed(id, "its descriptor class " + name + where + " failed to give its descriptor: "
-          + Excerpt.of(e.toString()) + ". Rebuild the module.");
+          + Fault.named(e) + ". Rebuild the module.");
     }
     String lineDigest = entry.digest();
     if (!lineDigest.equals(classDigest) || !lineDigest.equals(recomputed)) {

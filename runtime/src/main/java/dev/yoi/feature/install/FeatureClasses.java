@@ -3,7 +3,7 @@ package dev.yoi.feature.install;
 import dev.yoi.descriptor.DiagnosticCode;
 import dev.yoi.feature.FeatureModule;
 import dev.yoi.feature.catalog.CatalogEntry;
-import dev.yoi.feature.fault.Excerpt;
+import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.runtime.FeatureRefusedException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -35,11 +35,11 @@ final class FeatureClasses {
           + " rebuild the module, and ship its classes with its index.");
     } catch (ExceptionInInitializerError e) {
       throw failed(id, "its feature class " + name + where + " failed to initialise: "
-          + FeatureTransaction.describe(e.getCause() == null ? e : e.getCause())
+          + FeatureTransaction.describe(initialiserThrew(e))
           + ". Check the class's static fields and initialisers.");
     } catch (LinkageError e) {
       throw failed(id, "its feature class " + name + where + " could not be loaded: "
-          + Excerpt.of(e.toString()) + ". Rebuild the module against this version of Yoi.");
+          + Fault.named(e) + ". Rebuild the module against this version of Yoi.");
     }
     if (!FeatureModule.class.isAssignableFrom(type)) {
       throw failed(id, "its feature class " + name + where + " does not implement "
@@ -65,8 +65,17 @@ final class FeatureClasses {
           + " installed. Check the feature class's constructor and field initialisers.");
     } catch (ReflectiveOperationException | LinkageError e) {
       throw failed(id, "its feature class " + name + where + " could not be constructed: "
-          + Excerpt.of(e.toString()) + ".");
+          + Fault.named(e) + ".");
     }
+  }
+
+  /**
+   * What a static initialiser threw: the cause the JVM's own wrapper holds, or the error itself
+   * when the initialiser threw one of its own (whose {@code getCause} is its code, so not asked).
+   */
+  private static Throwable initialiserThrew(ExceptionInInitializerError e) {
+    Throwable cause = e.getClass() == ExceptionInInitializerError.class ? e.getCause() : null;
+    return cause == null ? e : cause;
   }
 
   private static boolean implementsByName(Class<?> type) {

@@ -6,7 +6,6 @@ import dev.yoi.feature.ContributionReport.Status;
 import dev.yoi.feature.Diagnostic;
 import dev.yoi.feature.RequiredServiceReport;
 import dev.yoi.feature.catalog.CatalogEntry;
-import dev.yoi.feature.fault.Excerpt;
 import dev.yoi.feature.fault.Fault;
 import dev.yoi.feature.report.Diagnostics;
 import dev.yoi.feature.runtime.FeatureRefusedException;
@@ -65,6 +64,9 @@ final class FeatureTransaction {
       installer.install(context.asRuntimeFeature());
     } catch (FeatureRefusedException e) {
       refused = e;
+    } catch (FeatureThrew e) {
+      thrown = e.thrown(); // the feature's own code threw it: never a refusal, whatever its type
+      rethrowIfFatal(thrown);
     } catch (Throwable t) {
       rethrowIfFatal(t);
       thrown = t;
@@ -173,18 +175,10 @@ final class FeatureTransaction {
 
   /**
    * {@code java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))}: the throw and
-   * the feature's frame are the feature's text, so each is an {@link Excerpt}.
+   * the feature's frame are the feature's text (and its code), so {@link Fault} reads and bounds them.
    */
   static String describe(Throwable t) {
-    StringBuilder out = new StringBuilder(Excerpt.of(t.toString()));
-    for (StackTraceElement frame : t.getStackTrace()) {
-      String cls = frame.getClassName();
-      if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.")
-          && !cls.startsWith("dev.yoi.feature.install.")) {
-        out.append(" (at ").append(Excerpt.of(frame.toString())).append(")");
-        break;
-      }
-    }
-    return out.toString();
+    return Fault.located(t, cls -> !cls.startsWith("java.") && !cls.startsWith("jdk.")
+        && !cls.startsWith("sun.") && !cls.startsWith("dev.yoi.feature.install."));
   }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
  * context. A host that asks for it ({@code Pod.builder().checkDescriptorClasses(true)}) has the
  * generated descriptor class loaded first, its digests checked against the line, and the feature
  * constructed by it (see {@link DescriptorClasses}): one more class loaded and hashed per feature.
+ * Whatever the feature's {@code install} throws leaves here as a {@link FeatureThrew}, so the
+ * transaction never takes it for this installer's own refusal.
  */
 final class JvmInstaller implements RuntimeInstaller {
   private final boolean checkDescriptorClasses;
@@ -33,7 +35,11 @@ final class JvmInstaller implements RuntimeInstaller {
   public void install(RuntimeFeature feature) throws Exception {
     FeatureModule module = checkDescriptorClasses
         ? fromDescriptorClass(feature) : FeatureClasses.construct(feature.entry());
-    module.install(feature.context());
+    try {
+      module.install(feature.context());
+    } catch (Throwable t) {
+      throw new FeatureThrew(t); // the feature's throw, even a FeatureRefusedException it made itself
+    }
   }
 
   private static FeatureModule fromDescriptorClass(RuntimeFeature feature) throws FeatureRefusedException {

@@ -40,7 +40,9 @@ public interface RuntimeInstaller {
    * Installs one feature by registering its contributions through {@code feature}. Returning
    * normally commits what was registered, unless a registration was rejected; throwing rolls it
    * all back and fails the feature: a {@link FeatureRefusedException} with the diagnostic that says
-   * why, anything else as {@code yoi/install-failed} naming what was thrown.
+   * why, anything else as {@code yoi/install-failed} naming what was thrown. An installer that runs
+   * code of the feature's own must not let that code's throw pass for its own refusal (the
+   * registry's JVM installer marks whatever a feature's {@code install} throws as the feature's).
    */
   void install(RuntimeFeature feature) throws Exception;
 }

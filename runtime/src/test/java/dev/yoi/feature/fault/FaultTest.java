@@ -53,6 +53,71 @@ class FaultTest {
         + " more characters)", described);
   }
 
+  /** Its message is its cause's, its cause itself by way of another: reading it overflows the stack. */
+  static final class CauseCycle extends RuntimeException {
+    @Override
+    public String getMessage() {
+      return "because " + getCause().getMessage();
+    }
+  }
+
+  /** Every accessor a describer might call throws or lies. */
+  static final class NothingWorks extends RuntimeException {
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("no message");
+    }
+
+    @Override
+    public String toString() {
+      return "java.lang.OutOfMemoryError: it was the host";
+    }
+
+    @Override
+    public StackTraceElement[] getStackTrace() {
+      throw new IllegalStateException("no frames");
+    }
+  }
+
+  @Test
+  void aThrowWhoseAccessorsThrowOrRecurseIsStillDescribedByItsOwnClass() {
+    CauseCycle cycle = new CauseCycle();
+    CauseCycle other = new CauseCycle();
+    cycle.initCause(other);
+    other.initCause(cycle);
+
+    assertEquals("CauseCycle (its getMessage() threw StackOverflowError)", Fault.describe(cycle));
+    assertEquals("NothingWorks (its getMessage() threw IllegalStateException)", Fault.whole(new NothingWorks()));
+    assertEquals("dev.yoi.feature.fault.FaultTest$NothingWorks (its getMessage() threw IllegalStateException)",
+        Fault.located(new NothingWorks(), cls -> true));
+    assertEquals(null, Fault.message(new NothingWorks()));
+  }
+
+  @Test
+  void aStackWithHolesGivesTheFirstFrameThereIsOrNone() {
+    IllegalStateException holes = new IllegalStateException("boom");
+    holes.setStackTrace(new StackTraceElement[] {new StackTraceElement("java.lang.Thread", "run", null, 1),
+        new StackTraceElement("com.acme.F", "install", "F.java", 12)});
+
+    assertEquals("java.lang.IllegalStateException: boom (at com.acme.F.install(F.java:12))",
+        Fault.located(holes, cls -> cls.startsWith("com.acme.")));
+    holes.setStackTrace(new StackTraceElement[0]);
+    assertEquals("java.lang.IllegalStateException: boom", Fault.located(holes, cls -> true));
+  }
+
+  @Test
+  void aJvmFailureWhileReadingAMessagePropagates() {
+    OutOfMemoryError fatal = new OutOfMemoryError("Java heap space");
+    RuntimeException thrown = new RuntimeException() {
+      @Override
+      public String getMessage() {
+        throw fatal;
+      }
+    };
+
+    assertSame(fatal, assertThrows(OutOfMemoryError.class, () -> Fault.describe(thrown)));
+  }
+
   @Test
   void anExcerptEscapesEverythingThatCouldMoveACursorOrStartALine() {
     assertEquals("a\\nb\\r\\tc\\u001B[2K\\u0085\\u2028\\u202E\\\\ \\\"q\\\" é 日本 \uD83D\uDE00",

@@ -40,10 +40,13 @@ final class IndexMutations {
 
   /**
    * Text of every kind a one-line string may carry: ASCII, quotes and backslashes, accents, CJK,
-   * emoji. (No control characters: a descriptor holding one is invalid, see ControlCharacters.)
+   * emoji. (No control or invisible format characters: a descriptor holding one is invalid, see
+   * ControlCharacters. The one such character in these ranges, the soft hyphen U+00AD, is drawn as
+   * a middle dot, as long in UTF-8, so every case draws what it drew before.)
    */
   static Gen<String> text() {
-    Gen<String> plain = Gen.string(0, 30, ' ', '~', '\u00a0', '\u024f', '\u4e00', '\u4e40');
+    Gen<String> plain = Gen.string(0, 30, ' ', '~', '\u00a0', '\u024f', '\u4e00', '\u4e40')
+        .map(s -> s.replace('\u00ad', '\u00b7'));
     Gen<String> emoji = Gen.of("\uD83C\uDF26", "\uD83D\uDE80 launch", "caf\u00e9 \u2603");
     return Gen.frequency(Gen.weighted(9, plain), Gen.weighted(1, emoji));
   }

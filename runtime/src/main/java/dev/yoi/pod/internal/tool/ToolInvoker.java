@@ -214,8 +214,9 @@ public final class ToolInvoker {
     try {
       decoded = tool.decode(input);
     } catch (IOException | RuntimeException e) {
+      // The input record's constructor is the feature's code, and so may be what was thrown.
       return ToolResult.error("input for tool \"" + tool.name() + "\" matches its schema but cannot be"
-          + " decoded into " + simpleName(tool.inputTypeName()) + " (" + firstLine(e.getMessage()) + ")");
+          + " decoded into " + simpleName(tool.inputTypeName()) + " (" + firstLine(Fault.message(e)) + ")");
     } catch (Throwable t) {
       // An Error from the input record's own code (its constructor, its static initialiser) is the
       // feature's fault, not the input's.
