@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yoi.descriptor.IndexFile;
+import dev.yoi.descriptor.IndexLine;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +45,23 @@ class InspectCommandTest {
     JsonNode problem = new ObjectMapper().readTree(result.out()).get("problems").get(0);
     assertEquals("yoi/index-corrupt", problem.get("code").asText());
     assertEquals("", result.err());
+  }
+
+  @Test
+  void aFeatureWhoseDescriptorClassIsMissingIsReportedNotListed() throws IOException {
+    IndexLine line = PluginJars.line(PluginJars.feature("planner", "PlanCreate"));
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(IndexLine.INDEX_PATH, (IndexFile.writeLine(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    entries.putAll(PluginJars.classFiles(line.descriptor()));
+    Path jar = PluginJars.write(dir.resolve("no-descriptor.jar"), entries);
+
+    Cli.Result result = Cli.run("inspect", jar.toString());
+
+    assertEquals(ExitCodes.PROBLEMS, result.exitCode());
+    assertEquals("No features found.\n", result.out());
+    assertTrue(result.err().contains("[yoi/index-corrupt] feature project:planner (index line 1 of jar:"), result.err());
+    assertTrue(result.err().contains("its descriptor class com.acme.PlannerFeature_FeatureDescriptor is not there"),
+        result.err());
   }
 
   @Test

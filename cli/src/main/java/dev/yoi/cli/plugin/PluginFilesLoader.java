@@ -10,7 +10,7 @@ import java.util.Enumeration;
  * resources are found in the plugin alone, and no class is ever loaded from it. A loader with a
  * parent asks the parent first, and the JDK's loaders look a name outside their own packages up in
  * every module of the runtime image: for the four hundred class files of a hundred features, that
- * was a quarter of {@code yoi inspect}.
+ * was a quarter of {@code yoi inspect}'s main thread.
  */
 final class PluginFilesLoader extends URLClassLoader {
   PluginFilesLoader(String name, URL plugin) {
