@@ -185,7 +185,7 @@ public final class FeatureProcessor extends AbstractProcessor {
         ownership,
         duplicates,
         new AuthorityValidator(reporter),
-        new UndeclaredValidator(reporter, typeChecks, trees),
+        new UndeclaredValidator(reporter, typeChecks, trees, UndeclaredValidator.taskOf(env)),
         new InputValidator(reporter, typeChecks)));
     all.addAll(extraValidators);
     validators = List.copyOf(all);

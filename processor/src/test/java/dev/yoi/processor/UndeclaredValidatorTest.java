@@ -7,6 +7,7 @@ import static dev.yoi.processor.Compilations.java;
 import com.google.testing.compile.Compilation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -15,6 +16,8 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** undeclared-contribution: nested classes without their annotation, and install registrations. */
 class UndeclaredValidatorTest {
@@ -290,6 +293,97 @@ class UndeclaredValidatorTest {
     assertThat(c).hadErrorContaining("[yoi/undeclared-contribution] class p.F.Loop").inFile(src)
         .onLineContaining("class Loop");
     assertThat(c).hadErrorCount(1);
+  }
+
+  /**
+   * The install scan has javac attribute registrations it cannot read from the syntax; a record
+   * with a compact constructor in the same file must still compile (javac attributes it again).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "context.tools().register(new Lookup());",
+      "var registrar = context.tools(); registrar.register(new Lookup());",
+      "Lookup tool = new Lookup(); context.tools().register(tool);",
+      "context.tools().register(lookup());",
+      "context.tools().register(new Lookup()); context.hooks().register(new TurnEndHook() {"
+          + " public void onTurnEnd(TurnSummary t) {} });"})
+  void aToolInputRecordWithACompactConstructorCompiles(String install) {
+    JavaFileObject nested = java("p.F", featureWith(install, """
+        public record Input(String city) {
+          public Input {
+            if (city.isBlank()) { throw new IllegalArgumentException("city"); }
+          }
+        }
+        """, "Lookup.Input"));
+    JavaFileObject topLevel = java("p.F", featureWith(install, "", "Input") + """
+        record Input(String city) {
+          Input {
+            if (city.isBlank()) { throw new IllegalArgumentException("city"); }
+          }
+        }
+        """);
+    JavaFileObject elsewhere = java("p.Input", """
+        public record Input(String city) {
+          public Input {
+            if (city.isBlank()) { throw new IllegalArgumentException("city"); }
+          }
+        }
+        """);
+    boolean anonymous = install.contains("TurnEndHook");
+    for (JavaFileObject[] sources : List.of(new JavaFileObject[] {nested},
+        new JavaFileObject[] {topLevel}, new JavaFileObject[] {java("p.F", featureWith(install, "", "Input")), elsewhere})) {
+      Compilation c = compile(sources);
+      if (anonymous) {
+        assertThat(c).hadErrorContaining("[yoi/undeclared-contribution] install of feature f (p.F) registers an"
+            + " anonymous hook class").inFile(sources[0]).onLineContaining("new TurnEndHook()");
+        assertThat(c).hadErrorCount(1);
+      } else {
+        assertThat(c).succeededWithoutWarnings();
+      }
+    }
+  }
+
+  @Test
+  void anUndeclaredRegistrationNextToARecordStillFailsOnTheNewExpression() {
+    JavaFileObject tools = java("p.SharedTool", """
+        public class SharedTool implements Tool<JsonNode> {
+          public ToolResult call(JsonNode in, ToolContext ctx) { return ToolResult.text(""); }
+        }
+        """);
+    JavaFileObject src = java("p.F", featureWith("""
+        var registrar = context.tools();
+        registrar.register(new Lookup());
+        registrar.register(
+            new SharedTool());
+        """, """
+        record Input(String city) {
+          Input {
+            if (city.isBlank()) { throw new IllegalArgumentException("city"); }
+          }
+        }
+        """, "Lookup.Input"));
+    Compilation c = compile(tools, src);
+    assertThat(c).hadErrorContaining("[yoi/undeclared-contribution] install of feature f (p.F) registers"
+        + " p.SharedTool as a tool").inFile(src).onLineContaining("new SharedTool()");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /** A feature {@code p.F} whose install runs {@code install}, with a tool Lookup taking {@code input}. */
+  private static String featureWith(String install, String inputDeclaration, String input) {
+    return """
+        @Feature(id = "f", name = "F")
+        public class F implements FeatureModule {
+          public void install(InstallContext context) {
+            %s
+          }
+          static Lookup lookup() { return new Lookup(); }
+          @ToolContribution(name = "Lookup", description = "d")
+          static class Lookup implements Tool<%s> {
+            public ToolResult call(%s in, ToolContext ctx) { return ToolResult.text(in.city()); }
+            %s
+          }
+        }
+        """.formatted(install, input, input, inputDeclaration.indent(4));
   }
 
   /**

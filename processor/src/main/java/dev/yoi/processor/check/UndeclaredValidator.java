@@ -9,6 +9,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -44,8 +47,10 @@ import javax.tools.Diagnostic;
  * matching annotation; and, through the javac Trees API when it is available, an {@code install}
  * method that registers {@code new X(..)} where X is not a contribution this feature declares (an
  * anonymous class never is). A registration whose syntax already shows it declared is not
- * attributed ({@link InstallSyntax}). Anything less certain is left to the runtime's registration
- * check.
+ * attributed ({@link InstallSyntax}). Where attributing during processing would break the build
+ * (a record in the same top-level class, {@link AttributionHazard}), the other registrations are
+ * checked once javac has attributed the class itself ({@link TaskEvent.Kind#ANALYZE}), with the same
+ * message on the same expression. Anything less certain is left to the runtime's registration check.
  */
 public final class UndeclaredValidator implements FeatureValidator {
   private static final Map<String, ContributionKind> REGISTRARS = Map.of(
@@ -57,12 +62,27 @@ public final class UndeclaredValidator implements FeatureValidator {
   private final Reporter reporter;
   private final TypeChecks typeChecks;
   private final Trees trees;
+  private final JavacTask task;
 
-  /** @param trees the javac Trees API, or null: then only the nested-class half runs */
-  public UndeclaredValidator(Reporter reporter, TypeChecks typeChecks, Trees trees) {
+  /**
+   * @param trees the javac Trees API, or null: then only the nested-class half runs
+   * @param task the javac task, or null: then registrations that cannot be attributed during
+   *     processing are left to the runtime
+   */
+  public UndeclaredValidator(Reporter reporter, TypeChecks typeChecks, Trees trees, JavacTask task) {
     this.reporter = reporter;
     this.typeChecks = typeChecks;
     this.trees = trees;
+    this.task = task;
+  }
+
+  /** The javac task of {@code env}, or null when the compiler is not javac (or wraps it). */
+  public static JavacTask taskOf(javax.annotation.processing.ProcessingEnvironment env) {
+    try {
+      return JavacTask.instance(env);
+    } catch (IllegalArgumentException | LinkageError e) {
+      return null;
+    }
   }
 
   @Override
@@ -195,10 +215,49 @@ public final class UndeclaredValidator implements FeatureValidator {
     }
     CompilationUnitTree unit = path.getCompilationUnit();
     attributed.sort(Comparator.comparingLong(call -> trees.getSourcePositions().getStartPosition(unit, call)));
-    for (MethodInvocationTree call : attributed) {
-      TreePath callPath = TreePath.getPath(path, call);
-      if (callPath != null) {
-        checkRegistration(model, call, callPath, unit, declared);
+    Runnable check = () -> {
+      for (MethodInvocationTree call : attributed) {
+        TreePath callPath = TreePath.getPath(path, call);
+        if (callPath != null) {
+          checkRegistration(model, call, callPath, unit, declared);
+        }
+      }
+    };
+    if (!AttributionHazard.inTopLevelOf(model.feature().element(), trees)) {
+      check.run();
+    } else if (task != null) {
+      task.addTaskListener(new AfterAnalysis(unit, model.feature().element().getQualifiedName().toString(), check));
+    }
+  }
+
+  /**
+   * Runs a check once javac has attributed the feature's class: on the first {@code ANALYZE} of
+   * its compilation unit for the feature or a class enclosing it (attributing a class attributes
+   * its enclosing ones). Names, not elements, are compared: javac may re-create the symbols after
+   * processing, while the trees stay.
+   */
+  private static final class AfterAnalysis implements TaskListener {
+    private final CompilationUnitTree unit;
+    private final String feature;
+    private Runnable check;
+
+    AfterAnalysis(CompilationUnitTree unit, String feature, Runnable check) {
+      this.unit = unit;
+      this.feature = feature;
+      this.check = check;
+    }
+
+    @Override
+    public void finished(TaskEvent event) {
+      if (check == null || event.getKind() != TaskEvent.Kind.ANALYZE || event.getCompilationUnit() != unit
+          || event.getTypeElement() == null) {
+        return;
+      }
+      String analyzed = event.getTypeElement().getQualifiedName().toString();
+      if (feature.equals(analyzed) || feature.startsWith(analyzed + ".")) {
+        Runnable once = check;
+        check = null;
+        once.run();
       }
     }
   }
@@ -271,8 +330,9 @@ public final class UndeclaredValidator implements FeatureValidator {
   }
 
   private static boolean isNestedIn(Element type, TypeElement feature) {
+    // By name: a check run after processing sees javac's fresh symbols next to the model's.
     for (Element e = type.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
-      if (e.equals(feature)) {
+      if (e instanceof TypeElement enclosing && enclosing.getQualifiedName().contentEquals(feature.getQualifiedName())) {
         return true;
       }
     }
