@@ -21,6 +21,7 @@ import dev.yoi.pod.internal.notify.DiagnosticStream;
 import dev.yoi.pod.internal.notify.FeatureAlerts;
 import dev.yoi.pod.internal.notify.HistoryNotifier;
 import dev.yoi.pod.internal.secret.SecretHandle;
+import dev.yoi.pod.internal.start.StartWarmUp;
 import dev.yoi.pod.internal.state.StateStores;
 import dev.yoi.pod.internal.task.TaskSupervisor;
 import dev.yoi.pod.internal.tool.ToolInvoker;
@@ -715,6 +716,7 @@ public final class Pod implements AutoCloseable {
      * @throws java.io.UncheckedIOException if the history cannot be read or created
      */
     public Pod build() {
+      StartWarmUp.begin(); // the start's one-time costs, paid on another core while this builds
       PodManifest inForce = manifest != null ? manifest
           : manifestFile != null ? PodManifest.read(manifestFile)
           : PodManifest.empty();

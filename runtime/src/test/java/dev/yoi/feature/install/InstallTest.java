@@ -26,6 +26,7 @@ import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.testing.FeatureCompiler;
+import dev.yoi.feature.testing.Indexes;
 import dev.yoi.feature.testing.RecordingHost;
 import dev.yoi.pod.DryRun;
 import dev.yoi.pod.PodManifest;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -516,6 +518,57 @@ class InstallTest {
     }
     assertEquals(expected, List.of(System.getProperty(property).split(",")));
     System.clearProperty(property);
+  }
+
+  @Test
+  void aLargeInstallNeverLoadsTheClassesOfADisabledFeatureNorOfAPluginNotEnabled() throws IOException {
+    int count = ClassPreloader.FROM + 6;
+    Path builtins = FeatureCompiler.compile(dir.resolve("many"), manyFeatures("acme.many", count));
+    Path plugins = FeatureCompiler.compile(dir.resolve("plugins"), manyFeatures("acme.plugin", count));
+    Set<String> loaded = ConcurrentHashMap.newKeySet();
+    try (URLClassLoader builtinLoader = recording(builtins, loaded);
+        URLClassLoader pluginLoader = recording(plugins, loaded)) {
+      // f003 and f050 disabled: one read before the preloading thread starts, one after.
+      Enablement enablement = new Enablement(Set.of("project:f007"), Set.of("builtin:f003", "builtin:f050"));
+
+      InstallReport report = FeatureRegistry.install(List.of(new FeatureLoader(builtinLoader, FeatureSource.BUILTIN),
+          new FeatureLoader(pluginLoader, FeatureSource.PROJECT)), enablement, AuthorityPolicy.grantRequested(), host);
+
+      assertEquals(count - 2 + 1, report.installOrder().size(), report.toJson());
+      assertEquals(List.of(), loaded.stream().filter(name -> name.startsWith("acme.many.F003")
+          || name.startsWith("acme.many.F050") || name.startsWith("acme.plugin.") && !name.startsWith("acme.plugin.F007"))
+          .sorted().toList());
+    }
+  }
+
+  /** {@code count} features {@code f000}, ... in {@code pkg}, each with one tool. */
+  private static FeatureCompiler.Source[] manyFeatures(String pkg, int count) {
+    List<FeatureCompiler.Source> sources = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      sources.add(FeatureCompiler.java(String.format("""
+          package %s;
+          @Feature(id = "f%03d", name = "F%03d")
+          public final class F%03d implements FeatureModule {
+            public void install(InstallContext c) { c.tools().register(new T()); }
+            @ToolContribution(name = "%s_t%03d", description = "A tool")
+            public static final class T implements Tool<JsonNode> {
+              public ToolResult call(JsonNode input, ToolContext context) { return ToolResult.text("ok"); }
+            }
+          }
+          """, pkg, i, i, i, pkg.replace('.', '_'), i)));
+    }
+    return sources.toArray(FeatureCompiler.Source[]::new);
+  }
+
+  /** A loader over {@code dir} that records the name of every class it is asked for. */
+  private static URLClassLoader recording(Path dir, Set<String> loaded) {
+    return new URLClassLoader(Indexes.urls(dir), InstallTest.class.getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        loaded.add(name);
+        return super.loadClass(name, resolve);
+      }
+    };
   }
 
   @Test
