@@ -9,6 +9,7 @@ import dev.yoi.feature.catalog.CatalogEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +22,9 @@ import java.util.function.Consumer;
  *
  * <p>Only lines that may install are taken: a feature of a runtime kind this installer does not
  * run, or one the {@link Enablement} leaves out (a plugin not enabled, a disabled builtin), has
- * none of its classes loaded. Worth a thread only for a large install: until {@link #FROM} lines are
- * taken no thread starts, and an install of fewer starts none.
+ * none of its classes loaded. Worth a thread only for a large install with a core to spare: until
+ * {@link #FROM} lines are taken no thread starts, an install of fewer starts none, and none starts
+ * when {@link SpareCore} says no core is free.
  */
 final class ClassPreloader implements Consumer<CatalogEntry> {
   /** The fewest features to install for which a second thread pays. */
@@ -31,13 +33,20 @@ final class ClassPreloader implements Consumer<CatalogEntry> {
   private static final Object END = new Object();
 
   private final Enablement enablement;
+  private final BooleanSupplier spareCore;
   /** The lines taken before the thread starts. */
   private List<CatalogEntry> waiting = new ArrayList<>();
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private Thread thread;
 
   ClassPreloader(Enablement enablement) {
+    this(enablement, SpareCore::now);
+  }
+
+  /** @param spareCore asked once, at the {@link #FROM}th line, whether to start the thread */
+  ClassPreloader(Enablement enablement, BooleanSupplier spareCore) {
     this.enablement = enablement;
+    this.spareCore = spareCore;
   }
 
   /** Takes one line as the catalog reads it; starts the thread at the {@link #FROM}th. */
@@ -51,8 +60,13 @@ final class ClassPreloader implements Consumer<CatalogEntry> {
       queue.add(entry);
       return;
     }
+    if (waiting == null) {
+      return; // no core was spare at the FROMth line: the install loads everything itself
+    }
     waiting.add(entry);
-    if (waiting.size() == FROM) {
+    if (waiting.size() == FROM && !spareCore.getAsBoolean()) {
+      waiting = null;
+    } else if (waiting.size() == FROM) {
       queue.addAll(waiting);
       waiting = null;
       thread = new Thread(this::loadAll, "yoi-class-preload");
@@ -70,6 +84,13 @@ final class ClassPreloader implements Consumer<CatalogEntry> {
   void stop() {
     if (thread != null) {
       thread.interrupt();
+    }
+  }
+
+  /** Waits until the thread, if one started, has ended: after {@link #readDone}, once all is loaded. */
+  void join() throws InterruptedException {
+    if (thread != null) {
+      thread.join();
     }
   }
 

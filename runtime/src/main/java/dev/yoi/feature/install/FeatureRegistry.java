@@ -110,9 +110,17 @@ public final class FeatureRegistry {
   public static InstallReport install(
       List<FeatureLoader> loaders, List<FeatureFile> files, Enablement enablement, AuthorityPolicy policy,
       HostSurfaces host, List<RuntimeInstaller> installers, boolean checkDescriptorClasses) {
+    return install(loaders, files, enablement, policy, host, installers, checkDescriptorClasses,
+        new ClassPreloader(enablement));
+  }
+
+  /** The install, with the preloader that the catalog's lines are handed to as they are read. */
+  static InstallReport install(
+      List<FeatureLoader> loaders, List<FeatureFile> files, Enablement enablement, AuthorityPolicy policy,
+      HostSurfaces host, List<RuntimeInstaller> installers, boolean checkDescriptorClasses,
+      ClassPreloader preloader) {
     Runtimes runtimes = new Runtimes(installers, checkDescriptorClasses);
     // Classes are loaded ahead from the moment their line is read, not once the order is known.
-    ClassPreloader preloader = new ClassPreloader(enablement);
     try {
       FeatureCatalog catalog = FeatureCatalog.read(loaders, files, preloader);
       preloader.readDone();

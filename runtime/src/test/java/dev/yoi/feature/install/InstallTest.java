@@ -521,7 +521,8 @@ class InstallTest {
   }
 
   @Test
-  void aLargeInstallNeverLoadsTheClassesOfADisabledFeatureNorOfAPluginNotEnabled() throws IOException {
+  void classesAreLoadedAheadAsLinesAreReadButNeverThoseOfADisabledFeatureNorOfAPluginNotEnabled()
+      throws Exception {
     int count = ClassPreloader.FROM + 6;
     Path builtins = FeatureCompiler.compile(dir.resolve("many"), manyFeatures("acme.many", count));
     Path plugins = FeatureCompiler.compile(dir.resolve("plugins"), manyFeatures("acme.plugin", count));
@@ -530,15 +531,59 @@ class InstallTest {
         URLClassLoader pluginLoader = recording(plugins, loaded)) {
       // f003 and f050 disabled: one read before the preloading thread starts, one after.
       Enablement enablement = new Enablement(Set.of("project:f007"), Set.of("builtin:f003", "builtin:f050"));
+      ClassPreloader preloader = new ClassPreloader(enablement, () -> true);
 
-      InstallReport report = FeatureRegistry.install(List.of(new FeatureLoader(builtinLoader, FeatureSource.BUILTIN),
-          new FeatureLoader(pluginLoader, FeatureSource.PROJECT)), enablement, AuthorityPolicy.grantRequested(), host);
+      FeatureCatalog.read(List.of(new FeatureLoader(builtinLoader, FeatureSource.BUILTIN),
+          new FeatureLoader(pluginLoader, FeatureSource.PROJECT)), List.of(), preloader);
+      preloader.readDone();
+      preloader.join();
 
-      assertEquals(count - 2 + 1, report.installOrder().size(), report.toJson());
-      assertEquals(List.of(), loaded.stream().filter(name -> name.startsWith("acme.many.F003")
-          || name.startsWith("acme.many.F050") || name.startsWith("acme.plugin.") && !name.startsWith("acme.plugin.F007"))
-          .sorted().toList());
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        if (i != 3 && i != 50) {
+          expected.add(String.format("acme.many.F%03d", i));
+          expected.add(String.format("acme.many.F%03d$T", i));
+        }
+      }
+      expected.add("acme.plugin.F007");
+      expected.add("acme.plugin.F007$T");
+      assertEquals(expected.stream().sorted().toList(),
+          loaded.stream().filter(name -> name.startsWith("acme.")).sorted().toList());
     }
+  }
+
+  @Test
+  void staticInitialisersRunOnTheInstallingThreadInInstallOrderWhileClassesAreLoadedAhead() {
+    String property = "yoi.test.init." + System.nanoTime();
+    List<FeatureCompiler.Source> sources = new ArrayList<>();
+    int count = ClassPreloader.FROM + 6;
+    for (int i = 0; i < count; i++) {
+      sources.add(FeatureCompiler.java(String.format("""
+          package acme.order;
+          @Feature(id = "f%03d", name = "F%03d")
+          public final class F%03d implements FeatureModule {
+            static {
+              System.setProperty("%s", System.getProperty("%s", "")
+                  + Thread.currentThread().getName() + "|builtin:f%03d,");
+            }
+            public void install(InstallContext c) {}
+          }
+          """, i, i, i, property, property, i)));
+    }
+    Path m = FeatureCompiler.compile(dir.resolve("order"), sources.toArray(FeatureCompiler.Source[]::new));
+    Enablement enablement = new Enablement(Set.of(), Set.of("builtin:f010"));
+
+    InstallReport report = FeatureRegistry.install(List.of(new FeatureLoader(loader(m), FeatureSource.BUILTIN)),
+        List.of(), enablement, AuthorityPolicy.grantRequested(), host, List.of(), false,
+        new ClassPreloader(enablement, () -> true));
+
+    List<String> expected = new ArrayList<>();
+    for (String id : report.installOrder()) {
+      expected.add(Thread.currentThread().getName() + "|" + id);
+    }
+    assertEquals(count - 1, expected.size(), report.toJson());
+    assertEquals(expected, List.of(System.getProperty(property).split(",")));
+    System.clearProperty(property);
   }
 
   /** {@code count} features {@code f000}, ... in {@code pkg}, each with one tool. */

@@ -1,4 +1,4 @@
-package dev.yoi.pod.internal.start;
+package dev.yoi.feature.install;
 
 import dev.yoi.descriptor.Digests;
 import dev.yoi.descriptor.Names;
@@ -10,20 +10,19 @@ import dev.yoi.descriptor.Names;
  * It calls the same functions the catalog calls, on constants, and keeps nothing: they are pure, so
  * no result of the start can change. Whatever it throws is dropped (the start meets the same
  * failure itself and reports it). semver4j's static initialisers form no cycle, so the two threads
- * initialising them at once wait for each other rather than deadlock. With one core there is
- * nothing to overlap with, and it starts no thread.
+ * initialising them at once wait for each other rather than deadlock. Without a spare core there
+ * is nothing to overlap with (see {@link SpareCore}), and it starts no thread.
  */
 public final class StartWarmUp {
   private StartWarmUp() {}
 
-  /** Starts the warm-up, or does nothing on a single core. */
+  /** Starts the warm-up, or does nothing when no core is spare. */
   public static void begin() {
-    if (Runtime.getRuntime().availableProcessors() < 2) {
+    if (!SpareCore.now()) {
       return;
     }
     Thread thread = new Thread(StartWarmUp::run, "yoi-start-warm-up");
     thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
     thread.start();
   }
 
