@@ -9,7 +9,6 @@ import dev.yoi.feature.catalog.CatalogEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -22,9 +21,10 @@ import java.util.function.Consumer;
  *
  * <p>Only lines that may install are taken: a feature of a runtime kind this installer does not
  * run, or one the {@link Enablement} leaves out (a plugin not enabled, a disabled builtin), has
- * none of its classes loaded. Worth a thread only for a large install with a core to spare: until
- * {@link #FROM} lines are taken no thread starts, an install of fewer starts none, and none starts
- * when {@link SpareCore} says no core is free.
+ * none of its classes loaded. Worth a thread only for a large install on more than one core: until
+ * {@link #FROM} lines are taken no thread starts, and an install of fewer starts none. Unlike the
+ * start's warm-up it does not ask {@link SpareCore}: it measured faster even on a busy machine
+ * (benchmarks/analysis.md, "Issue 15, install (session 3)").
  */
 final class ClassPreloader implements Consumer<CatalogEntry> {
   /** The fewest features to install for which a second thread pays. */
@@ -33,20 +33,20 @@ final class ClassPreloader implements Consumer<CatalogEntry> {
   private static final Object END = new Object();
 
   private final Enablement enablement;
-  private final BooleanSupplier spareCore;
+  /** Whether a second core exists to load on; with one, the thread would only take turns with the install. */
+  private final boolean secondCore;
   /** The lines taken before the thread starts. */
   private List<CatalogEntry> waiting = new ArrayList<>();
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private Thread thread;
 
   ClassPreloader(Enablement enablement) {
-    this(enablement, SpareCore::now);
+    this(enablement, Runtime.getRuntime().availableProcessors() > 1);
   }
 
-  /** @param spareCore asked once, at the {@link #FROM}th line, whether to start the thread */
-  ClassPreloader(Enablement enablement, BooleanSupplier spareCore) {
+  ClassPreloader(Enablement enablement, boolean secondCore) {
     this.enablement = enablement;
-    this.spareCore = spareCore;
+    this.secondCore = secondCore;
   }
 
   /** Takes one line as the catalog reads it; starts the thread at the {@link #FROM}th. */
@@ -61,10 +61,10 @@ final class ClassPreloader implements Consumer<CatalogEntry> {
       return;
     }
     if (waiting == null) {
-      return; // no core was spare at the FROMth line: the install loads everything itself
+      return; // one core: the install loads everything itself
     }
     waiting.add(entry);
-    if (waiting.size() == FROM && !spareCore.getAsBoolean()) {
+    if (waiting.size() == FROM && !secondCore) {
       waiting = null;
     } else if (waiting.size() == FROM) {
       queue.addAll(waiting);

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether a second thread of the start can run beside the main one: more than one core, and the
- * machine not already busy with more runnable work than it has cores. Measured on the shared
- * 2-core machine (benchmarks/analysis.md, "Issue 15, install (session 3)"): at a load average of
- * 5 a helper thread made the start slower, not faster (it waits for the CPU while the main thread
- * waits for the class it holds). The load is the kernel's one-minute average, read from
+ * Whether the start's warm-up can run beside the main thread: more than one core, and the machine
+ * not already busy with more runnable work than it has cores. Measured on the shared 2-core
+ * machine (benchmarks/analysis.md, "Issue 15, install (session 3)"): at a load average of 5 the
+ * warm-up made the start slower, not faster (it waits for the CPU while the main thread waits for
+ * the class it is initialising). The load is the kernel's one-minute average, read from
  * {@code /proc/loadavg}; where there is no such file the cores alone decide.
  */
 final class SpareCore {

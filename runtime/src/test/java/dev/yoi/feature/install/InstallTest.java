@@ -531,7 +531,7 @@ class InstallTest {
         URLClassLoader pluginLoader = recording(plugins, loaded)) {
       // f003 and f050 disabled: one read before the preloading thread starts, one after.
       Enablement enablement = new Enablement(Set.of("project:f007"), Set.of("builtin:f003", "builtin:f050"));
-      ClassPreloader preloader = new ClassPreloader(enablement, () -> true);
+      ClassPreloader preloader = new ClassPreloader(enablement, true);
 
       FeatureCatalog.read(List.of(new FeatureLoader(builtinLoader, FeatureSource.BUILTIN),
           new FeatureLoader(pluginLoader, FeatureSource.PROJECT)), List.of(), preloader);
@@ -575,7 +575,7 @@ class InstallTest {
 
     InstallReport report = FeatureRegistry.install(List.of(new FeatureLoader(loader(m), FeatureSource.BUILTIN)),
         List.of(), enablement, AuthorityPolicy.grantRequested(), host, List.of(), false,
-        new ClassPreloader(enablement, () -> true));
+        new ClassPreloader(enablement, true));
 
     List<String> expected = new ArrayList<>();
     for (String id : report.installOrder()) {
