@@ -18,12 +18,17 @@ public final class StartWarmUp {
 
   /** Starts the warm-up, or does nothing when no core is spare. */
   public static void begin() {
-    if (!SpareCore.now()) {
-      return;
+    if (SpareCore.now()) {
+      start();
     }
+  }
+
+  /** Starts the warm-up's daemon thread, whatever the load. */
+  static Thread start() {
     Thread thread = new Thread(StartWarmUp::run, "yoi-start-warm-up");
     thread.setDaemon(true);
     thread.start();
+    return thread;
   }
 
   private static void run() {
