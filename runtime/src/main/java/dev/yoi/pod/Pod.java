@@ -11,7 +11,6 @@ import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.install.FeatureContributions;
 import dev.yoi.feature.install.FeatureRegistry;
 import dev.yoi.feature.install.HostSurfaces;
-import dev.yoi.feature.install.StartWarmUp;
 import dev.yoi.feature.runtime.RuntimeInstaller;
 import dev.yoi.pod.history.EntryLimit;
 import dev.yoi.pod.history.History;
@@ -716,7 +715,6 @@ public final class Pod implements AutoCloseable {
      * @throws java.io.UncheckedIOException if the history cannot be read or created
      */
     public Pod build() {
-      StartWarmUp.begin(); // the start's one-time costs, paid on another core while this builds
       PodManifest inForce = manifest != null ? manifest
           : manifestFile != null ? PodManifest.read(manifestFile)
           : PodManifest.empty();

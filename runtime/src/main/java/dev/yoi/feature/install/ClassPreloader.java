@@ -22,8 +22,7 @@ import java.util.function.Consumer;
  * <p>Only lines that may install are taken: a feature of a runtime kind this installer does not
  * run, or one the {@link Enablement} leaves out (a plugin not enabled, a disabled builtin), has
  * none of its classes loaded. Worth a thread only for a large install on more than one core: until
- * {@link #FROM} lines are taken no thread starts, and an install of fewer starts none. Unlike the
- * start's warm-up it does not ask {@link SpareCore}: it measured faster even on a busy machine
+ * {@link #FROM} lines are taken no thread starts, and an install of fewer starts none
  * (benchmarks/analysis.md, "Issue 15, install (session 3)").
  */
 final class ClassPreloader implements Consumer<CatalogEntry> {
