@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads and writes {@code META-INF/yoi/features.jsonl}. Line-oriented so that fat-jar builds can
@@ -54,7 +55,18 @@ public final class IndexFile {
 
   /** Reads one index, sharing {@code versions} with the other indexes of the same read. */
   public static List<IndexEntry> read(String location, byte[] bytes, VersionChecks versions) {
-    return read(location, bytes, versions, Origin.BUILD);
+    List<IndexEntry> entries = new ArrayList<>();
+    read(location, bytes, versions, entries::add);
+    return entries;
+  }
+
+  /**
+   * {@link #read(String, byte[], VersionChecks)}, handing each entry to {@code each} as soon as its
+   * line is parsed, in line order: a reader may act on the first lines (load their classes, say)
+   * while the later ones are still being checked.
+   */
+  public static void read(String location, byte[] bytes, VersionChecks versions, Consumer<IndexEntry> each) {
+    read(location, bytes, versions, Origin.BUILD, each);
   }
 
   /** Who writes an index, for what a broken line's message tells the person to do. */
@@ -73,8 +85,8 @@ public final class IndexFile {
     }
   }
 
-  private static List<IndexEntry> read(String location, byte[] bytes, VersionChecks versions, Origin origin) {
-    List<IndexEntry> entries = new ArrayList<>();
+  private static void read(
+      String location, byte[] bytes, VersionChecks versions, Origin origin, Consumer<IndexEntry> each) {
     Digests.Hasher hasher = new Digests.Hasher();
     int start = 0;
     int lineNumber = 0;
@@ -85,13 +97,12 @@ public final class IndexFile {
         if (end > start) {
           IndexEntry entry = parseLine(location, lineNumber, bytes, start, end, versions, hasher, origin);
           if (entry != null) {
-            entries.add(entry);
+            each.accept(entry);
           }
         }
         start = i + 1;
       }
     }
-    return entries;
   }
 
   /**
@@ -104,9 +115,8 @@ public final class IndexFile {
    */
   public static List<IndexEntry> readFeatureFile(String location, byte[] bytes, VersionChecks versions) {
     List<IndexEntry> entries = new ArrayList<>();
-    for (IndexEntry entry : read(location, bytes, versions, Origin.PIN)) {
-      entries.add(entry instanceof IndexEntry.Valid valid ? declarative(valid) : entry);
-    }
+    read(location, bytes, versions, Origin.PIN,
+        entry -> entries.add(entry instanceof IndexEntry.Valid valid ? declarative(valid) : entry));
     return entries;
   }
 

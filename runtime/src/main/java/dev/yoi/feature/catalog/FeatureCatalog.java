@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Every feature the given class loaders hold, read from their {@code META-INF/yoi/features.jsonl}
@@ -98,46 +99,36 @@ public final class FeatureCatalog {
    * gave it. A file's features have no code: {@link CatalogEntry#loader()} loads nothing.
    */
   public static FeatureCatalog read(List<FeatureLoader> loaders, List<FeatureFile> files) {
-    List<CatalogEntry> entries = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    SortedSet<String> brokenIds = new TreeSet<>();
-    VersionChecks versions = new VersionChecks();
+    return read(loaders, files, null);
+  }
+
+  /**
+   * {@link #read(List, List)}, handing each valid line to {@code each} on this thread as soon as
+   * it is read, in the order read: before the catalog is complete, so a line handed over may still
+   * turn out to be a duplicate. What the install uses to load classes ahead of it.
+   */
+  public static FeatureCatalog read(
+      List<FeatureLoader> loaders, List<FeatureFile> files, Consumer<CatalogEntry> each) {
+    Reading reading = new Reading(each);
     for (FeatureLoader loader : loaders) {
       List<URL> indexes;
       try {
         indexes = IndexResources.own(loader.loader());
       } catch (IOException e) {
-        diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
+        reading.diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
             "the " + loader.source().prefix() + " class loader " + loader.loader()
                 + " could not list its " + IndexLine.INDEX_PATH + " resources (" + e
                 + "). Its features are not loaded; check the plugin jars it was given."));
         continue;
       }
       for (URL url : indexes) {
-        readIndex(loader, url, entries, diagnostics, brokenIds, versions);
+        reading.index(loader, url);
       }
     }
     for (FeatureFile file : files) {
-      readFeatureFile(file, entries, diagnostics, brokenIds, versions);
+      reading.file(file);
     }
-    return new FeatureCatalog(loaders, entries, diagnostics, brokenIds);
-  }
-
-  private static void readFeatureFile(
-      FeatureFile file, List<CatalogEntry> entries, List<Diagnostic> diagnostics,
-      SortedSet<String> brokenIds, VersionChecks versions) {
-    String location = file.path().toUri().toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file.path());
-    } catch (IOException e) {
-      diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
-          "the feature file " + file.path() + " could not be read (" + e + "). None of its features"
-              + " are loaded; check that the file is readable."));
-      return;
-    }
-    add(FeatureLoader.withoutCode(file.source()), location,
-        IndexFile.readFeatureFile(location, bytes, versions), entries, diagnostics, brokenIds);
+    return new FeatureCatalog(loaders, reading.entries, reading.diagnostics, reading.brokenIds);
   }
 
   /** Reads the indexes of the given loaders. */
@@ -145,30 +136,65 @@ public final class FeatureCatalog {
     return read(List.of(loaders));
   }
 
-  private static void readIndex(
-      FeatureLoader loader, URL url, List<CatalogEntry> entries, List<Diagnostic> diagnostics,
-      SortedSet<String> brokenIds, VersionChecks versions) {
-    String location = url.toExternalForm();
-    byte[] bytes;
-    try {
-      bytes = IndexResources.read(url);
-    } catch (IOException e) {
-      diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
-          "the index " + location + " could not be read (" + e + "). None of its features are"
-              + " loaded; check that the jar or directory is readable and not truncated."));
-      return;
-    }
-    add(loader, location, IndexFile.read(location, bytes, versions), entries, diagnostics, brokenIds);
-  }
+  /** One read of indexes and files: what it found so far, each entry taken as its line is read. */
+  private static final class Reading implements Consumer<IndexEntry> {
+    final List<CatalogEntry> entries = new ArrayList<>();
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    final SortedSet<String> brokenIds = new TreeSet<>();
+    private final VersionChecks versions = new VersionChecks();
+    private final Consumer<CatalogEntry> each; // null: nobody asked
+    /** The index or file being read. */
+    private FeatureLoader loader;
+    private String location;
 
-  private static void add(
-      FeatureLoader loader, String location, List<IndexEntry> read, List<CatalogEntry> entries,
-      List<Diagnostic> diagnostics, SortedSet<String> brokenIds) {
-    for (IndexEntry entry : read) {
+    Reading(Consumer<CatalogEntry> each) {
+      this.each = each;
+    }
+
+    void index(FeatureLoader loader, URL url) {
+      String location = url.toExternalForm();
+      byte[] bytes;
+      try {
+        bytes = IndexResources.read(url);
+      } catch (IOException e) {
+        diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
+            "the index " + location + " could not be read (" + e + "). None of its features are"
+                + " loaded; check that the jar or directory is readable and not truncated."));
+        return;
+      }
+      this.loader = loader;
+      this.location = location;
+      IndexFile.read(location, bytes, versions, this);
+    }
+
+    void file(FeatureFile file) {
+      String location = file.path().toUri().toString();
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file.path());
+      } catch (IOException e) {
+        diagnostics.add(Diagnostics.error(DiagnosticCode.INDEX_CORRUPT, "",
+            "the feature file " + file.path() + " could not be read (" + e + "). None of its features"
+                + " are loaded; check that the file is readable."));
+        return;
+      }
+      this.loader = FeatureLoader.withoutCode(file.source());
+      this.location = location;
+      for (IndexEntry entry : IndexFile.readFeatureFile(location, bytes, versions)) {
+        accept(entry);
+      }
+    }
+
+    @Override
+    public void accept(IndexEntry entry) {
       if (entry instanceof IndexEntry.Valid valid) {
         IndexLine line = valid.line();
-        entries.add(new CatalogEntry(loader.source().qualify(line.slug()), loader, location,
-            valid.lineNumber(), line));
+        CatalogEntry read = new CatalogEntry(loader.source().qualify(line.slug()), loader, location,
+            valid.lineNumber(), line);
+        entries.add(read);
+        if (each != null) {
+          each.accept(read);
+        }
       } else if (entry instanceof IndexEntry.Broken broken) {
         String featureId = broken.slug().isEmpty() ? "" : loader.source().qualify(broken.slug());
         if (!featureId.isEmpty()) {

@@ -110,8 +110,24 @@ public final class FeatureRegistry {
   public static InstallReport install(
       List<FeatureLoader> loaders, List<FeatureFile> files, Enablement enablement, AuthorityPolicy policy,
       HostSurfaces host, List<RuntimeInstaller> installers, boolean checkDescriptorClasses) {
+    return install(loaders, files, enablement, policy, host, installers, checkDescriptorClasses,
+        new ClassPreloader(enablement));
+  }
+
+  /** The install, with the preloader that the catalog's lines are handed to as they are read. */
+  static InstallReport install(
+      List<FeatureLoader> loaders, List<FeatureFile> files, Enablement enablement, AuthorityPolicy policy,
+      HostSurfaces host, List<RuntimeInstaller> installers, boolean checkDescriptorClasses,
+      ClassPreloader preloader) {
     Runtimes runtimes = new Runtimes(installers, checkDescriptorClasses);
-    return new FeatureRegistry(FeatureCatalog.read(loaders, files), enablement, policy, host, runtimes).run();
+    // Classes are loaded ahead from the moment their line is read, not once the order is known.
+    try {
+      FeatureCatalog catalog = FeatureCatalog.read(loaders, files, preloader);
+      preloader.readDone();
+      return new FeatureRegistry(catalog, enablement, policy, host, runtimes).run();
+    } finally {
+      preloader.stop();
+    }
   }
 
   /** {@link #install(List, Enablement, AuthorityPolicy, HostSurfaces, List)} of the JVM kinds only. */
@@ -153,22 +169,8 @@ public final class FeatureRegistry {
       report.services(plan.services(node.featureId()));
     }
     List<String> order = plan.order();
-    Thread preload = null;
-    if (order.size() >= ClassPreloader.FROM) {
-      List<CatalogEntry> entries = new ArrayList<>(order.size());
-      for (String id : order) {
-        entries.add(catalog.entry(id).orElseThrow());
-      }
-      preload = ClassPreloader.start(entries);
-    }
-    try {
-      for (String id : order) {
-        install(id, plan);
-      }
-    } finally {
-      if (preload != null) {
-        preload.interrupt();
-      }
+    for (String id : order) {
+      install(id, plan);
     }
     List<FeatureReport> features = new ArrayList<>(reports.size());
     for (FeatureReportBuilder report : reports.values()) {

@@ -7,7 +7,6 @@ import dev.yoi.feature.GeneratedFeature;
 import dev.yoi.feature.runtime.FeatureRefusedException;
 import dev.yoi.feature.runtime.RuntimeFeature;
 import dev.yoi.feature.runtime.RuntimeInstaller;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -20,6 +19,9 @@ import java.util.Set;
  * transaction never takes it for this installer's own refusal.
  */
 final class JvmInstaller implements RuntimeInstaller {
+  /** The kinds it installs: features whose classes the index names. */
+  static final Set<RuntimeKind> KINDS = Set.of(RuntimeKind.BUILTIN, RuntimeKind.JVM_PLUGIN);
+
   private final boolean checkDescriptorClasses;
 
   JvmInstaller(boolean checkDescriptorClasses) {
@@ -28,7 +30,7 @@ final class JvmInstaller implements RuntimeInstaller {
 
   @Override
   public Set<RuntimeKind> kinds() {
-    return EnumSet.of(RuntimeKind.BUILTIN, RuntimeKind.JVM_PLUGIN);
+    return KINDS;
   }
 
   @Override

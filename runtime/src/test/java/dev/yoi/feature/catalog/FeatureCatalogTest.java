@@ -60,6 +60,22 @@ class FeatureCatalogTest {
   }
 
   @Test
+  void eachValidLineIsHandedOverAsItIsReadInIndexOrderAndBrokenLinesAreNot() throws Exception {
+    String text = IndexFile.writeLine(Descriptors.feature("zulu").line()) + "\n"
+        + "{ this is not json\n"
+        + IndexFile.writeLine(Descriptors.feature("alpha").line()) + "\n";
+    Path plugin = Indexes.dirWithText(dir, "p", text);
+    try (URLClassLoader loader = Indexes.loader(plugin)) {
+      List<String> handed = new ArrayList<>();
+
+      FeatureCatalog.read(List.of(new FeatureLoader(loader, FeatureSource.USER)), List.of(),
+          entry -> handed.add(entry.id() + "@" + entry.lineNumber()));
+
+      assertEquals(List.of("user:zulu@1", "user:alpha@3"), handed);
+    }
+  }
+
+  @Test
   void aBrokenLineThatNamesItsFeatureIsAttributedToThatFeature() throws Exception {
     // A digest edited after the build: the line names its slug, so the problem belongs to the feature.
     String line = IndexFile.writeLine(Descriptors.feature("tampered").line())

@@ -26,6 +26,7 @@ import dev.yoi.feature.catalog.FeatureLoader;
 import dev.yoi.feature.grant.ApprovalLock;
 import dev.yoi.feature.grant.AuthorityPolicy;
 import dev.yoi.feature.testing.FeatureCompiler;
+import dev.yoi.feature.testing.Indexes;
 import dev.yoi.feature.testing.RecordingHost;
 import dev.yoi.pod.DryRun;
 import dev.yoi.pod.PodManifest;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -516,6 +518,102 @@ class InstallTest {
     }
     assertEquals(expected, List.of(System.getProperty(property).split(",")));
     System.clearProperty(property);
+  }
+
+  @Test
+  void classesAreLoadedAheadAsLinesAreReadButNeverThoseOfADisabledFeatureNorOfAPluginNotEnabled()
+      throws Exception {
+    int count = ClassPreloader.FROM + 6;
+    Path builtins = FeatureCompiler.compile(dir.resolve("many"), manyFeatures("acme.many", count));
+    Path plugins = FeatureCompiler.compile(dir.resolve("plugins"), manyFeatures("acme.plugin", count));
+    Set<String> loaded = ConcurrentHashMap.newKeySet();
+    try (URLClassLoader builtinLoader = recording(builtins, loaded);
+        URLClassLoader pluginLoader = recording(plugins, loaded)) {
+      // f003 and f050 disabled: one read before the preloading thread starts, one after.
+      Enablement enablement = new Enablement(Set.of("project:f007"), Set.of("builtin:f003", "builtin:f050"));
+      ClassPreloader preloader = new ClassPreloader(enablement, true);
+
+      FeatureCatalog.read(List.of(new FeatureLoader(builtinLoader, FeatureSource.BUILTIN),
+          new FeatureLoader(pluginLoader, FeatureSource.PROJECT)), List.of(), preloader);
+      preloader.readDone();
+      preloader.join();
+
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        if (i != 3 && i != 50) {
+          expected.add(String.format("acme.many.F%03d", i));
+          expected.add(String.format("acme.many.F%03d$T", i));
+        }
+      }
+      expected.add("acme.plugin.F007");
+      expected.add("acme.plugin.F007$T");
+      assertEquals(expected.stream().sorted().toList(),
+          loaded.stream().filter(name -> name.startsWith("acme.")).sorted().toList());
+    }
+  }
+
+  @Test
+  void staticInitialisersRunOnTheInstallingThreadInInstallOrderWhileClassesAreLoadedAhead() {
+    String property = "yoi.test.init." + System.nanoTime();
+    List<FeatureCompiler.Source> sources = new ArrayList<>();
+    int count = ClassPreloader.FROM + 6;
+    for (int i = 0; i < count; i++) {
+      sources.add(FeatureCompiler.java(String.format("""
+          package acme.order;
+          @Feature(id = "f%03d", name = "F%03d")
+          public final class F%03d implements FeatureModule {
+            static {
+              System.setProperty("%s", System.getProperty("%s", "")
+                  + Thread.currentThread().getName() + "|builtin:f%03d,");
+            }
+            public void install(InstallContext c) {}
+          }
+          """, i, i, i, property, property, i)));
+    }
+    Path m = FeatureCompiler.compile(dir.resolve("order"), sources.toArray(FeatureCompiler.Source[]::new));
+    Enablement enablement = new Enablement(Set.of(), Set.of("builtin:f010"));
+
+    InstallReport report = FeatureRegistry.install(List.of(new FeatureLoader(loader(m), FeatureSource.BUILTIN)),
+        List.of(), enablement, AuthorityPolicy.grantRequested(), host, List.of(), false,
+        new ClassPreloader(enablement, true));
+
+    List<String> expected = new ArrayList<>();
+    for (String id : report.installOrder()) {
+      expected.add(Thread.currentThread().getName() + "|" + id);
+    }
+    assertEquals(count - 1, expected.size(), report.toJson());
+    assertEquals(expected, List.of(System.getProperty(property).split(",")));
+    System.clearProperty(property);
+  }
+
+  /** {@code count} features {@code f000}, ... in {@code pkg}, each with one tool. */
+  private static FeatureCompiler.Source[] manyFeatures(String pkg, int count) {
+    List<FeatureCompiler.Source> sources = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      sources.add(FeatureCompiler.java(String.format("""
+          package %s;
+          @Feature(id = "f%03d", name = "F%03d")
+          public final class F%03d implements FeatureModule {
+            public void install(InstallContext c) { c.tools().register(new T()); }
+            @ToolContribution(name = "%s_t%03d", description = "A tool")
+            public static final class T implements Tool<JsonNode> {
+              public ToolResult call(JsonNode input, ToolContext context) { return ToolResult.text("ok"); }
+            }
+          }
+          """, pkg, i, i, i, pkg.replace('.', '_'), i)));
+    }
+    return sources.toArray(FeatureCompiler.Source[]::new);
+  }
+
+  /** A loader over {@code dir} that records the name of every class it is asked for. */
+  private static URLClassLoader recording(Path dir, Set<String> loaded) {
+    return new URLClassLoader(Indexes.urls(dir), InstallTest.class.getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        loaded.add(name);
+        return super.loadClass(name, resolve);
+      }
+    };
   }
 
   @Test
