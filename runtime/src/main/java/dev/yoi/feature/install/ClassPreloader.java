@@ -1,13 +1,6 @@
 package dev.yoi.feature.install;
 
-import dev.yoi.descriptor.FeatureDescriptor;
-import dev.yoi.descriptor.HookDescriptor;
-import dev.yoi.descriptor.ProvidedService;
-import dev.yoi.descriptor.TaskDescriptor;
-import dev.yoi.descriptor.ToolDescriptor;
 import dev.yoi.feature.catalog.CatalogEntry;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
@@ -34,9 +27,9 @@ final class ClassPreloader implements Consumer<CatalogEntry> {
   private final Enablement enablement;
   /** Whether a second core exists to load on; with one, the thread would only take turns with the install. */
   private final boolean secondCore;
-  /** The lines taken before the thread starts. */
-  private List<CatalogEntry> waiting = new ArrayList<>();
+  /** The lines taken, in the order read; the thread takes them from here once it starts. */
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private int taken;
   private Thread thread;
 
   ClassPreloader(Enablement enablement) {
@@ -51,23 +44,13 @@ final class ClassPreloader implements Consumer<CatalogEntry> {
   /** Takes one line as the catalog reads it; starts the thread at the {@link #FROM}th. */
   @Override
   public void accept(CatalogEntry entry) {
-    if (!JvmInstaller.KINDS.contains(entry.descriptor().runtime())
+    if (!secondCore // one core: the install loads everything itself
+        || !JvmInstaller.KINDS.contains(entry.descriptor().runtime())
         || !enablement.isEnabled(entry.id(), entry.source())) {
       return;
     }
-    if (thread != null) {
-      queue.add(entry);
-      return;
-    }
-    if (waiting == null) {
-      return; // one core: the install loads everything itself
-    }
-    waiting.add(entry);
-    if (waiting.size() == FROM && !secondCore) {
-      waiting = null;
-    } else if (waiting.size() == FROM) {
-      queue.addAll(waiting);
-      waiting = null;
+    queue.add(entry);
+    if (++taken == FROM) {
       thread = new Thread(this::loadAll, "yoi-class-preload");
       thread.setDaemon(true);
       thread.start();
@@ -106,21 +89,12 @@ final class ClassPreloader implements Consumer<CatalogEntry> {
     }
   }
 
+  /** The feature class and each declared contribution's class ({@link Declared}, the one list of them). */
   private static void load(CatalogEntry entry) {
     ClassLoader loader = entry.loader().loader();
-    FeatureDescriptor d = entry.descriptor();
-    load(d.featureClass(), loader);
-    for (ToolDescriptor t : d.tools()) {
-      load(t.className(), loader);
-    }
-    for (HookDescriptor h : d.hooks()) {
-      load(h.className(), loader);
-    }
-    for (TaskDescriptor t : d.backgroundTasks()) {
-      load(t.className(), loader);
-    }
-    for (ProvidedService s : d.providedServices()) {
-      load(s.className(), loader);
+    load(entry.descriptor().featureClass(), loader);
+    for (Declared contribution : Declared.of(entry.descriptor(), entry.source())) {
+      load(contribution.className(), loader);
     }
   }
 
